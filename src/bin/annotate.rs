@@ -1,0 +1,134 @@
+//! The command-line front end: reads text, prints the scorer's JSON schema
+//! (offsets in Unicode code points), JSON Lines, or a highlighted HTML page.
+
+use annotator::export::{html, record};
+use annotator::offsets::Unit;
+use annotator::{annotate, Error, Options};
+use std::io::{BufRead, Read, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "usage:
+  annotate FILE|-                 print one JSON object (offsets in code points)
+  annotate --jsonl [FILE|-]       read lines {\"id\",\"text\"}, write one result per line
+  annotate --html FILE|- [-o OUT] write a standalone highlighted HTML page
+options:
+  --no-entities --no-quotes --no-boilerplate   skip a layer
+  --inside-boilerplate                         also annotate inside boilerplate lines";
+
+enum Mode {
+    Json,
+    Jsonl,
+    Html,
+}
+
+struct Args {
+    mode: Mode,
+    input: Option<String>,
+    output: Option<String>,
+    opts: Options,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut a = Args { mode: Mode::Json, input: None, output: None, opts: Options::default() };
+    let mut it = std::env::args().skip(1);
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--jsonl" => a.mode = Mode::Jsonl,
+            "--html" => a.mode = Mode::Html,
+            "-o" | "--output" => a.output = Some(it.next().ok_or("-o needs a file name")?),
+            "--no-entities" => a.opts.entities = false,
+            "--no-quotes" => a.opts.quotes = false,
+            "--no-boilerplate" => a.opts.boilerplate = false,
+            "--inside-boilerplate" => a.opts.inside_boilerplate = true,
+            "-h" | "--help" => return Err(String::new()),
+            s if s.starts_with("--") => return Err(format!("unknown option {s}")),
+            s => {
+                if a.input.replace(s.to_string()).is_some() {
+                    return Err("only one input file".into());
+                }
+            }
+        }
+    }
+    if a.input.is_none() && !matches!(a.mode, Mode::Jsonl) {
+        return Err("no input file (use - for standard input)".into());
+    }
+    Ok(a)
+}
+
+fn open(input: Option<&str>) -> Result<Box<dyn BufRead>, String> {
+    match input {
+        None | Some("-") => Ok(Box::new(std::io::BufReader::new(std::io::stdin()))),
+        Some(p) => std::fs::File::open(p)
+            .map(|f| Box::new(std::io::BufReader::new(f)) as Box<dyn BufRead>)
+            .map_err(|e| format!("{p}: {e}")),
+    }
+}
+
+fn read_text(input: Option<&str>) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    open(input)?.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| Error::NotText(e.utf8_error().to_string()).to_string())
+}
+
+fn jsonl_line(line: &str, opts: &Options) -> Result<String, Error> {
+    let v: serde_json::Value = serde_json::from_str(line).map_err(|e| Error::BadRequest(e.to_string()))?;
+    let text = v.get("text").and_then(|t| t.as_str()).ok_or_else(|| Error::BadRequest("no \"text\" string".into()))?;
+    let mut rec = record(text, &annotate(text, opts), Unit::CodePoint);
+    rec.id = v.get("id").map(|id| id.as_str().map_or_else(|| id.to_string(), str::to_string));
+    rec.text = Some(text.to_string());
+    serde_json::to_string(&rec).map_err(|e| Error::BadRequest(e.to_string()))
+}
+
+fn run(a: Args) -> Result<(), String> {
+    let stdout = std::io::stdout();
+    let mut out: Box<dyn Write> = match &a.output {
+        Some(p) => Box::new(std::fs::File::create(p).map_err(|e| format!("{p}: {e}"))?),
+        None => Box::new(stdout.lock()),
+    };
+    let w = |r: std::io::Result<()>| r.map_err(|e| e.to_string());
+    match a.mode {
+        Mode::Json => {
+            let text = read_text(a.input.as_deref())?;
+            let mut rec = record(&text, &annotate(&text, &a.opts), Unit::CodePoint);
+            rec.text = Some(text.clone());
+            let s = serde_json::to_string(&rec).map_err(|e| e.to_string())?;
+            w(writeln!(out, "{s}"))?;
+        }
+        Mode::Html => {
+            let text = read_text(a.input.as_deref())?;
+            let title = a.input.as_deref().filter(|p| *p != "-").unwrap_or("annotated article");
+            w(out.write_all(html(&text, &annotate(&text, &a.opts), title).as_bytes()))?;
+        }
+        Mode::Jsonl => {
+            for (n, line) in open(a.input.as_deref())?.lines().enumerate() {
+                let line = line.map_err(|e| format!("line {}: {e}", n + 1))?;
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let s = jsonl_line(&line, &a.opts).map_err(|e| format!("line {}: {e}", n + 1))?;
+                w(writeln!(out, "{s}"))?;
+            }
+        }
+    }
+    w(out.flush())
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(a) => a,
+        Err(e) => {
+            if !e.is_empty() {
+                eprintln!("annotate: {e}");
+            }
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("annotate: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,226 @@
+//! Outward forms of an [`Annotation`]: the scorer's JSON record (with offsets
+//! in code points or UTF-16 units) and a standalone highlighted HTML page.
+
+use crate::annotation::{Annotation, Span};
+use crate::offsets::{OffsetMap, Unit};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityOut {
+    pub start: usize,
+    pub end: usize,
+    pub label: &'static str,
+    /// Index into `groups`.
+    pub entity: usize,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupOut {
+    pub id: usize,
+    pub label: &'static str,
+    pub name: String,
+    /// Indices into `entities` (the mentions).
+    pub mentions: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteOut {
+    pub start: usize,
+    pub end: usize,
+    pub speaker: Option<String>,
+    pub speaker_span: Option<[usize; 2]>,
+    pub speaker_entity: Option<usize>,
+    pub unclosed: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BoilerOut {
+    pub start: usize,
+    pub end: usize,
+    pub kind: &'static str,
+}
+
+/// The scorer's schema (../shared/eval/score.py) plus entity groups.
+#[derive(Debug, Clone, Serialize)]
+pub struct Record {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    pub entities: Vec<EntityOut>,
+    pub groups: Vec<GroupOut>,
+    pub quotes: Vec<QuoteOut>,
+    pub boilerplate: Vec<BoilerOut>,
+}
+
+/// Convert `ann` (byte offsets into `text`) to a record with offsets in `unit`.
+pub fn record(text: &str, ann: &Annotation, unit: Unit) -> Record {
+    let map = OffsetMap::new(text);
+    let conv = |s: Span| (map.from_byte(s.start, unit), map.from_byte(s.end, unit));
+    Record {
+        id: None,
+        text: None,
+        entities: ann
+            .mentions
+            .iter()
+            .map(|m| {
+                let (start, end) = conv(m.span);
+                EntityOut { start, end, label: m.label.as_str(), entity: m.entity, text: m.span.text(text).to_string() }
+            })
+            .collect(),
+        groups: ann
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(id, e)| GroupOut { id, label: e.label.as_str(), name: e.name.clone(), mentions: e.mentions.clone() })
+            .collect(),
+        quotes: ann
+            .quotes
+            .iter()
+            .map(|q| {
+                let (start, end) = conv(q.span);
+                let sp = q.speaker.as_ref();
+                QuoteOut {
+                    start,
+                    end,
+                    speaker: sp.and_then(|s| s.name.clone()),
+                    speaker_span: sp.map(|s| {
+                        let (a, b) = conv(s.span);
+                        [a, b]
+                    }),
+                    speaker_entity: sp.and_then(|s| s.entity),
+                    unclosed: q.unclosed,
+                }
+            })
+            .collect(),
+        boilerplate: ann
+            .boilerplate
+            .iter()
+            .map(|b| {
+                let (start, end) = conv(b.span);
+                BoilerOut { start, end, kind: b.kind.as_str() }
+            })
+            .collect(),
+    }
+}
+
+fn escape_into(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+/// A standalone HTML page showing `text` with its annotation highlighted.
+/// The text is escaped; nothing in it is ever markup.
+pub fn html(text: &str, ann: &Annotation, title: &str) -> String {
+    // Cut the text at every span boundary; each piece carries the classes of
+    // all spans covering it, so overlapping layers never break the nesting.
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    for m in &ann.mentions {
+        cuts.extend([m.span.start, m.span.end]);
+    }
+    for q in &ann.quotes {
+        cuts.extend([q.span.start, q.span.end]);
+        if let Some(s) = &q.speaker {
+            cuts.extend([s.span.start, s.span.end]);
+        }
+    }
+    for b in &ann.boilerplate {
+        cuts.extend([b.span.start, b.span.end]);
+    }
+    cuts.retain(|&c| c <= text.len() && text.is_char_boundary(c));
+    cuts.sort_unstable();
+    cuts.dedup();
+
+    let mut body = String::with_capacity(text.len() * 2);
+    for w in cuts.windows(2) {
+        let piece = Span::new(w[0], w[1]);
+        let mut classes: Vec<String> = Vec::new();
+        let mut tip: Vec<String> = Vec::new();
+        for b in ann.boilerplate.iter().filter(|b| b.span.contains(piece)) {
+            classes.push("bp".into());
+            tip.push(format!("boilerplate: {}", b.kind.as_str()));
+        }
+        for q in ann.quotes.iter().filter(|q| q.span.contains(piece)) {
+            classes.push("q".into());
+            let who = q.speaker.as_ref().and_then(|s| s.name.clone()).unwrap_or_else(|| "unknown".into());
+            tip.push(format!("quote by {who}"));
+        }
+        for q in ann.quotes.iter().filter(|q| q.speaker.as_ref().is_some_and(|s| s.span.contains(piece))) {
+            let _ = q;
+            classes.push("spk".into());
+        }
+        for m in ann.mentions.iter().filter(|m| m.span.contains(piece)) {
+            classes.push(format!("e {}", m.label.as_str()));
+            let name = ann.entities.get(m.entity).map_or("", |e| e.name.as_str());
+            tip.push(format!("{} {}", m.label.as_str(), name));
+        }
+        let t = piece.text(text);
+        if classes.is_empty() {
+            escape_into(&mut body, t);
+        } else {
+            body.push_str("<span class=\"");
+            escape_into(&mut body, &classes.join(" "));
+            body.push_str("\" title=\"");
+            escape_into(&mut body, &tip.join("; "));
+            body.push_str("\">");
+            escape_into(&mut body, t);
+            body.push_str("</span>");
+        }
+    }
+    let mut page = String::with_capacity(body.len() + 2048);
+    page.push_str("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n");
+    page.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n<title>");
+    escape_into(&mut page, title);
+    page.push_str("</title>\n<style>\n");
+    page.push_str(HTML_CSS);
+    page.push_str("</style></head><body><main><pre>");
+    page.push_str(&body);
+    page.push_str("</pre></main></body></html>\n");
+    page
+}
+
+const HTML_CSS: &str = "body{font:16px/1.6 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;background:#fff}
+pre{white-space:pre-wrap;font:inherit}
+.e{border-radius:3px;padding:0 1px}
+.PERSON{background:#ffe0b2}.ORG{background:#c8e6c9}.PLACE{background:#bbdefb}.DATE{background:#e1bee7}.MISC{background:#fff59d}
+.q{color:#0d47a1;font-style:italic}.spk{text-decoration:underline 2px}
+.bp{opacity:.45;text-decoration:line-through}
+@media (prefers-color-scheme:dark){body{background:#121212;color:#e6e6e6}.q{color:#90caf9}
+.PERSON{background:#6d4c1f}.ORG{background:#2e5a30}.PLACE{background:#1f4a6e}.DATE{background:#553061}.MISC{background:#5c5520}}
+";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotation::*;
+
+    #[test]
+    fn record_uses_requested_units() {
+        let text = "👍 Ann";
+        let ann = Annotation {
+            mentions: vec![Mention { span: Span::new(5, 8), label: Label::Person, entity: 0 }],
+            entities: vec![Entity { label: Label::Person, name: "Ann".into(), mentions: vec![0] }],
+            ..Default::default()
+        };
+        let cp = record(text, &ann, Unit::CodePoint);
+        assert_eq!((cp.entities[0].start, cp.entities[0].end), (2, 5));
+        let u16 = record(text, &ann, Unit::Utf16);
+        assert_eq!((u16.entities[0].start, u16.entities[0].end), (3, 6));
+    }
+
+    #[test]
+    fn html_escapes_the_text() {
+        let page = html("<img src=x onerror=alert(1)>", &Annotation::default(), "t");
+        assert!(page.contains("&lt;img src=x onerror=alert(1)&gt;"));
+        assert!(!page.contains("<img"));
+    }
+}

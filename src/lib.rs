@@ -1,0 +1,80 @@
+//! Article annotator: entities, quotes and boilerplate in pasted news text.
+//!
+//! Data flows one way: text -> [`segment`] (lines, tokens, sentences) ->
+//! layers ([`boilerplate`], [`entities`], [`quotes`]) -> [`Annotation`].
+//! Every offset inside this crate is a byte offset into the input `&str`;
+//! [`offsets`] converts them to Unicode code points (CLI JSON) or UTF-16 code
+//! units (the wasm API) at the boundary.
+
+pub mod annotation;
+pub mod boilerplate;
+pub mod entities;
+pub mod export;
+pub mod offsets;
+pub mod quotes;
+pub mod segment;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use annotation::{
+    Annotation, BoilerKind, Boilerplate, Entity, Label, Mention, Quote, Span, Speaker,
+};
+
+/// Which layers to compute.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    pub entities: bool,
+    pub quotes: bool,
+    pub boilerplate: bool,
+    /// Offer entities and quotes inside boilerplate lines too (off by default:
+    /// a caption's names are not the article's).
+    pub inside_boilerplate: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { entities: true, quotes: true, boilerplate: true, inside_boilerplate: false }
+    }
+}
+
+/// Errors at the edges of the core (the core itself accepts any `&str`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Error {
+    /// The input is larger than the caller allows.
+    TooLarge { len: usize, max: usize },
+    /// The input could not be read as UTF-8 text.
+    NotText(String),
+    /// A request (JSON line, options object) was malformed.
+    BadRequest(String),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::TooLarge { len, max } => {
+                write!(f, "the text is {len} bytes; at most {max} bytes can be annotated at once")
+            }
+            Error::NotText(why) => write!(f, "the input is not UTF-8 text: {why}"),
+            Error::BadRequest(why) => write!(f, "bad request: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Annotate `text`. Never panics; any `&str` is valid input.
+pub fn annotate(text: &str, opts: &Options) -> Annotation {
+    let seg = segment::Segments::new(text);
+    let boilerplate = if opts.boilerplate { boilerplate::detect(&seg) } else { Vec::new() };
+    let skip: Vec<Span> = if opts.inside_boilerplate {
+        Vec::new()
+    } else {
+        boilerplate.iter().map(|b| b.span).collect()
+    };
+    let (mentions, entities) =
+        if opts.entities || opts.quotes { entities::detect(&seg, &skip) } else { (Vec::new(), Vec::new()) };
+    let quotes = if opts.quotes { quotes::detect(&seg, &mentions, &entities, &skip) } else { Vec::new() };
+    let (mentions, entities) = if opts.entities { (mentions, entities) } else { (Vec::new(), Vec::new()) };
+    Annotation { mentions, entities, quotes, boilerplate }
+}

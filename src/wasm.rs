@@ -1,0 +1,67 @@
+//! The wasm boundary: JS strings in, plain JS objects out, offsets in UTF-16
+//! code units (what JavaScript strings index).
+
+use crate::export::record;
+use crate::offsets::Unit;
+use crate::{annotate as annotate_core, Error, Options};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+/// Largest text accepted in one call (the page chunks larger pastes).
+pub const MAX_BYTES: usize = 64 * 1024 * 1024;
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct JsOptions {
+    entities: Option<bool>,
+    quotes: Option<bool>,
+    boilerplate: Option<bool>,
+    inside_boilerplate: Option<bool>,
+}
+
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// `annotate(text, options?)` -> `{entities, groups, quotes, boilerplate}`
+/// with UTF-16 offsets. Throws an Error with a readable message on bad input.
+#[wasm_bindgen]
+pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+    if text.len() > MAX_BYTES {
+        return Err(JsError::new(&Error::TooLarge { len: text.len(), max: MAX_BYTES }.to_string()));
+    }
+    let js: JsOptions = if options.is_undefined() || options.is_null() {
+        JsOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options)
+            .map_err(|e| JsError::new(&Error::BadRequest(format!("options: {e}")).to_string()))?
+    };
+    let d = Options::default();
+    let opts = Options {
+        entities: js.entities.unwrap_or(d.entities),
+        quotes: js.quotes.unwrap_or(d.quotes),
+        boilerplate: js.boilerplate.unwrap_or(d.boilerplate),
+        inside_boilerplate: js.inside_boilerplate.unwrap_or(d.inside_boilerplate),
+    };
+    let rec = record(text, &annotate_core(text, &opts), Unit::Utf16);
+    rec.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("internal: {e}")))
+}
+
+/// The crate version, for the page's footer and cache names.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// A standalone highlighted HTML page for `text` (all layers).
+#[wasm_bindgen(js_name = exportHtml)]
+pub fn export_html(text: &str, title: &str) -> String {
+    crate::export::html(text, &annotate_core(text, &Options::default()), title)
+}
+
+#[allow(dead_code)]
+fn warn(msg: &str) {
+    web_sys::console::warn_1(&JsValue::from_str(msg));
+}
