@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Installs everything the project needs on a fresh Debian machine of this
+# kind, skipping what is already there: the wasm32 standard library (rustup,
+# else Debian's rustc-web), the wasm-bindgen CLI matching Cargo.toml, wasm-opt,
+# Chromium, and the npm dev dependencies (playwright-core). Idempotent.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+log() { printf '[setup] %s\n' "$*" >&2; }
+t0=$(date +%s)
+
+export PATH="$HOME/.cargo/bin:$PATH"
+WBG_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
+
+apt_updated=0
+apt_install() {
+  local missing=()
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ $apt_updated -eq 0 ]; then
+    log "apt-get update"
+    apt-get update -qq >/dev/null
+    apt_updated=1
+  fi
+  log "apt-get install ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# 1. wasm32 std: route A (rustup), else route B (Debian rustc-web + build-std).
+if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  log "wasm32 target: present (rustup)"
+elif rustup target add wasm32-unknown-unknown >/dev/null 2>&1; then
+  log "wasm32 target: installed with rustup"
+else
+  log "wasm32 target: rustup unreachable, using Debian rustc-web with build-std"
+  apt_install rustc-web cargo-web rust-web-src rust-web-llvm
+  mkdir -p target && echo debian > target/.wasm-route
+fi
+
+# 2. wasm-bindgen CLI of the pinned version.
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" = "$WBG_VERSION" ]; then
+  log "wasm-bindgen $WBG_VERSION: present"
+else
+  log "installing wasm-bindgen-cli $WBG_VERSION (a few minutes)"
+  # --locked first; its lock file can name a crate version the registry no
+  # longer serves, so fall back to a fresh resolution.
+  cargo install -q wasm-bindgen-cli --version "$WBG_VERSION" --locked 2>/dev/null \
+    || cargo install -q wasm-bindgen-cli --version "$WBG_VERSION"
+fi
+
+# 3. wasm-opt (binaryen), Chromium for end-to-end tests, python3 for the scorer.
+command -v wasm-opt >/dev/null || apt_install binaryen
+[ -x /usr/bin/chromium ] || apt_install chromium
+command -v python3 >/dev/null || apt_install python3
+command -v node >/dev/null || apt_install nodejs npm
+
+# 4. npm dev dependencies (playwright-core drives the system Chromium).
+if [ ! -d node_modules/playwright-core ]; then
+  log "npm ci"
+  npm ci --no-audit --no-fund --silent
+fi
+
+log "ready in $(( $(date +%s) - t0 )) s"

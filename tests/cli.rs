@@ -1,0 +1,103 @@
+//! The CLI's contract: the scorer's JSON schema, code point offsets, JSON
+//! Lines with ids, HTML output, clear errors.
+
+mod common;
+use common::*;
+
+const LABELS: [&str; 5] = ["PERSON", "ORG", "PLACE", "DATE", "MISC"];
+const KINDS: [&str; 9] = ["ad", "caption", "promo", "share", "subscribe", "navigation", "comments", "legal", "other"];
+
+fn seed() -> String {
+    std::fs::read_to_string(shared("data/seed/article.txt")).expect("seed article in ../shared")
+}
+
+#[test]
+fn prints_the_scorer_schema() {
+    let text = seed();
+    let v = annotate_json(&text);
+    let n = text.chars().count() as u64;
+    assert_eq!(v["text"].as_str(), Some(text.as_str()));
+    let ents = v["entities"].as_array().expect("entities");
+    assert!(!ents.is_empty(), "the seed article has entities");
+    let groups = v["groups"].as_array().expect("groups");
+    for e in ents {
+        let (s, t) = (e["start"].as_u64().unwrap(), e["end"].as_u64().unwrap());
+        assert!(s < t && t <= n);
+        assert!(LABELS.contains(&e["label"].as_str().unwrap()));
+        let g = &groups[e["entity"].as_u64().unwrap() as usize];
+        assert_eq!(g["label"], e["label"], "a mention carries its entity's label");
+    }
+    let quotes = v["quotes"].as_array().expect("quotes");
+    assert!(!quotes.is_empty(), "the seed article has quotes");
+    for q in quotes {
+        let (s, t) = (q["start"].as_u64().unwrap(), q["end"].as_u64().unwrap());
+        assert!(s < t && t <= n);
+        assert!(q["speaker"].is_null() || q["speaker"].is_string());
+        match q["speaker_span"].as_array() {
+            Some(a) => assert_eq!(a.len(), 2),
+            None => assert!(q["speaker_span"].is_null()),
+        }
+    }
+    let bp = v["boilerplate"].as_array().expect("boilerplate");
+    assert!(!bp.is_empty(), "the seed article has boilerplate lines");
+    for b in bp {
+        assert!(KINDS.contains(&b["kind"].as_str().unwrap()));
+    }
+}
+
+#[test]
+fn offsets_are_code_points_on_emoji_accents_nbsp_and_crlf() {
+    let text = "Crème brûlée 👩‍👩‍👧 news\r\n\r\nOn\u{a0}Monday, Peter\u{a0}Müller told reporters in Zürich: “We are ready 🚀.”\r\n\r\n“It works,” Müller said.\r\n";
+    let v = annotate_json(text);
+    let ents = v["entities"].as_array().unwrap();
+    assert!(ents.iter().any(|e| e["label"] == "DATE"), "Monday is a date: {ents:?}");
+    assert!(ents.iter().any(|e| e["label"] == "PERSON"), "Müller is a person: {ents:?}");
+    for e in ents {
+        let s = cp_slice(text, e["start"].as_u64().unwrap(), e["end"].as_u64().unwrap());
+        assert_eq!(s, e["text"].as_str().unwrap());
+    }
+    let quotes = v["quotes"].as_array().unwrap();
+    assert_eq!(quotes.len(), 2, "{quotes:?}");
+    for q in quotes {
+        let s = cp_slice(text, q["start"].as_u64().unwrap(), q["end"].as_u64().unwrap());
+        assert!(s.starts_with('“') && s.ends_with('”'), "quote span {s:?}");
+        assert!(q["speaker"].as_str().unwrap_or("").contains("Müller"), "{q:?}");
+    }
+}
+
+#[test]
+fn jsonl_keeps_ids_and_reports_bad_lines() {
+    let input = "{\"id\":\"a\",\"text\":\"Hello.\"}\n\n{\"id\":7,\"text\":\"Advertisement\"}\n";
+    let out = run(&["--jsonl"], input);
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[1]["id"], "7");
+
+    let bad = run(&["--jsonl"], "{\"id\":\"a\",\"text\":\"ok\"}\nnot json\n");
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("line 2"));
+}
+
+#[test]
+fn html_output_is_escaped_and_standalone() {
+    let out = run(&["--html", "-"], "<script>alert(1)</script> said Ann Lee.");
+    assert!(out.status.success());
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.starts_with("<!doctype html>"));
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!page.contains("<script>"));
+}
+
+#[test]
+fn errors_are_clear() {
+    let out = run(&["/no/such/file"], "");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/file"));
+    let out = run(&["--bogus"], "");
+    assert_eq!(out.status.code(), Some(2));
+    let out = run(&["-"], "");
+    assert!(out.status.success(), "empty input is valid");
+}
