@@ -1,0 +1,85 @@
+//! `bench [FILE|--polnear] [--kb N]`: throughput of each layer and of the
+//! whole pipeline on news-like text, natively. Prints MB/s and tokens/s.
+//! Default text: the first N KB (default 100) of PolNeAR dev articles read
+//! from ../shared at run time.
+
+use annotator::segment::Segments;
+use annotator::{annotate, boilerplate, entities, quotes, Options};
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+fn news_text(kb: usize) -> Result<String, String> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/quotes/polnear-dev.gold.jsonl");
+    let raw = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let mut out = String::new();
+    for line in raw.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
+        if let Some(t) = v["text"].as_str() {
+            out.push_str(t);
+            out.push_str("\n\n");
+        }
+        if out.len() >= kb * 1024 {
+            break;
+        }
+    }
+    let mut cut = (kb * 1024).min(out.len());
+    while !out.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    out.truncate(cut);
+    Ok(out)
+}
+
+/// Run `f` repeatedly for at least `min` and return seconds per run.
+fn time<F: FnMut()>(mut f: F, min: Duration) -> f64 {
+    f();
+    let t0 = Instant::now();
+    let mut n = 0u32;
+    while t0.elapsed() < min || n < 3 {
+        f();
+        n += 1;
+    }
+    t0.elapsed().as_secs_f64() / n as f64
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let kb = args
+        .iter()
+        .position(|a| a == "--kb")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(100);
+    let text = match args.iter().find(|a| !a.starts_with("--") && a.parse::<usize>().is_err()) {
+        Some(p) => std::fs::read_to_string(p).map_err(|e| format!("{p}: {e}")),
+        None => news_text(kb),
+    };
+    let text = match text {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("bench: {e}");
+            std::process::exit(1);
+        }
+    };
+    let min = Duration::from_millis(1500);
+    let seg = Segments::new(&text);
+    let tokens = seg.tokens.len() as f64;
+    let mb = text.len() as f64 / 1e6;
+    let bp = boilerplate::detect(&seg);
+    let skip: Vec<_> = bp.iter().map(|b| b.span).collect();
+    let (mentions, ents) = entities::detect(&seg, &skip);
+
+    let rows: Vec<(&str, f64)> = vec![
+        ("segment", time(|| drop(black_box(Segments::new(black_box(&text)))), min)),
+        ("boilerplate", time(|| drop(black_box(boilerplate::detect(&seg))), min)),
+        ("entities", time(|| drop(black_box(entities::detect(&seg, &skip))), min)),
+        ("quotes", time(|| drop(black_box(quotes::detect(&seg, &mentions, &ents, &skip))), min)),
+        ("pipeline", time(|| drop(black_box(annotate(black_box(&text), &Options::default()))), min)),
+    ];
+    println!("native bench: {:.1} KB, {} tokens, {} lines", text.len() as f64 / 1024.0, tokens, seg.lines.len());
+    println!("{:<12} {:>10} {:>10} {:>14}", "layer", "ms/run", "MB/s", "tokens/s");
+    for (name, secs) in rows {
+        println!("{:<12} {:>10.3} {:>10.1} {:>14.0}", name, secs * 1e3, mb / secs, tokens / secs);
+    }
+    println!("(layer rows exclude segmentation; the pipeline row includes everything)");
+}
