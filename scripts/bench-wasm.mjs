@@ -1,0 +1,97 @@
+// Throughput of the wasm build in node, against compromise and wink-nlp on
+// the same text in the same run; seed-article latency; peak wasm memory on
+// a 10 MB paste; payload sizes against the budget.
+//
+//   node scripts/bench-wasm.mjs [DIST]     (DIST defaults to dist/)
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = process.argv[2] || join(root, 'dist');
+const shared = join(root, '..', 'shared', 'data');
+
+const wasmMod = await import(join(dist, 'pkg', 'annotator.js'));
+const exports = wasmMod.initSync({ module: readFileSync(join(dist, 'pkg', 'annotator_bg.wasm')) });
+
+function newsText(kb) {
+  let out = '';
+  for (const line of readFileSync(join(shared, 'quotes', 'polnear-dev.gold.jsonl'), 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    out += JSON.parse(line).text + '\n\n';
+    if (out.length >= kb * 1024) break;
+  }
+  return out.slice(0, kb * 1024);
+}
+
+// Seconds per run of f, repeated for at least `ms` milliseconds.
+function time(f, ms = 1500) {
+  f();
+  let n = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < ms || n < 3) { f(); n++; }
+  return (performance.now() - t0) / 1000 / n;
+}
+
+const text = newsText(100);
+const mb = Buffer.byteLength(text) / 1e6;
+const tokens = (text.match(/[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu) || []).length;
+const row = (name, secs) => ({ name, ms: secs * 1e3, mbs: mb / secs, tps: tokens / secs });
+
+const rows = [
+  row('boilerplate', time(() => wasmMod.annotate(text, { entities: false, quotes: false }))),
+  row('entities', time(() => wasmMod.annotate(text, { boilerplate: false, quotes: false }))),
+  row('ent+quotes', time(() => wasmMod.annotate(text, { boilerplate: false }))),
+  row('pipeline', time(() => wasmMod.annotate(text, {}))),
+];
+
+const peers = [];
+try {
+  const nlp = (await import('compromise')).default;
+  peers.push(row('compromise', time(() => {
+    const doc = nlp(text);
+    doc.people().json(); doc.places().json(); doc.organizations().json(); doc.quotations().json();
+  }, 3000)));
+} catch (e) { console.log(`compromise: not installed (${e.code || e.message})`); }
+try {
+  const winkNLP = (await import('wink-nlp')).default;
+  const model = (await import('wink-eng-lite-web-model')).default;
+  const wnlp = winkNLP(model);
+  peers.push(row('wink-nlp', time(() => { wnlp.readDoc(text).entities().out(); }, 3000)));
+} catch (e) { console.log(`wink-nlp: not installed (${e.code || e.message})`); }
+
+console.log(`wasm bench (node ${process.version}): ${(mb * 1e3).toFixed(1)} KB, ${tokens} tokens`);
+console.log('layer          ms/run      MB/s      tokens/s');
+for (const r of [...rows, ...peers]) {
+  console.log(`${r.name.padEnd(12)} ${r.ms.toFixed(3).padStart(9)} ${r.mbs.toFixed(2).padStart(9)} ${r.tps.toFixed(0).padStart(13)}`);
+}
+const pipe = rows.find((r) => r.name === 'pipeline');
+for (const p of peers) console.log(`pipeline vs ${p.name}: ${(p.ms / pipe.ms).toFixed(1)}x faster`);
+
+const seed = readFileSync(join(shared, 'seed', 'article.txt'), 'utf8');
+const seedMs = time(() => wasmMod.annotate(seed, {})) * 1e3;
+console.log(`seed article (${seed.length} chars): ${seedMs.toFixed(3)} ms per annotation`);
+
+const big = text.repeat(Math.ceil(10e6 / text.length)).slice(0, 10e6);
+const before = exports.memory.buffer.byteLength;
+const t0 = performance.now();
+wasmMod.annotate(big, {});
+console.log(`10 MB paste: ${((performance.now() - t0) / 1e3).toFixed(2)} s, wasm memory ${(before / 2 ** 20).toFixed(1)} -> ${(exports.memory.buffer.byteLength / 2 ** 20).toFixed(1)} MiB (peak; wasm memory never shrinks)`);
+
+// Payload: everything the page loads.
+const files = [];
+const walk = (d) => { for (const f of readdirSync(d)) { const p = join(d, f); statSync(p).isDirectory() ? walk(p) : files.push(p); } };
+walk(dist);
+const kinds = {};
+let total = 0;
+for (const f of files) {
+  if (/\.(d\.ts|txt|map)$/.test(f) || f.includes(`${join(dist, 'node')}`)) continue;
+  const gz = gzipSync(readFileSync(f), { level: 9 }).length;
+  const kind = f.endsWith('.wasm') ? 'wasm' : f.endsWith('.js') || f.endsWith('.mjs') ? 'js' : f.endsWith('.css') ? 'css' : f.endsWith('.html') ? 'html' : 'other';
+  kinds[kind] = (kinds[kind] || 0) + gz;
+  total += gz;
+}
+const budget = 600 * 1024;
+console.log(`payload gzipped: ${Object.entries(kinds).map(([k, v]) => `${k} ${(v / 1024).toFixed(1)} KB`).join(', ')}; total ${(total / 1024).toFixed(1)} KB of ${budget / 1024} KB budget: ${total <= budget ? 'OK' : 'OVER'}`);
