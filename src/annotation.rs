@@ -141,3 +141,61 @@ pub struct Annotation {
     pub quotes: Vec<Quote>,
     pub boilerplate: Vec<Boilerplate>,
 }
+
+impl Annotation {
+    /// Check the invariants every annotation of `text` must hold: spans in
+    /// bounds and on char boundaries, each layer sorted without overlaps,
+    /// every index pointing at something that exists, labels consistent.
+    /// Used by the fuzz target and the bad-input tests.
+    pub fn validate(&self, text: &str) -> Result<(), String> {
+        let span_ok = |what: &str, s: Span| -> Result<(), String> {
+            if s.start < s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end) {
+                Ok(())
+            } else {
+                Err(format!("{what} span {}..{} is not a non-empty char range of a {}-byte text", s.start, s.end, text.len()))
+            }
+        };
+        let sorted_disjoint = |what: &str, spans: &mut dyn Iterator<Item = Span>| -> Result<(), String> {
+            let mut prev: Option<Span> = None;
+            for s in spans {
+                span_ok(what, s)?;
+                if let Some(p) = prev {
+                    if s.start < p.end {
+                        return Err(format!("{what} spans {}..{} and {}..{} overlap or are unsorted", p.start, p.end, s.start, s.end));
+                    }
+                }
+                prev = Some(s);
+            }
+            Ok(())
+        };
+        sorted_disjoint("mention", &mut self.mentions.iter().map(|m| m.span))?;
+        sorted_disjoint("quote", &mut self.quotes.iter().map(|q| q.span))?;
+        sorted_disjoint("boilerplate", &mut self.boilerplate.iter().map(|b| b.span))?;
+        for (i, m) in self.mentions.iter().enumerate() {
+            let e = self.entities.get(m.entity).ok_or(format!("mention {i} points at missing entity {}", m.entity))?;
+            if e.label != m.label {
+                return Err(format!("mention {i} is {:?} but its entity is {:?}", m.label, e.label));
+            }
+            if !e.mentions.contains(&i) {
+                return Err(format!("entity {} does not list its mention {i}", m.entity));
+            }
+        }
+        for (k, e) in self.entities.iter().enumerate() {
+            if e.mentions.is_empty() || e.mentions.iter().any(|&i| self.mentions.get(i).is_none_or(|m| m.entity != k)) {
+                return Err(format!("entity {k} lists mentions that are not its own"));
+            }
+        }
+        for (i, q) in self.quotes.iter().enumerate() {
+            if let Some(sp) = &q.speaker {
+                span_ok("speaker", sp.span)?;
+                if let Some(e) = sp.entity {
+                    let ent = self.entities.get(e).ok_or(format!("quote {i} speaker points at missing entity {e}"))?;
+                    if sp.name.as_deref() != Some(ent.name.as_str()) {
+                        return Err(format!("quote {i} speaker name differs from its entity's"));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
