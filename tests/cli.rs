@@ -101,3 +101,18 @@ fn errors_are_clear() {
     let out = run(&["-"], "");
     assert!(out.status.success(), "empty input is valid");
 }
+
+#[test]
+fn single_file_id_is_dir_and_stem_or_given() {
+    let dir = std::env::temp_dir().join(format!("annot-id-{}", std::process::id())).join("news");
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("story.txt");
+    std::fs::write(&f, "Hello.").unwrap();
+    let out = run(&[f.to_str().unwrap()], "");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["id"], "news-story");
+    let out = run(&[f.to_str().unwrap(), "--id", "x1"], "");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["id"], "x1");
+    let _ = std::fs::remove_dir_all(dir.parent().unwrap());
+}

@@ -8,7 +8,9 @@ use std::io::{BufRead, Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  annotate FILE|-                 print one JSON object (offsets in code points)
+  annotate FILE|- [--id ID]       print one JSON object (offsets in code points);
+                                  its id is ID, else DIR-STEM of FILE (seed/article.txt
+                                  -> "seed-article"), which the scorer matches on
   annotate --jsonl [FILE|-]       read lines {\"id\",\"text\"}, write one result per line
   annotate --html FILE|- [-o OUT] write a standalone highlighted HTML page
 options:
@@ -25,16 +27,18 @@ struct Args {
     mode: Mode,
     input: Option<String>,
     output: Option<String>,
+    id: Option<String>,
     opts: Options,
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut a = Args { mode: Mode::Json, input: None, output: None, opts: Options::default() };
+    let mut a = Args { mode: Mode::Json, input: None, output: None, id: None, opts: Options::default() };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--jsonl" => a.mode = Mode::Jsonl,
             "--html" => a.mode = Mode::Html,
+            "--id" => a.id = Some(it.next().ok_or("--id needs a value")?),
             "-o" | "--output" => a.output = Some(it.next().ok_or("-o needs a file name")?),
             "--no-entities" => a.opts.entities = false,
             "--no-quotes" => a.opts.quotes = false,
@@ -70,6 +74,14 @@ fn read_text(input: Option<&str>) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|e| Error::NotText(e.utf8_error().to_string()).to_string())
 }
 
+/// "DIR-STEM" of a file path: the id the data's gold files use for one article.
+fn default_id(path: &str) -> Option<String> {
+    let p = std::path::Path::new(path);
+    let stem = p.file_stem()?.to_str()?;
+    let dir = p.canonicalize().ok()?.parent()?.file_name()?.to_str()?.to_string();
+    Some(format!("{dir}-{stem}"))
+}
+
 fn jsonl_line(line: &str, opts: &Options) -> Result<String, Error> {
     let v: serde_json::Value = serde_json::from_str(line).map_err(|e| Error::BadRequest(e.to_string()))?;
     let text = v.get("text").and_then(|t| t.as_str()).ok_or_else(|| Error::BadRequest("no \"text\" string".into()))?;
@@ -91,6 +103,7 @@ fn run(a: Args) -> Result<(), String> {
             let text = read_text(a.input.as_deref())?;
             let mut rec = record(&text, &annotate(&text, &a.opts), Unit::CodePoint);
             rec.text = Some(text.clone());
+            rec.id = a.id.clone().or_else(|| a.input.as_deref().and_then(default_id));
             let s = serde_json::to_string(&rec).map_err(|e| e.to_string())?;
             w(writeln!(out, "{s}"))?;
         }
