@@ -10,7 +10,7 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   annotate FILE|- [--id ID]       print one JSON object (offsets in code points);
                                   its id is ID, else DIR-STEM of FILE (seed/article.txt
-                                  -> "seed-article"), which the scorer matches on
+                                  -> \"seed-article\"), which the scorer matches on
   annotate --jsonl [FILE|-]       read lines {\"id\",\"text\"}, write one result per line
   annotate --html FILE|- [-o OUT] write a standalone highlighted HTML page
 options:
