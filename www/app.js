@@ -254,7 +254,7 @@ function renderEntities() {
   const { groups, entities } = state.norm;
   const pos = new Map(entities.map((m) => [m.i, m.start]));
   const list = groups
-    .map((g) => ({ g, n: g.mentions.length, first: Math.min(...g.mentions.map((i) => pos.get(i) ?? Infinity)) }))
+    .map((g) => ({ g, n: g.mentions.length, first: g.mentions.reduce((a, i) => Math.min(a, pos.get(i) ?? Infinity), Infinity) }))
     .sort((a, b) => b.n - a.n || a.first - b.first);
   ui.entsN.textContent = groups.length ? `(${fmt(groups.length)})` : '';
   if (!list.length) {

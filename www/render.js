@@ -80,7 +80,8 @@ export function normalize(text, ann) {
     if (!orphans.has(key)) orphans.set(key, []);
     orphans.get(key).push(m);
   }
-  let nextId = Math.max(-1, ...groups.map((g) => g.id), ...entities.map((m) => m.entity ?? -1)) + 1;
+  // (No spread into Math.max: long argument lists overflow the stack.)
+  let nextId = 1 + groups.reduce((a, g) => Math.max(a, g.id), entities.reduce((a, m) => Math.max(a, m.entity ?? -1), -1));
   for (const [key, ms] of orphans) {
     const id = key[0] === 'e' ? ms[0].entity : nextId++;
     seen.add(id);

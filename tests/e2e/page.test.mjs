@@ -76,6 +76,14 @@ test('the page loads with its CSP, the wasm version and no inline styles', async
   assert.ok(!/\sstyle=/.test(html), 'no style attributes');
   const wasmRes = await fetch(new URL('pkg/annotator_bg.wasm', server.url));
   assert.equal(wasmRes.headers.get('content-type'), 'application/wasm');
+  assert.equal((await fetch(new URL('www/app.js', server.url))).headers.get('content-type'), 'text/javascript; charset=utf-8');
+  assert.equal((await fetch(new URL('nope.js', server.url))).status, 404);
+  // Encoded slashes and dots cannot climb out of dist/ (the URL parser
+  // resolves plain and %2e dot segments before the request is sent).
+  const climb = new URL('www/%2E%2E%2F..%2F..%2FCargo.toml', server.url);
+  assert.ok(climb.pathname.includes('%2F'), 'the request keeps its encoded slashes');
+  assert.equal((await fetch(climb)).status, 404);
+  assert.equal((await fetch(server.url, { method: 'POST' })).status, 405);
 
   const { context, page, seen } = await openPage(browser, server.url);
   assert.equal(await page.textContent('#version'), `annotator ${cargoVersion()}`);
@@ -174,6 +182,20 @@ test('an error from the annotator is shown and the typed text is kept', async ()
   await page.click('#annotate');
   await page.waitForFunction(() => document.getElementById('status').dataset.state === 'done');
   assert.equal((await viewSummary(page)).text, text);
+  assertClean(seen);
+  await context.close();
+});
+
+test('a 1.5 MB paste is annotated in the worker and shown whole', async () => {
+  const para = 'On Tuesday the minister of Ruritania, Anna Quist, told the Daily Planet: "We will build 😀 bridges." Café owners in Zürich\u00a0agreed.\n';
+  const text = para.repeat(Math.ceil(1_500_000 / para.length));
+  const { context, page, seen } = await openPage(browser, server.url);
+  await paste(page, text);
+  const st = await settled(page);
+  assert.equal(st.state, 'done', st.text);
+  assert.equal(await page.$eval('#text', (t) => t.value.length), text.length);
+  const s = await viewSummary(page);
+  assertMatchesWasm(s, text, wasm.annotate(text, undefined));
   assertClean(seen);
   await context.close();
 });

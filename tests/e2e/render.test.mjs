@@ -272,3 +272,33 @@ for (const scheme of ['light', 'dark']) {
     await context.close();
   });
 }
+
+test('a long text with 100,000 highlights renders completely', async () => {
+  const { context, page, seen } = await openPage(browser, server.url + '?test');
+  const result = await page.evaluate(() => {
+    const unit = 'Ann Lee met Bob Roe. ';
+    const n = 50000;
+    const text = unit.repeat(n);
+    const entities = [];
+    for (let i = 0; i < n; i++) {
+      const o = i * unit.length;
+      entities.push({ start: o, end: o + 7, label: 'PERSON', entity: 0 });
+      entities.push({ start: o + 12, end: o + 19, label: 'PERSON', entity: 1 });
+    }
+    const groups = [
+      { id: 0, label: 'PERSON', name: 'Ann Lee', mentions: entities.map((_, i) => i).filter((i) => i % 2 === 0) },
+      { id: 1, label: 'PERSON', name: 'Bob Roe', mentions: entities.map((_, i) => i).filter((i) => i % 2 === 1) },
+    ];
+    window.__annotator.render(text, { entities, groups, quotes: [], boilerplate: [] });
+    const view = document.getElementById('view');
+    return {
+      same: view.textContent === text,
+      marks: view.querySelectorAll('mark.e').length,
+      counts: [...document.querySelectorAll('#entities .count')].map((c) => c.textContent),
+      legend: document.querySelector('#legend button[data-layer="e:PERSON"] .count').textContent,
+    };
+  });
+  assert.deepEqual(result, { same: true, marks: 100000, counts: ['×50,000', '×50,000'], legend: '100,000' });
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
