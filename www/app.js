@@ -493,7 +493,7 @@ if (new URLSearchParams(location.search).has('test')) {
     render: (text, ann) => render(text, ann),
     normalize,
     cleanText,
-    annotate: (text, options) => call('annotate', { text, options }).then((r) => r.result),
+    annotate: (text, options, chunk) => call('annotate', { text, options, chunk }).then((r) => r.result),
     ready: () => workerReady,
     state, // tests may set state.options to exercise the error path
   };
