@@ -366,7 +366,6 @@ ui.text.addEventListener('input', (ev) => {
     annotateNow();
     return;
   }
-  if (inflight) return;
   clearTimeout(typingTimer);
   typingTimer = setTimeout(annotateNow, 600);
 });
