@@ -126,8 +126,13 @@ function annotateNow() {
     .then(
       ({ result, ms }) => {
         if (again) return;
-        render(text, result);
-        setStatus(summary(state.norm, text, ms), 'done');
+        try {
+          render(text, result);
+          setStatus(summary(state.norm, text, ms), 'done');
+        } catch (e) {
+          console.warn(e);
+          setStatus(`Could not show the result: ${e.message}`, 'error');
+        }
       },
       (e) => {
         if (again) return;

@@ -304,3 +304,32 @@ test('a long text with 100,000 highlights renders completely', async () => {
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
+
+test('malformed annotations render the plain text without errors', async () => {
+  const { context, page, seen } = await openPage(browser, server.url + '?test');
+  const out = await page.evaluate((text) => {
+    const cases = [
+      null,
+      'nonsense',
+      {},
+      { entities: 'x', groups: 7, quotes: {}, boilerplate: null },
+      { entities: [null, 5, { start: 1 }, { start: 0, end: 3, label: 42, entity: 99 }] },
+      { groups: [{ id: 'a', mentions: 'no' }, null], quotes: [{ start: 2, end: 1 }, { start: 0, end: 4, speaker_span: [9, 2], speaker_entity: 77 }] },
+      { boilerplate: [{ start: 0, end: text.length, kind: '<b>x</b>' }, { start: 1, end: 2 }] },
+    ];
+    return cases.map((c) => {
+      window.__annotator.render(text, c);
+      const v = document.getElementById('view');
+      return [v.textContent === text, v.querySelectorAll('mark.e').length, document.querySelectorAll('#view b').length];
+    });
+  }, 'Zoë 👍 text');
+  assert.deepEqual(out, [
+    [true, 0, 0], [true, 0, 0], [true, 0, 0], [true, 0, 0],
+    [true, 1, 0], // the one usable mention, with a made-up group
+    [true, 0, 0],
+    [true, 0, 0],
+  ]);
+  assert.equal(await page.getAttribute('.bp[data-b="0"]', 'title'), 'Boilerplate: <b>x</b>');
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
