@@ -39,7 +39,8 @@ if [ -n "$want_bindgen" ] && [ "$have_bindgen" != "$want_bindgen" ]; then
   exit 1
 fi
 
-"$CARGO" build --profile wasm --target wasm32-unknown-unknown --lib
+# rustup's wasm32 std, or Debian's rustc-web route (scripts/setup.sh decides).
+if [ "$CARGO" = cargo ]; then scripts/cargo-wasm.sh; else "$CARGO" build --profile wasm --target wasm32-unknown-unknown --lib; fi
 
 mkdir -p "$OUT/pkg" "$OUT/node" "$OUT/www"
 

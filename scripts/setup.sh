@@ -47,13 +47,14 @@ else
     || cargo install -q wasm-bindgen-cli --version "$WBG_VERSION"
 fi
 
-# 3. wasm-opt (binaryen), Chromium for end-to-end tests, python3 for the scorer.
-command -v wasm-opt >/dev/null || apt_install binaryen
+# 3. Chromium for end-to-end tests, python3 for the scorer. (wasm-opt comes
+# from npm's binaryen: Debian's 108 miscompiles wasm-bindgen's tables.)
 [ -x /usr/bin/chromium ] || apt_install chromium
 command -v python3 >/dev/null || apt_install python3
 command -v node >/dev/null || apt_install nodejs npm
 
-# 4. npm dev dependencies (playwright-core drives the system Chromium).
+# 4. npm dev dependencies: playwright-core drives the system Chromium,
+# binaryen gives wasm-opt.
 if [ ! -d node_modules/playwright-core ]; then
   log "npm ci"
   npm ci --no-audit --no-fund --silent
