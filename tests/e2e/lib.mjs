@@ -1,0 +1,161 @@
+// Shared set-up for the end-to-end tests: the static server (scripts/serve.mjs
+// as a child process on a free port), headless Chromium through
+// playwright-core, and the wasm annotator in node (dist/node) as the oracle.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = path.join(ROOT, 'dist');
+export const SEED = path.resolve(ROOT, '..', 'shared', 'data', 'seed', 'article.txt');
+
+export function requireBuild() {
+  for (const f of ['pkg/annotator_bg.wasm', 'pkg/annotator.js', 'node/annotator.js', 'index.html', 'www/app.js']) {
+    if (!existsSync(path.join(DIST, f))) {
+      throw new Error(`dist/${f} is missing: run scripts/build-web.sh first`);
+    }
+  }
+}
+
+/** The wasm-bindgen nodejs build of the same crate. */
+export function wasmNode() {
+  const require = createRequire(import.meta.url);
+  return require(path.join(DIST, 'node', 'annotator.js'));
+}
+
+export function cargoVersion() {
+  const m = readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8').match(/^version\s*=\s*"([^"]+)"/m);
+  return m ? m[1] : null;
+}
+
+/** Start scripts/serve.mjs on a free port; resolves {url, stop}. */
+export function startServer() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'serve.mjs'), '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/serving (http:\/\/127\.0\.0\.1:\d+\/)/);
+      if (m) {
+        resolve({
+          url: m[1],
+          stop: () =>
+            new Promise((res) => {
+              if (child.exitCode !== null) return res();
+              child.once('exit', () => res());
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`serve.mjs exited (${code}): ${err}`)));
+    child.once('error', reject);
+  });
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+export async function launch() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * A fresh page on `url` with watchers: console errors, page errors, dialogs
+ * and every request URL (page and workers).
+ */
+export async function openPage(browser, url) {
+  const context = await browser.newContext();
+  const seen = { errors: [], dialogs: [], requests: [] };
+  context.on('request', (r) => seen.requests.push(r.url()));
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') seen.errors.push(m.text());
+  });
+  page.on('pageerror', (e) => seen.errors.push(String(e)));
+  page.on('dialog', (d) => {
+    seen.dialogs.push(d.message());
+    d.dismiss().catch(() => {});
+  });
+  page.on('worker', (w) => w.on('console', (m) => m.type() === 'error' && seen.errors.push(`worker: ${m.text()}`)));
+  await page.goto(url);
+  await page.waitForFunction(() => {
+    const s = document.getElementById('status');
+    return s && s.textContent.startsWith('Ready');
+  });
+  return { context, page, seen };
+}
+
+/** Paste `text` into the textarea the way a browser paste event carries it. */
+export async function paste(page, text) {
+  const before = await page.$eval('#view', (v) => Number(v.dataset.rendered || 0));
+  await page.$eval(
+    '#text',
+    (ta, t) => {
+      ta.focus();
+      ta.select();
+      const dt = new DataTransfer();
+      dt.setData('text/plain', t);
+      ta.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    },
+    text,
+  );
+  return before;
+}
+
+/** Wait until the status line says the annotation finished or failed. */
+export async function settled(page) {
+  await page.waitForFunction(() => {
+    const s = document.getElementById('status').dataset.state;
+    return s === 'done' || s === 'error';
+  });
+  return page.$eval('#status', (s) => ({ state: s.dataset.state, text: s.textContent }));
+}
+
+/**
+ * What the view shows, per element kind: for each mention index its label
+ * and its text (pieces of a split mention joined), and likewise quotes and
+ * boilerplate lines.
+ */
+export function viewSummary(page) {
+  return page.$eval('#view', (view) => {
+    const collect = (sel, key, extra) => {
+      const out = {};
+      for (const el of view.querySelectorAll(sel)) {
+        const k = el.dataset[key];
+        if (!out[k]) out[k] = { text: '', ...extra(el) };
+        out[k].text += el.textContent;
+      }
+      return out;
+    };
+    return {
+      text: view.textContent,
+      marks: collect('mark.e', 'm', (el) => ({ label: el.dataset.label })),
+      quotes: collect('.q', 'q', () => ({})),
+      boilerplate: collect('.bp', 'b', (el) => ({ kind: el.dataset.kind, title: el.title })),
+      imgs: document.querySelectorAll('img').length,
+      styled: document.querySelectorAll('[style]').length,
+    };
+  });
+}
+
+export function countBy(items, key) {
+  const out = {};
+  for (const it of items) out[it[key]] = (out[it[key]] || 0) + 1;
+  return out;
+}

@@ -1,0 +1,201 @@
+// End-to-end: the built page (dist/) in headless Chromium.
+// Run: scripts/build-web.sh && node --test tests/e2e/
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import {
+  SEED, requireBuild, wasmNode, cargoVersion, startServer, launch, openPage, paste, settled,
+  viewSummary, countBy,
+} from './lib.mjs';
+
+let server;
+let browser;
+let wasm;
+
+before(async () => {
+  requireBuild();
+  wasm = wasmNode();
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.stop();
+});
+
+const origin = () => new URL(server.url).origin;
+
+function assertClean(seen) {
+  assert.deepEqual(seen.errors, [], 'console errors');
+  assert.deepEqual(seen.dialogs, [], 'dialogs');
+  const foreign = seen.requests.filter((u) => {
+    try {
+      return new URL(u).origin !== origin() && !u.startsWith('data:') && !u.startsWith('blob:');
+    } catch {
+      return true;
+    }
+  });
+  assert.deepEqual(foreign, [], 'requests to other origins');
+}
+
+/** The page's marks, quotes and boilerplate equal what the wasm returns. */
+function assertMatchesWasm(summary, text, ann) {
+  assert.equal(summary.text, text, 'the view shows the whole text');
+  const marks = Object.values(summary.marks);
+  assert.deepEqual(countBy(marks, 'label'), countBy(ann.entities, 'label'), 'marks per label');
+  ann.entities.forEach((e, i) => {
+    assert.ok(summary.marks[i], `mention ${i} is marked`);
+    assert.equal(summary.marks[i].text, text.slice(e.start, e.end), `mention ${i} text`);
+    assert.equal(summary.marks[i].label, e.label);
+  });
+  assert.equal(Object.keys(summary.quotes).length, ann.quotes.length, 'quotes');
+  ann.quotes.forEach((q, i) => assert.equal(summary.quotes[i].text, text.slice(q.start, q.end), `quote ${i}`));
+  assert.equal(Object.keys(summary.boilerplate).length, ann.boilerplate.length, 'boilerplate lines');
+  ann.boilerplate.forEach((b, i) => {
+    assert.equal(summary.boilerplate[i].text, text.slice(b.start, b.end), `boilerplate ${i}`);
+    assert.equal(summary.boilerplate[i].title, `Boilerplate: ${b.kind}`);
+  });
+}
+
+async function legendCounts(page) {
+  return page.$$eval('#legend button[data-layer]', (bs) =>
+    Object.fromEntries(bs.map((b) => [b.dataset.layer, Number(b.querySelector('.count').textContent.replace(/,/g, ''))])),
+  );
+}
+
+test('the page loads with its CSP, the wasm version and no inline styles', async () => {
+  const res = await fetch(server.url);
+  assert.equal(res.status, 200);
+  const csp = res.headers.get('content-security-policy');
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.match(csp, /object-src 'none'/);
+  const html = await res.text();
+  assert.ok(html.includes('http-equiv="Content-Security-Policy"'));
+  assert.ok(!/<script(?![^>]*\bsrc=)[^>]*>/.test(html), 'no inline script');
+  assert.ok(!/\sstyle=/.test(html), 'no style attributes');
+  const wasmRes = await fetch(new URL('pkg/annotator_bg.wasm', server.url));
+  assert.equal(wasmRes.headers.get('content-type'), 'application/wasm');
+  assert.equal((await fetch(new URL('www/app.js', server.url))).headers.get('content-type'), 'text/javascript; charset=utf-8');
+  assert.equal((await fetch(new URL('nope.js', server.url))).status, 404);
+  // Encoded slashes and dots cannot climb out of dist/ (the URL parser
+  // resolves plain and %2e dot segments before the request is sent).
+  const climb = new URL('www/%2E%2E%2F..%2F..%2FCargo.toml', server.url);
+  assert.ok(climb.pathname.includes('%2F'), 'the request keeps its encoded slashes');
+  assert.equal((await fetch(climb)).status, 404);
+  assert.equal((await fetch(server.url, { method: 'POST' })).status, 405);
+
+  const { context, page, seen } = await openPage(browser, server.url);
+  assert.equal(await page.textContent('#version'), `annotator ${cargoVersion()}`);
+  assertClean(seen);
+  await context.close();
+});
+
+test('pasting the seed article marks exactly what the wasm returns', { skip: !existsSync(SEED) && 'no seed article' }, async () => {
+  const text = readFileSync(SEED, 'utf8').replace(/\r\n?/g, '\n');
+  const ann = wasm.annotate(text, undefined);
+  const { context, page, seen } = await openPage(browser, server.url);
+  await paste(page, text);
+  const st = await settled(page);
+  assert.equal(st.state, 'done', st.text);
+  assert.equal(await page.inputValue('#text'), text, 'the textarea holds the pasted text');
+  const summary = await viewSummary(page);
+  assertMatchesWasm(summary, text, ann);
+
+  const legend = await legendCounts(page);
+  for (const [label, n] of Object.entries(countBy(ann.entities, 'label'))) assert.equal(legend[`e:${label}`], n, label);
+  assert.equal(legend.q, ann.quotes.length);
+  assert.equal(legend.bp, ann.boilerplate.length);
+  // Every non-empty layer has highlights that the legend switches off and on.
+  for (const label of Object.keys(countBy(ann.entities, 'label'))) {
+    const sel = `#legend button[data-layer="e:${label}"]`;
+    await page.click(sel);
+    assert.ok(await page.$$eval(`mark[data-label="${label}"]`, (ms) => ms.every((m) => m.classList.contains('off'))));
+    await page.click(sel);
+    assert.ok(await page.$$eval(`mark[data-label="${label}"]`, (ms) => ms.every((m) => !m.classList.contains('off'))));
+  }
+  assertClean(seen);
+  await context.close();
+});
+
+test('the example button loads and annotates the bundled article', { skip: !existsSync(SEED) && 'no seed article' }, async () => {
+  const text = readFileSync(SEED, 'utf8').replace(/\r\n?/g, '\n');
+  const { context, page, seen } = await openPage(browser, server.url);
+  await page.click('#example');
+  const st = await settled(page);
+  assert.equal(st.state, 'done', st.text);
+  assert.equal(await page.inputValue('#text'), text);
+  assertMatchesWasm(await viewSummary(page), text, wasm.annotate(text, undefined));
+  assertClean(seen);
+  await context.close();
+});
+
+test('markup in the text is shown literally, never run', async () => {
+  const evil = '<img src=x onerror=alert(1)> and <script>alert(2)</script> & "<b>bold</b>"';
+  const { context, page, seen } = await openPage(browser, server.url + '?test');
+  await paste(page, evil);
+  const st = await settled(page);
+  assert.equal(st.state, 'done', st.text);
+  let s = await viewSummary(page);
+  assert.equal(s.text, evil);
+  assert.equal(s.imgs, 0, 'no img element');
+  assert.equal(await page.$$eval('#view *', (els) => els.filter((e) => !['MARK', 'SPAN'].includes(e.tagName)).length), 0);
+  // Also when the markup sits inside highlighted spans and in names.
+  const i = evil.indexOf('<img');
+  await page.evaluate(
+    ([t, a]) => window.__annotator.render(t, a),
+    [evil, {
+      entities: [{ start: i, end: i + 28, label: 'PERSON', entity: 0, text: '' }],
+      groups: [{ id: 0, label: 'PERSON', name: '<img src=y onerror=alert(3)>', mentions: [0] }],
+      quotes: [{ start: 0, end: evil.length, speaker: '<b onmouseover=alert(4)>x</b>', speaker_span: null, speaker_entity: null, unclosed: false }],
+      boilerplate: [],
+    }],
+  );
+  s = await viewSummary(page);
+  assert.equal(s.text, evil);
+  assert.equal(s.marks[0].text, '<img src=x onerror=alert(1)>');
+  assert.equal(s.imgs, 0);
+  assert.equal(await page.textContent('#entities .ent .name'), '<img src=y onerror=alert(3)>');
+  assert.equal(await page.textContent('#quotes .speaker'), '<b onmouseover=alert(4)>x</b>');
+  assert.equal(await page.$$eval('#entities img, #quotes img, #quotes b', (x) => x.length), 0);
+  await page.hover('#view mark');
+  assertClean(seen);
+  await context.close();
+});
+
+test('an error from the annotator is shown and the typed text is kept', async () => {
+  const { context, page, seen } = await openPage(browser, server.url + '?test');
+  const text = 'Some text the user pasted.\nSecond line.';
+  await page.evaluate(() => {
+    window.__annotator.state.options = 'not an options object';
+  });
+  await paste(page, text);
+  const st = await settled(page);
+  assert.equal(st.state, 'error');
+  assert.match(st.text, /^Could not annotate this text: .*options/);
+  assert.ok(await page.$eval('#status', (s) => s.classList.contains('error')));
+  assert.equal(await page.inputValue('#text'), text, 'the textarea keeps the text');
+  // The next request works again.
+  await page.evaluate(() => {
+    window.__annotator.state.options = undefined;
+  });
+  await page.click('#annotate');
+  await page.waitForFunction(() => document.getElementById('status').dataset.state === 'done');
+  assert.equal((await viewSummary(page)).text, text);
+  assertClean(seen);
+  await context.close();
+});
+
+test('a 1.5 MB paste is annotated in the worker and shown whole', async () => {
+  const para = 'On Tuesday the minister of Ruritania, Anna Quist, told the Daily Planet: "We will build 😀 bridges." Café owners in Zürich\u00a0agreed.\n';
+  const text = para.repeat(Math.ceil(1_500_000 / para.length));
+  const { context, page, seen } = await openPage(browser, server.url);
+  await paste(page, text);
+  const st = await settled(page);
+  assert.equal(st.state, 'done', st.text);
+  assert.equal(await page.$eval('#text', (t) => t.value.length), text.length);
+  const s = await viewSummary(page);
+  assertMatchesWasm(s, text, wasm.annotate(text, undefined));
+  assertClean(seen);
+  await context.close();
+});

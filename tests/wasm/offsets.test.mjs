@@ -1,0 +1,138 @@
+// The wasm API in node (wasm-bindgen --target nodejs build in dist/node, and
+// the web build in dist/pkg initialised from bytes): result shapes, UTF-16
+// offsets that slice the right substrings, readable errors.
+// Run: scripts/build-web.sh && node --test tests/wasm/
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const NODE_PKG = path.join(ROOT, 'dist', 'node', 'annotator.js');
+const WEB_PKG = path.join(ROOT, 'dist', 'pkg', 'annotator.js');
+const SEED = path.resolve(ROOT, '..', 'shared', 'data', 'seed', 'article.txt');
+if (!existsSync(NODE_PKG) || !existsSync(WEB_PKG)) {
+  throw new Error('dist/node or dist/pkg is missing: run scripts/build-web.sh first');
+}
+const wasm = createRequire(import.meta.url)(NODE_PKG);
+
+// Made-up texts: astral emoji (2 UTF-16 units each), combining and
+// precomposed accents, NBSP and other spaces, CRLF, RTL script.
+const TEXTS = [
+  '',
+  'plain ascii',
+  '👍🏽 Zoë Müller met Jürgen Straße in Zürich on 3\u00a0March 2024. "Ça va," said Zoë.',
+  'Cafe\u0301 owner Rene\u0301 Dubois 🇫🇷 said: «Nous gagnerons».\r\nShare this article\r\n',
+  '\u00a0\u2009\u202f😀😀😀 Anna\u00a0Karenina told Reuters "we are 🔥 ready" on Monday.\n\nAdvertisement\n',
+  'عربي text with Mohammed bin Salman and 中文 characters, then "a quote".',
+  '\ud83d unpaired surrogate at the start is replaced by U+FFFD by the binding',
+];
+
+const isInt = (n) => Number.isInteger(n) && n >= 0;
+
+/** A UTF-16 offset that does not split a surrogate pair. */
+function onBoundary(text, i) {
+  if (i <= 0 || i >= text.length) return true;
+  const hi = text.charCodeAt(i - 1);
+  const lo = text.charCodeAt(i);
+  return !(hi >= 0xd800 && hi <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff);
+}
+
+/** Every documented field, with every span slicing its text right. */
+function checkShape(text, r) {
+  assert.deepEqual(Object.keys(r).sort(), ['boilerplate', 'entities', 'groups', 'quotes']);
+  for (const k of Object.keys(r)) assert.ok(Array.isArray(r[k]), k);
+  const span = (s, e, what) => {
+    assert.ok(isInt(s) && isInt(e) && s < e && e <= text.length, `${what}: [${s}, ${e}) in ${text.length}`);
+    assert.ok(onBoundary(text, s) && onBoundary(text, e), `${what}: splits a surrogate pair`);
+  };
+  r.entities.forEach((m, i) => {
+    span(m.start, m.end, `entity ${i}`);
+    assert.equal(m.text, text.slice(m.start, m.end), `entity ${i} text`);
+    assert.ok(['PERSON', 'ORG', 'PLACE', 'DATE', 'MISC'].includes(m.label), m.label);
+    assert.ok(isInt(m.entity) && m.entity < r.groups.length, `entity ${i} group`);
+    assert.ok(r.groups[m.entity].mentions.includes(i), `group ${m.entity} lists mention ${i}`);
+  });
+  r.groups.forEach((g, i) => {
+    assert.equal(g.id, i);
+    assert.equal(typeof g.name, 'string');
+    assert.ok(g.mentions.length > 0);
+    for (const mi of g.mentions) assert.equal(r.entities[mi].entity, i);
+  });
+  r.quotes.forEach((q, i) => {
+    span(q.start, q.end, `quote ${i}`);
+    assert.equal(typeof q.unclosed, 'boolean');
+    assert.ok(q.speaker === null || typeof q.speaker === 'string');
+    if (q.speaker_span !== null) span(q.speaker_span[0], q.speaker_span[1], `speaker ${i}`);
+    assert.ok(q.speaker_entity === null || (isInt(q.speaker_entity) && q.speaker_entity < r.groups.length));
+  });
+  r.boilerplate.forEach((b, i) => {
+    span(b.start, b.end, `boilerplate ${i}`);
+    assert.ok(['ad', 'caption', 'promo', 'share', 'subscribe', 'navigation', 'comments', 'legal', 'other'].includes(b.kind), b.kind);
+  });
+}
+
+test('version() is the crate version', () => {
+  const cargo = readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8').match(/^version\s*=\s*"([^"]+)"/m)[1];
+  assert.equal(wasm.version(), cargo);
+});
+
+test('annotate() returns the documented shape with UTF-16 offsets on tricky text', () => {
+  for (const text of TEXTS) {
+    const clean = text.toWellFormed ? text.toWellFormed() : text;
+    checkShape(clean, wasm.annotate(clean, undefined));
+    checkShape(clean, wasm.annotate(clean, null));
+    checkShape(clean, wasm.annotate(clean, {}));
+  }
+});
+
+test('annotate() on the seed article: offsets slice the right substrings', { skip: !existsSync(SEED) && 'no seed article' }, () => {
+  const text = readFileSync(SEED, 'utf8');
+  checkShape(text, wasm.annotate(text, undefined));
+  // The same text behind emoji and NBSPs: every span moves by exactly the
+  // UTF-16 length of the prefix, so offsets count UTF-16 units.
+  const prefix = '🧪🧪\u00a0é\n';
+  const a = wasm.annotate(text, undefined);
+  const b = wasm.annotate(prefix + text, undefined);
+  checkShape(prefix + text, b);
+  const shift = (xs) => xs.map((x) => [x.start + prefix.length, x.end + prefix.length]);
+  assert.deepEqual(b.entities.map((x) => [x.start, x.end]), shift(a.entities));
+  assert.deepEqual(b.quotes.map((x) => [x.start, x.end]), shift(a.quotes));
+});
+
+test('layer options switch layers off', () => {
+  const text = TEXTS[2] + '\n' + TEXTS[4];
+  const none = wasm.annotate(text, { entities: false, quotes: false, boilerplate: false });
+  assert.deepEqual(none, { entities: [], groups: [], quotes: [], boilerplate: [] });
+  const onlyBp = wasm.annotate(text, { entities: false, quotes: false, insideBoilerplate: true });
+  assert.deepEqual([onlyBp.entities, onlyBp.quotes], [[], []]);
+});
+
+test('bad options throw an Error with a readable message', () => {
+  for (const bad of ['yes', 42, { entities: 'yes' }, { quotes: 1 }]) {
+    assert.throws(
+      () => wasm.annotate('Some text.', bad),
+      (e) => e instanceof Error && /^bad request: options: /.test(e.message) && e.message.length < 300,
+      JSON.stringify(bad),
+    );
+  }
+  // After an error the module still works.
+  checkShape('Still fine.', wasm.annotate('Still fine.', undefined));
+});
+
+test('exportHtml() escapes the text', () => {
+  const page = wasm.exportHtml('<img src=x onerror=alert(1)> & "q"', '<title>');
+  assert.ok(page.includes('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot;'));
+  assert.ok(!page.includes('<img'));
+  assert.ok(page.includes('<title>&lt;title&gt;</title>'));
+});
+
+test('the web build (dist/pkg) initialised from bytes gives the same results', async () => {
+  const web = await import(pathToFileURL(WEB_PKG).href);
+  web.initSync({ module: readFileSync(path.join(ROOT, 'dist', 'pkg', 'annotator_bg.wasm')) });
+  assert.equal(web.version(), wasm.version());
+  const texts = existsSync(SEED) ? [...TEXTS.slice(0, 6), readFileSync(SEED, 'utf8')] : TEXTS.slice(0, 6);
+  for (const t of texts) assert.deepEqual(web.annotate(t, undefined), wasm.annotate(t, undefined));
+});

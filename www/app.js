@@ -1,0 +1,500 @@
+// The page: paste -> worker (wasm) -> highlighted view, legend, lists.
+// All user text reaches the DOM through textContent / text nodes only.
+import { LABELS, labelClass, normalize, buildView, cleanText, excerpt } from './render.js';
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+  text: $('text'),
+  annotate: $('annotate'),
+  example: $('example'),
+  hideBp: $('hide-bp'),
+  copy: $('copy-clean'),
+  exportBtn: $('export'),
+  clear: $('clear'),
+  status: $('status'),
+  view: $('view'),
+  legend: $('legend'),
+  entities: $('entities'),
+  entsN: $('ents-n'),
+  quotes: $('quotes'),
+  quotesN: $('quotes-n'),
+  version: $('version'),
+};
+
+const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+
+// ---------------------------------------------------------------- state
+
+const state = {
+  text: '', // the text the view shows
+  raw: null, // the annotation as received
+  norm: null, // normalize(text, raw)
+  index: null, // buildView's element indexes
+  off: new Set(), // layer keys switched off ('e:PERSON', 'q', 'bp')
+  hideBp: false,
+  cursor: new Map(), // group id / 'q'+index -> next element to scroll to
+  options: undefined, // annotate() options; the defaults (all layers)
+};
+
+function setStatus(msg, kind = 'info') {
+  ui.status.textContent = msg;
+  ui.status.dataset.state = kind; // info | busy | done | error
+  ui.status.classList.toggle('error', kind === 'error');
+}
+
+const fmt = (n) => n.toLocaleString('en');
+const plural = (n, one, many = `${one}s`) => `${fmt(n)} ${n === 1 ? one : many}`;
+
+// ---------------------------------------------------------------- worker
+
+let worker = null;
+let workerReady = null;
+let nextId = 1;
+const waiting = new Map();
+
+function startWorker() {
+  worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  let readyOk;
+  let readyErr;
+  workerReady = new Promise((res, rej) => {
+    readyOk = res;
+    readyErr = rej;
+  });
+  workerReady.catch(() => {});
+  worker.onmessage = (ev) => {
+    const msg = ev.data || {};
+    if (msg.id === 0) {
+      if (msg.ok) readyOk(msg.result);
+      else readyErr(new Error(msg.error));
+      return;
+    }
+    const w = waiting.get(msg.id);
+    if (!w) return;
+    waiting.delete(msg.id);
+    if (msg.ok) w.resolve({ result: msg.result, ms: msg.ms });
+    else {
+      w.reject(new Error(msg.error));
+      if (msg.fatal) restartWorker();
+    }
+  };
+  worker.onerror = (ev) => {
+    ev.preventDefault();
+    const err = new Error(`the annotator could not be started (${ev.message || 'worker error'})`);
+    readyErr(err);
+    for (const w of waiting.values()) w.reject(err);
+    waiting.clear();
+  };
+}
+
+function restartWorker() {
+  if (worker) worker.terminate();
+  const err = new Error('the annotator stopped and was restarted');
+  for (const w of waiting.values()) w.reject(err);
+  waiting.clear();
+  startWorker();
+}
+
+function call(op, payload = {}) {
+  return new Promise((resolve, reject) => {
+    const id = nextId++;
+    waiting.set(id, { resolve, reject });
+    worker.postMessage({ id, op, ...payload });
+  });
+}
+
+// ---------------------------------------------------------------- annotate
+
+let inflight = false;
+let again = false;
+
+/** Annotate the textarea's current text; newer requests supersede older. */
+function annotateNow() {
+  clearTimeout(typingTimer);
+  if (inflight) {
+    again = true;
+    return;
+  }
+  const text = ui.text.value;
+  if (!text.trim()) {
+    render('', null);
+    setStatus('Paste an article to annotate it.');
+    return;
+  }
+  inflight = true;
+  setStatus(`Annotating ${plural(text.length, 'character')}…`, 'busy');
+  call('annotate', { text, options: state.options })
+    .then(
+      ({ result, ms }) => {
+        if (again) return;
+        render(text, result);
+        setStatus(summary(state.norm, text, ms), 'done');
+      },
+      (e) => {
+        if (again) return;
+        // The textarea keeps its text; the view keeps the last good result.
+        setStatus(`Could not annotate this text: ${e.message}`, 'error');
+      },
+    )
+    .finally(() => {
+      inflight = false;
+      if (again) {
+        again = false;
+        annotateNow();
+      }
+    });
+}
+
+function summary(norm, text, ms) {
+  const parts = [
+    plural(norm.entities.length, 'name'),
+    plural(norm.groups.length, 'entity', 'entities'),
+    plural(norm.quotes.length, 'quote'),
+    plural(norm.boilerplate.length, 'boilerplate line'),
+  ];
+  const t = typeof ms === 'number' ? ` in ${Math.max(1, Math.round(ms))} ms` : '';
+  return `Annotated ${plural(text.length, 'character')}${t}: ${parts.join(', ')}.`;
+}
+
+// ---------------------------------------------------------------- render
+
+function clearChildren(el) {
+  while (el.firstChild) el.removeChild(el.firstChild);
+}
+
+function el(tag, cls, text) {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+/** Show `text` with annotation `ann` (as the wasm returns it, or null). */
+function render(text, ann) {
+  state.text = text;
+  state.raw = ann;
+  state.norm = normalize(text, ann);
+  state.cursor.clear();
+  clearChildren(ui.view);
+  if (!text) {
+    state.index = { layers: new Map(), byGroup: new Map(), byQuote: new Map() };
+    ui.view.appendChild(el('p', 'empty', 'The annotated text appears here.'));
+  } else {
+    const built = buildView(document, text, state.norm);
+    state.index = built;
+    ui.view.appendChild(built.fragment);
+  }
+  for (const key of state.off) applyLayer(key);
+  renderLegend();
+  renderEntities();
+  renderQuotes();
+  ui.view.dataset.rendered = String((Number(ui.view.dataset.rendered) || 0) + 1);
+}
+
+function layerCounts() {
+  const n = state.norm;
+  const counts = new Map();
+  for (const [label] of LABELS) counts.set(`e:${label}`, 0);
+  for (const m of n.entities) counts.set(`e:${m.label}`, (counts.get(`e:${m.label}`) || 0) + 1);
+  counts.set('q', n.quotes.length);
+  counts.set('bp', n.boilerplate.length);
+  return counts;
+}
+
+function renderLegend() {
+  clearChildren(ui.legend);
+  const counts = layerCounts();
+  const names = new Map(LABELS.map(([l, name]) => [`e:${l}`, name]));
+  const entKeys = [...counts.keys()].filter((k) => k.startsWith('e:'));
+  const groups = [
+    ['Entities', entKeys],
+    ['Quotes', ['q']],
+    ['Page clutter', ['bp']],
+  ];
+  for (const [title, keys] of groups) {
+    const box = el('div', 'legend-group');
+    box.setAttribute('role', 'group');
+    box.setAttribute('aria-label', title);
+    for (const key of keys) {
+      const label = key.startsWith('e:') ? key.slice(2) : null;
+      const name = names.get(key) || (label ?? (key === 'q' ? 'Quotes' : 'Boilerplate'));
+      const b = el('button', 'chip');
+      b.type = 'button';
+      b.dataset.layer = key;
+      b.setAttribute('aria-pressed', String(!state.off.has(key)));
+      const sw = el('span', `sw ${label ? labelClass(label) : key === 'q' ? 'sw-q' : 'sw-bp'}`);
+      sw.setAttribute('aria-hidden', 'true');
+      b.append(sw, el('span', 'name', name), el('span', 'count', fmt(counts.get(key) || 0)));
+      b.title = `${state.off.has(key) ? 'Show' : 'Hide'} ${name.toLowerCase()} highlights`;
+      box.appendChild(b);
+    }
+    ui.legend.appendChild(box);
+  }
+}
+
+function applyLayer(key) {
+  const els = state.index && state.index.layers.get(key);
+  const off = state.off.has(key);
+  if (els) for (const e of els) e.classList.toggle('off', off);
+}
+
+function toggleLayer(key) {
+  if (state.off.has(key)) state.off.delete(key);
+  else state.off.add(key);
+  applyLayer(key);
+  const b = ui.legend.querySelector(`button[data-layer="${CSS.escape(key)}"]`);
+  if (b) {
+    b.setAttribute('aria-pressed', String(!state.off.has(key)));
+    const name = b.querySelector('.name').textContent;
+    b.title = `${state.off.has(key) ? 'Show' : 'Hide'} ${name.toLowerCase()} highlights`;
+  }
+}
+
+function renderEntities() {
+  clearChildren(ui.entities);
+  const { groups, entities } = state.norm;
+  const pos = new Map(entities.map((m) => [m.i, m.start]));
+  const list = groups
+    .map((g) => ({ g, n: g.mentions.length, first: g.mentions.reduce((a, i) => Math.min(a, pos.get(i) ?? Infinity), Infinity) }))
+    .sort((a, b) => b.n - a.n || a.first - b.first);
+  ui.entsN.textContent = groups.length ? `(${fmt(groups.length)})` : '';
+  if (!list.length) {
+    ui.entities.appendChild(el('li', 'none', state.text ? 'No names found.' : 'Nothing yet.'));
+    return;
+  }
+  for (const { g, n } of list) {
+    const li = el('li');
+    const b = el('button', 'ent');
+    b.type = 'button';
+    b.dataset.g = String(g.id);
+    b.title = `Show the ${plural(n, 'mention')} of ${g.name}`;
+    b.append(el('span', `tag ${labelClass(g.label)}`, g.label), el('span', 'name', g.name), el('span', 'count', `×${fmt(n)}`));
+    li.appendChild(b);
+    ui.entities.appendChild(li);
+  }
+}
+
+function renderQuotes() {
+  clearChildren(ui.quotes);
+  const { quotes, groups } = state.norm;
+  const gname = new Map(groups.map((g) => [g.id, g]));
+  ui.quotesN.textContent = quotes.length ? `(${fmt(quotes.length)})` : '';
+  if (!quotes.length) {
+    ui.quotes.appendChild(el('li', 'none', state.text ? 'No quotes found.' : 'Nothing yet.'));
+    return;
+  }
+  for (const q of quotes) {
+    const li = el('li', 'quote');
+    const b = el('button', 'qtext', excerpt(state.text.slice(q.start, q.end)));
+    b.type = 'button';
+    b.dataset.q = String(q.i);
+    b.title = 'Show this quote in the text';
+    const who = el('div', 'who');
+    const g = q.speakerEntity !== null ? gname.get(q.speakerEntity) : null;
+    const name = q.speaker || (g && g.name) || (q.speakerSpan ? state.text.slice(...q.speakerSpan) : null);
+    if (g) {
+      const chip = el('button', `speaker ${labelClass(g.label)}`, name);
+      chip.type = 'button';
+      chip.dataset.g = String(g.id);
+      chip.title = `Show the mentions of ${g.name}`;
+      who.appendChild(chip);
+    } else if (name) {
+      who.appendChild(el('span', 'speaker plain', name));
+    } else {
+      who.appendChild(el('span', 'speaker unknown', 'speaker unknown'));
+    }
+    if (q.unclosed) who.appendChild(el('span', 'flag', 'not closed'));
+    li.append(b, who);
+    ui.quotes.appendChild(li);
+  }
+}
+
+// ---------------------------------------------------------------- flash
+
+const flashTimers = new WeakMap();
+
+function flash(els, key) {
+  if (!els || !els.length) return;
+  // Repeated clicks walk through the mentions.
+  const k = state.cursor.get(key) || 0;
+  const target = els[k % els.length];
+  state.cursor.set(key, k + 1);
+  target.scrollIntoView({ block: 'center', behavior: reducedMotion.matches ? 'auto' : 'smooth' });
+  for (const e of els) {
+    e.classList.remove('flash', 'current');
+    void e.offsetWidth; // restart the animation
+    e.classList.add('flash');
+    clearTimeout(flashTimers.get(e));
+    flashTimers.set(e, setTimeout(() => e.classList.remove('flash'), 2000));
+  }
+  target.classList.add('current');
+}
+
+// ---------------------------------------------------------------- text input
+
+/** Replace the selection (or everything) with `s`, keeping undo when possible. */
+function insertText(s, all = false) {
+  ui.text.focus();
+  if (all) ui.text.select();
+  // execCommand keeps the browser's undo stack; it is slow on huge texts.
+  let done = false;
+  if (s.length < 1_000_000) {
+    try {
+      done = document.execCommand('insertText', false, s);
+    } catch {
+      done = false;
+    }
+  }
+  if (!done) {
+    const a = all ? 0 : ui.text.selectionStart;
+    const b = all ? ui.text.value.length : ui.text.selectionEnd;
+    ui.text.setRangeText(s, a, b, 'end');
+  }
+}
+
+let typingTimer = 0;
+
+ui.text.addEventListener('paste', (ev) => {
+  const dt = ev.clipboardData;
+  const s = dt ? dt.getData('text/plain') : '';
+  if (!s) return; // let the browser do what it does
+  ev.preventDefault();
+  insertText(s.replace(/\r\n?/g, '\n'));
+  annotateNow();
+});
+ui.text.addEventListener('input', (ev) => {
+  if (ev.inputType === 'insertFromPaste' || ev.inputType === 'insertFromDrop') {
+    annotateNow();
+    return;
+  }
+  if (inflight) return;
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(annotateNow, 600);
+});
+ui.text.addEventListener('keydown', (ev) => {
+  if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) {
+    ev.preventDefault();
+    annotateNow();
+  }
+});
+
+// ---------------------------------------------------------------- buttons
+
+ui.annotate.addEventListener('click', annotateNow);
+
+ui.example.addEventListener('click', async () => {
+  setStatus('Loading the example article…', 'busy');
+  try {
+    const r = await fetch('example.txt', { cache: 'no-cache' });
+    if (!r.ok) throw new Error(r.status === 404 ? 'no example article is bundled with this build' : `HTTP ${r.status}`);
+    insertText((await r.text()).replace(/\r\n?/g, '\n'), true);
+    annotateNow();
+  } catch (e) {
+    setStatus(`Could not load the example: ${e.message}`, 'error');
+  }
+});
+
+ui.clear.addEventListener('click', () => {
+  insertText('', true);
+  render('', null);
+  setStatus('Cleared. Paste an article to annotate it.');
+});
+
+ui.hideBp.addEventListener('click', () => {
+  state.hideBp = !state.hideBp;
+  ui.view.classList.toggle('hide-bp', state.hideBp);
+  ui.hideBp.setAttribute('aria-pressed', String(state.hideBp));
+});
+
+async function copyText(s) {
+  try {
+    await navigator.clipboard.writeText(s);
+    return true;
+  } catch {
+    const ta = el('textarea', 'offscreen');
+    ta.value = s;
+    document.body.appendChild(ta);
+    ta.select();
+    let ok = false;
+    try {
+      ok = document.execCommand('copy');
+    } catch {
+      ok = false;
+    }
+    ta.remove();
+    return ok;
+  }
+}
+
+ui.copy.addEventListener('click', async () => {
+  if (!state.text) {
+    setStatus('Nothing to copy yet: annotate a text first.');
+    return;
+  }
+  const clean = cleanText(state.text, state.norm.boilerplate);
+  if (await copyText(clean)) {
+    setStatus(`Copied the text without boilerplate (${plural(clean.length, 'character')}).`, 'done');
+  } else {
+    setStatus('The browser did not allow copying to the clipboard.', 'error');
+  }
+});
+
+ui.exportBtn.addEventListener('click', async () => {
+  const text = ui.text.value;
+  if (!text.trim()) {
+    setStatus('Nothing to export: paste an article first.');
+    return;
+  }
+  try {
+    const { result } = await call('export', { text, title: excerpt(text.split('\n').find((l) => l.trim()) || 'Article', 80) });
+    const url = URL.createObjectURL(new Blob([result], { type: 'text/html' }));
+    const a = el('a');
+    a.href = url;
+    a.download = 'annotated-article.html';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    setStatus('Exported the annotated article as an HTML file.', 'done');
+  } catch (e) {
+    setStatus(`Could not export: ${e.message}`, 'error');
+  }
+});
+
+ui.legend.addEventListener('click', (ev) => {
+  const b = ev.target.closest('button[data-layer]');
+  if (b) toggleLayer(b.dataset.layer);
+});
+
+function onListClick(ev) {
+  const b = ev.target.closest('button');
+  if (!b || !state.index) return;
+  if (b.dataset.g !== undefined) flash(state.index.byGroup.get(Number(b.dataset.g)), `g${b.dataset.g}`);
+  else if (b.dataset.q !== undefined) flash(state.index.byQuote.get(Number(b.dataset.q)), `q${b.dataset.q}`);
+}
+ui.entities.addEventListener('click', onListClick);
+ui.quotes.addEventListener('click', onListClick);
+
+// ---------------------------------------------------------------- start
+
+render('', null);
+startWorker();
+workerReady.then(
+  (v) => {
+    ui.version.textContent = `annotator ${v}`;
+    if (ui.text.value.trim()) annotateNow();
+    else setStatus('Ready. Paste an article, or try the example article.');
+  },
+  (e) => setStatus(`Error: ${e.message}. Reload the page to try again.`, 'error'),
+);
+
+// Test hook: ?test exposes the renderer so tests can feed it annotations.
+if (new URLSearchParams(location.search).has('test')) {
+  window.__annotator = {
+    render: (text, ann) => render(text, ann),
+    normalize,
+    cleanText,
+    annotate: (text, options) => call('annotate', { text, options }).then((r) => r.result),
+    ready: () => workerReady,
+    state, // tests may set state.options to exercise the error path
+  };
+}

@@ -1,0 +1,276 @@
+// Pure rendering: an annotation (UTF-16 offsets, as the wasm API returns it)
+// becomes DOM nodes built with createElement + textContent. User text is
+// never parsed as markup.
+
+/** Entity labels the page knows, in legend order, with readable names. */
+export const LABELS = [
+  ['PERSON', 'People'],
+  ['ORG', 'Organisations'],
+  ['PLACE', 'Places'],
+  ['DATE', 'Dates'],
+  ['MISC', 'Other names'],
+];
+const KNOWN = new Set(LABELS.map(([l]) => l));
+
+/** A class-safe key for any label string ("PERSON" -> "PERSON"). */
+export function labelKey(label) {
+  const s = String(label ?? '').replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 40);
+  return s || 'UNKNOWN';
+}
+
+/** The CSS class that colours a label; unknown labels share one colour. */
+export function labelClass(label) {
+  const k = labelKey(label);
+  return KNOWN.has(k) ? `L-${k}` : 'L-other';
+}
+
+const arr = (x) => (Array.isArray(x) ? x : []);
+const str = (x) => (typeof x === 'string' ? x : x == null ? '' : String(x));
+
+/** [s, e) when it is a non-empty span inside the text, else null. */
+function clampSpan(s, e, len) {
+  if (!Number.isInteger(s) || !Number.isInteger(e)) return null;
+  return s >= 0 && s < e && e <= len ? [s, e] : null;
+}
+
+/**
+ * Check and tidy an annotation so the page can render whatever arrives:
+ * missing lists become empty, empty spans or spans outside the text are dropped, groups are
+ * derived from the mentions when absent. Indices refer to the input lists.
+ */
+export function normalize(text, ann) {
+  const len = text.length;
+  const a = ann && typeof ann === 'object' ? ann : {};
+  const entities = [];
+  arr(a.entities).forEach((m, i) => {
+    if (!m || typeof m !== 'object') return;
+    const sp = clampSpan(m.start, m.end, len);
+    if (!sp) return;
+    const label = str(m.label) || 'UNKNOWN';
+    const entity = Number.isInteger(m.entity) ? m.entity : null;
+    entities.push({ i, start: sp[0], end: sp[1], label, entity });
+  });
+  const byIdx = new Map(entities.map((m) => [m.i, m]));
+
+  // Groups: as given, but their mentions must be rendered mentions.
+  const groups = [];
+  const seen = new Set();
+  arr(a.groups).forEach((g, gi) => {
+    if (!g || typeof g !== 'object') return;
+    const id = Number.isInteger(g.id) ? g.id : gi;
+    if (seen.has(id)) return;
+    seen.add(id);
+    let mentions = arr(g.mentions).filter((x) => byIdx.has(x));
+    if (!mentions.length) mentions = entities.filter((m) => m.entity === id).map((m) => m.i);
+    if (!mentions.length) return;
+    const first = byIdx.get(mentions[0]);
+    groups.push({
+      id,
+      label: str(g.label) || first.label,
+      name: str(g.name) || text.slice(first.start, first.end),
+      mentions,
+    });
+  });
+  // Mentions no group claims get a group of their own per entity index.
+  const claimed = new Set(groups.flatMap((g) => g.mentions));
+  const orphans = new Map();
+  for (const m of entities) {
+    if (claimed.has(m.i)) continue;
+    const key = m.entity !== null && !seen.has(m.entity) ? `e${m.entity}` : `m${m.i}`;
+    if (!orphans.has(key)) orphans.set(key, []);
+    orphans.get(key).push(m);
+  }
+  // (No spread into Math.max: long argument lists overflow the stack.)
+  let nextId = 1 + groups.reduce((a, g) => Math.max(a, g.id), entities.reduce((a, m) => Math.max(a, m.entity ?? -1), -1));
+  for (const [key, ms] of orphans) {
+    const id = key[0] === 'e' ? ms[0].entity : nextId++;
+    seen.add(id);
+    groups.push({ id, label: ms[0].label, name: text.slice(ms[0].start, ms[0].end), mentions: ms.map((m) => m.i) });
+  }
+  // Each mention points at the group that lists it.
+  const groupOf = new Map();
+  for (const g of groups) for (const mi of g.mentions) if (!groupOf.has(mi)) groupOf.set(mi, g.id);
+  for (const m of entities) m.group = groupOf.get(m.i) ?? null;
+
+  const quotes = [];
+  arr(a.quotes).forEach((q, i) => {
+    if (!q || typeof q !== 'object') return;
+    const sp = clampSpan(q.start, q.end, len);
+    if (!sp) return;
+    const ss = Array.isArray(q.speaker_span) ? clampSpan(q.speaker_span[0], q.speaker_span[1], len) : null;
+    const se = Number.isInteger(q.speaker_entity) && seen.has(q.speaker_entity) ? q.speaker_entity : null;
+    quotes.push({
+      i,
+      start: sp[0],
+      end: sp[1],
+      speaker: str(q.speaker) || null,
+      speakerSpan: ss,
+      speakerEntity: se,
+      unclosed: q.unclosed === true,
+    });
+  });
+
+  const boilerplate = [];
+  arr(a.boilerplate).forEach((b, i) => {
+    if (!b || typeof b !== 'object') return;
+    const sp = clampSpan(b.start, b.end, len);
+    if (!sp) return;
+    boilerplate.push({ i, start: sp[0], end: sp[1], kind: str(b.kind) || 'other' });
+  });
+
+  return { entities, groups, quotes, boilerplate };
+}
+
+// Nesting order for spans that share a range: boilerplate outside quotes,
+// quotes outside speakers, speakers outside mentions.
+const PRIO = { bp: 0, q: 1, spk: 2, m: 3 };
+
+function cmp(x, y) {
+  return x.start - y.start || y.end - x.end || PRIO[x.kind] - PRIO[y.kind] || x.n - y.n;
+}
+
+/**
+ * Build the highlighted text. Spans nest as elements; a span that crosses
+ * the end of the one it opened inside is split in two (both pieces carry the
+ * same data-* index, the second has class "cont"). Returns the fragment and
+ * indexes of the created elements.
+ */
+export function buildView(doc, text, norm) {
+  const groupName = new Map(norm.groups.map((g) => [g.id, g.name]));
+  const items = [];
+  let n = 0;
+  for (const b of norm.boilerplate) items.push({ kind: 'bp', start: b.start, end: b.end, src: b, n: n++ });
+  for (const q of norm.quotes) {
+    items.push({ kind: 'q', start: q.start, end: q.end, src: q, n: n++ });
+    if (q.speakerSpan) items.push({ kind: 'spk', start: q.speakerSpan[0], end: q.speakerSpan[1], src: q, n: n++ });
+  }
+  for (const m of norm.entities) items.push({ kind: 'm', start: m.start, end: m.end, src: m, n: n++ });
+  items.sort(cmp);
+
+  const layers = new Map(); // layer key -> elements ('e:PERSON', 'q', 'bp')
+  const byGroup = new Map(); // group id -> mark elements
+  const byQuote = new Map(); // quote index -> quote elements
+  const push = (map, k, el) => {
+    let l = map.get(k);
+    if (!l) map.set(k, (l = []));
+    l.push(el);
+  };
+
+  const make = (it, cont) => {
+    let el;
+    const s = it.src;
+    if (it.kind === 'bp') {
+      el = doc.createElement('span');
+      el.className = 'bp';
+      el.dataset.b = String(s.i);
+      el.dataset.kind = s.kind;
+      el.title = `Boilerplate: ${s.kind}`;
+      push(layers, 'bp', el);
+    } else if (it.kind === 'q') {
+      el = doc.createElement('span');
+      el.className = s.unclosed ? 'q unclosed' : 'q';
+      el.dataset.q = String(s.i);
+      el.title = `Quote by ${s.speaker ?? 'an unknown speaker'}${s.unclosed ? ' (not closed)' : ''}`;
+      push(layers, 'q', el);
+      push(byQuote, s.i, el);
+    } else if (it.kind === 'spk') {
+      el = doc.createElement('span');
+      el.className = 'spk';
+      el.dataset.spk = String(s.i);
+      el.title = `Speaker of a quote: ${s.speaker ?? text.slice(it.start, it.end)}`;
+      push(layers, 'q', el);
+    } else {
+      el = doc.createElement('mark');
+      el.className = `e ${labelClass(s.label)}`;
+      el.dataset.m = String(s.i);
+      el.dataset.label = s.label;
+      if (s.group !== null) el.dataset.g = String(s.group);
+      const name = s.group !== null ? groupName.get(s.group) : '';
+      el.title = name ? `${s.label}: ${name}` : s.label;
+      push(layers, `e:${s.label}`, el);
+      if (s.group !== null) push(byGroup, s.group, el);
+    }
+    if (cont) el.classList.add('cont');
+    return el;
+  };
+
+  const frag = doc.createDocumentFragment();
+  const stack = [{ node: frag, end: text.length }];
+  const top = () => stack[stack.length - 1];
+  let pos = 0;
+  const emit = (upto) => {
+    if (upto > pos) {
+      top().node.appendChild(doc.createTextNode(text.slice(pos, upto)));
+      pos = upto;
+    }
+  };
+  // items is sorted; split remainders are inserted in order after index i.
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    while (stack.length > 1 && top().end <= it.start) {
+      emit(top().end);
+      stack.pop();
+    }
+    emit(it.start);
+    const parent = top();
+    let end = it.end;
+    if (end > parent.end) {
+      const rest = { ...it, start: parent.end, n: n++, cont: true };
+      let lo = i + 1;
+      let hi = items.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (cmp(items[mid], rest) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      items.splice(lo, 0, rest);
+      end = parent.end;
+    }
+    if (end <= it.start) continue;
+    const el = make(it, it.cont === true);
+    parent.node.appendChild(el);
+    stack.push({ node: el, end });
+  }
+  while (stack.length > 1) {
+    emit(top().end);
+    stack.pop();
+  }
+  emit(text.length);
+  return { fragment: frag, layers, byGroup, byQuote };
+}
+
+/**
+ * The text without its boilerplate: each boilerplate range is dropped, and
+ * when it starts a line, so is the line break that ends it.
+ */
+export function cleanText(text, boilerplate) {
+  const spans = arr(boilerplate)
+    .map((b) => clampSpan(b && b.start, b && b.end, text.length))
+    .filter(Boolean)
+    .sort((x, y) => x[0] - y[0]);
+  let out = '';
+  let pos = 0;
+  for (let [s, e] of spans) {
+    if (e <= pos) continue;
+    s = Math.max(s, pos);
+    out += text.slice(pos, s);
+    const atLineStart = s === 0 || text[s - 1] === '\n';
+    if (atLineStart) {
+      if (text.startsWith('\r\n', e)) e += 2;
+      else if (text[e] === '\n' || text[e] === '\r') e += 1;
+    }
+    pos = e;
+  }
+  out += text.slice(pos);
+  return out;
+}
+
+/** A one-line excerpt of at most `max` UTF-16 units (not splitting pairs). */
+export function excerpt(s, max = 160) {
+  const t = s.replace(/\s+/g, ' ').trim();
+  if (t.length <= max) return t;
+  let cut = max - 1;
+  const c = t.charCodeAt(cut - 1);
+  if (c >= 0xd800 && c <= 0xdbff) cut -= 1;
+  return `${t.slice(0, cut)}…`;
+}

@@ -1,0 +1,57 @@
+// Module worker: owns the wasm instance so annotation never blocks the page.
+// Messages in:  {id, op: 'annotate', text, options} | {id, op: 'export', text, title}
+//               | {id, op: 'version'}
+// Messages out: {id, ok: true, result, ms} | {id, ok: false, error, fatal}
+// On start it posts {id: 0, ok, result: version} once the wasm is ready (or
+// {id: 0, ok: false, error, fatal: true} when it cannot be loaded).
+import init, { annotate, exportHtml, version } from '../pkg/annotator.js';
+
+const ready = init().then(
+  () => {
+    const v = version();
+    self.postMessage({ id: 0, ok: true, result: v });
+    return v;
+  },
+  (e) => {
+    const error = `the annotator could not be loaded (${message(e)})`;
+    self.postMessage({ id: 0, ok: false, error, fatal: true });
+    throw new Error(error);
+  },
+);
+ready.catch(() => {}); // reported above; each request reports it again
+
+function message(e) {
+  if (e && typeof e.message === 'string' && e.message) return e.message;
+  return String(e);
+}
+
+self.onmessage = async (ev) => {
+  const msg = ev.data || {};
+  const id = msg.id;
+  try {
+    await ready;
+    const t0 = performance.now();
+    let result;
+    switch (msg.op) {
+      case 'annotate':
+        if (typeof msg.text !== 'string') throw new Error('the text must be a string');
+        result = annotate(msg.text, msg.options ?? undefined);
+        break;
+      case 'export':
+        if (typeof msg.text !== 'string') throw new Error('the text must be a string');
+        result = exportHtml(msg.text, String(msg.title ?? 'Annotated article'));
+        break;
+      case 'version':
+        result = version();
+        break;
+      default:
+        throw new Error(`unknown request ${JSON.stringify(msg.op)}`);
+    }
+    self.postMessage({ id, ok: true, result, ms: performance.now() - t0 });
+  } catch (e) {
+    // A trap (RuntimeError) leaves the wasm instance unusable: tell the page
+    // so it starts a fresh worker.
+    const fatal = e instanceof WebAssembly.RuntimeError;
+    self.postMessage({ id, ok: false, error: message(e), fatal });
+  }
+};
