@@ -37,11 +37,18 @@ function download(doc, name, mime, body) {
 }
 
 function addExportButtons(page, doc) {
-  const bar = doc.querySelector('.actions') || doc.body;
+  // A section at the end of the side panel, so the main toolbar keeps its
+  // order.
+  const section = doc.createElement('section');
+  section.setAttribute('aria-labelledby', 'exports-h');
+  const h = doc.createElement('h2');
+  h.id = 'exports-h';
+  h.textContent = 'Export and open';
   const box = doc.createElement('div');
-  box.className = 'exports';
+  box.className = 'actions exports';
   box.setAttribute('role', 'group');
   box.setAttribute('aria-label', 'Export and open');
+  section.append(h, box);
 
   for (const [key, f] of Object.entries(FORMATS)) {
     const b = doc.createElement('button');
@@ -83,7 +90,7 @@ function addExportButtons(page, doc) {
   open.title = 'Open a saved project (.json), or a .txt or .html file to annotate';
   open.addEventListener('click', () => input.click());
   box.append(open, input);
-  bar.appendChild(box);
+  (doc.querySelector('.side') || doc.body).appendChild(section);
 }
 
 /** Reads a dropped or chosen file: a project, an HTML page or plain text. */
