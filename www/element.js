@@ -41,7 +41,11 @@ let backend = null;
 export function setAnnotator(fn) {
   if (typeof fn !== 'function') throw new TypeError('setAnnotator expects a function (text, options) => result');
   backend = Promise.resolve(fn);
+  // Elements already on the page annotate again with it.
+  for (const el of live) el._schedule();
 }
+
+const live = new Set();
 
 function getBackend() {
   if (!backend) {
@@ -150,18 +154,23 @@ export class ArticleAnnotator extends HTMLElement {
       });
     }
     this._observer.observe(this, { childList: true, characterData: true, subtree: true });
+    live.add(this);
     this._schedule();
   }
 
   disconnectedCallback() {
     if (this._observer) this._observer.disconnect();
+    live.delete(this);
   }
 
   attributeChangedCallback() {
     if (this.isConnected) this._schedule();
   }
 
-  /** The text to annotate: the property, else the attribute, else the content. */
+  /**
+   * The text to annotate: the property, else the attribute, else the
+   * element's text content without its leading and trailing blank lines.
+   */
   get text() {
     if (this._text !== null) return this._text;
     if (this.hasAttribute('text')) return this.getAttribute('text');
@@ -181,7 +190,9 @@ export class ArticleAnnotator extends HTMLElement {
   _schedule() {
     if (this._queued) return;
     this._queued = true;
-    queueMicrotask(() => {
+    // A task, not a microtask: code that imports this module and then calls
+    // setAnnotator() runs first.
+    setTimeout(() => {
       this._queued = false;
       this.annotate().catch(() => {});
     });
