@@ -347,8 +347,8 @@ export const FORMATS = {
 /**
  * Plain text of an HTML document for annotation, from a DOMParser document
  * (inert: its scripts never run and it is never inserted into the page).
- * Text comes from text nodes (textContent); block elements and <br> become
- * line breaks so paragraphs stay lines.
+ * Text comes from text nodes (textContent); each block element (and each
+ * <br>) ends a line, so paragraphs become lines; blank lines are dropped.
  */
 export function htmlDocText(doc) {
   const BLOCK = new Set([
@@ -382,7 +382,6 @@ export function htmlDocText(doc) {
     .join('')
     .split('\n')
     .map((l) => l.trim())
-    .filter((l, i, all) => l || (i > 0 && all[i - 1]))
-    .join('\n')
-    .trim();
+    .filter(Boolean)
+    .join('\n');
 }
