@@ -24,7 +24,7 @@ opt_ok() {
   v=$("$WASM_OPT" --version 2>/dev/null | sed -n 's/.*version \([0-9][0-9]*\).*/\1/p')
   [ -n "$v" ] && [ "$v" -ge 116 ]
 }
-WASM=target/wasm32-unknown-unknown/wasm/annotator.wasm
+WASM=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm/annotator.wasm
 OUT=dist
 
 want_bindgen=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)

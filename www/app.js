@@ -127,8 +127,13 @@ function annotateNow() {
     .then(
       ({ result, ms }) => {
         if (again) return;
-        render(text, result);
-        setStatus(summary(state.norm, text, ms), 'done');
+        try {
+          render(text, result);
+          setStatus(summary(state.norm, text, ms), 'done');
+        } catch (e) {
+          console.warn(e);
+          setStatus(`Could not show the result: ${e.message}`, 'error');
+        }
       },
       (e) => {
         if (again) return;
@@ -367,7 +372,6 @@ ui.text.addEventListener('input', (ev) => {
     annotateNow();
     return;
   }
-  if (inflight) return;
   clearTimeout(typingTimer);
   typingTimer = setTimeout(annotateNow, 600);
 });
@@ -494,7 +498,7 @@ if (new URLSearchParams(location.search).has('test')) {
     render: (text, ann) => render(text, ann),
     normalize,
     cleanText,
-    annotate: (text, options) => call('annotate', { text, options }).then((r) => r.result),
+    annotate: (text, options, chunk) => call('annotate', { text, options, chunk }).then((r) => r.result),
     ready: () => workerReady,
     state, // tests may set state.options to exercise the error path
   };

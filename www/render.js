@@ -123,7 +123,7 @@ export function normalize(text, ann) {
 
 // Nesting order for spans that share a range: boilerplate outside quotes,
 // quotes outside speakers, speakers outside mentions.
-const PRIO = { bp: 0, q: 1, spk: 2, m: 3 };
+const PRIO = { bp: 0, nl: 0, q: 1, spk: 2, m: 3 };
 
 function cmp(x, y) {
   return x.start - y.start || y.end - x.end || PRIO[x.kind] - PRIO[y.kind] || x.n - y.n;
@@ -139,7 +139,13 @@ export function buildView(doc, text, norm) {
   const groupName = new Map(norm.groups.map((g) => [g.id, g.name]));
   const items = [];
   let n = 0;
-  for (const b of norm.boilerplate) items.push({ kind: 'bp', start: b.start, end: b.end, src: b, n: n++ });
+  for (const b of norm.boilerplate) {
+    items.push({ kind: 'bp', start: b.start, end: b.end, src: b, n: n++ });
+    // The line break after a whole boilerplate line hides with it.
+    if ((b.start === 0 || text[b.start - 1] === '\n') && text[b.end] === '\n') {
+      items.push({ kind: 'nl', start: b.end, end: b.end + 1, src: b, n: n++ });
+    }
+  }
   for (const q of norm.quotes) {
     items.push({ kind: 'q', start: q.start, end: q.end, src: q, n: n++ });
     if (q.speakerSpan) items.push({ kind: 'spk', start: q.speakerSpan[0], end: q.speakerSpan[1], src: q, n: n++ });
@@ -166,6 +172,9 @@ export function buildView(doc, text, norm) {
       el.dataset.kind = s.kind;
       el.title = `Boilerplate: ${s.kind}`;
       push(layers, 'bp', el);
+    } else if (it.kind === 'nl') {
+      el = doc.createElement('span');
+      el.className = 'bp-nl';
     } else if (it.kind === 'q') {
       el = doc.createElement('span');
       el.className = s.unclosed ? 'q unclosed' : 'q';

@@ -1,10 +1,11 @@
 // Module worker: owns the wasm instance so annotation never blocks the page.
-// Messages in:  {id, op: 'annotate', text, options} | {id, op: 'export', text, title}
+// Messages in:  {id, op: 'annotate', text, options, chunk?} | {id, op: 'export', text, title}
 //               | {id, op: 'version'}
 // Messages out: {id, ok: true, result, ms} | {id, ok: false, error, fatal}
 // On start it posts {id: 0, ok, result: version} once the wasm is ready (or
 // {id: 0, ok: false, error, fatal: true} when it cannot be loaded).
 import init, { annotate, exportHtml, version } from '../pkg/annotator.js';
+import { annotateChunked, MAX_UNITS } from './chunk.js';
 
 const ready = init().then(
   () => {
@@ -35,7 +36,9 @@ self.onmessage = async (ev) => {
     switch (msg.op) {
       case 'annotate':
         if (typeof msg.text !== 'string') throw new Error('the text must be a string');
-        result = annotate(msg.text, msg.options ?? undefined);
+        // msg.chunk (tests only) lowers the piece size to exercise merging.
+        result = annotateChunked(annotate, msg.text, msg.options ?? undefined,
+          Number.isInteger(msg.chunk) && msg.chunk > 0 ? msg.chunk : MAX_UNITS);
         break;
       case 'export':
         if (typeof msg.text !== 'string') throw new Error('the text must be a string');

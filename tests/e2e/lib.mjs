@@ -2,7 +2,7 @@
 // as a child process on a free port), headless Chromium through
 // playwright-core, and the wasm annotator in node (dist/node) as the oracle.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,14 @@ export function requireBuild() {
   for (const f of ['pkg/annotator_bg.wasm', 'pkg/annotator.js', 'node/annotator.js', 'index.html', 'www/app.js']) {
     if (!existsSync(path.join(DIST, f))) {
       throw new Error(`dist/${f} is missing: run scripts/build-web.sh first`);
+    }
+  }
+  // The page under test must be the page in the tree.
+  const pageFiles = ['index.html', ...readdirSync(path.join(ROOT, 'www')).map((f) => `www/${f}`)];
+  for (const f of pageFiles) {
+    const built = path.join(DIST, f);
+    if (!existsSync(built) || !readFileSync(built).equals(readFileSync(path.join(ROOT, f)))) {
+      throw new Error(`dist/${f} is stale: run scripts/build-web.sh`);
     }
   }
 }

@@ -199,3 +199,29 @@ test('a 1.5 MB paste is annotated in the worker and shown whole', async () => {
   assertClean(seen);
   await context.close();
 });
+
+test('typing annotates too, Clear empties, Download HTML saves the escaped page', async () => {
+  const { context, page, seen } = await openPage(browser, server.url);
+  await page.focus('#text');
+  await page.keyboard.type('Typed <b>text</b> here.');
+  // Typing pauses may annotate a prefix first; wait for the whole text.
+  await page.waitForFunction(
+    (t) => document.getElementById('view').textContent === t && document.getElementById('status').dataset.state === 'done',
+    'Typed <b>text</b> here.',
+  );
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+  assert.equal(download.suggestedFilename(), 'annotated-article.html');
+  const chunks = [];
+  for await (const c of await download.createReadStream()) chunks.push(c);
+  const html = Buffer.concat(chunks).toString('utf8');
+  assert.ok(html.includes('Typed &lt;b&gt;text&lt;/b&gt; here.'));
+  assert.ok(!html.includes('<b>text'));
+
+  await page.click('#clear');
+  assert.equal(await page.inputValue('#text'), '');
+  assert.equal(await page.textContent('#view'), 'The annotated text appears here.');
+  assert.match(await page.textContent('#status'), /^Cleared/);
+  assertClean(seen);
+  await context.close();
+});

@@ -196,7 +196,9 @@ test('boilerplate can be hidden and the clean text copied', async () => {
   await page.click('#hide-bp');
   assert.equal(await page.getAttribute('#hide-bp', 'aria-pressed'), 'true');
   assert.equal(await page.$eval('.bp[data-b="0"]', (e) => getComputedStyle(e).display), 'none');
-  assert.ok(!(await page.$eval('#view', (v) => v.innerText)).includes('Advertisement'));
+  // What remains visible is exactly the clean text, without blank lines.
+  const clean = TEXT.replace('Advertisement\n', '').replace('Share this article\n', '');
+  assert.equal(await page.$eval('#view', (v) => v.innerText), clean);
   await page.click('#hide-bp');
   assert.equal(await page.$eval('.bp[data-b="0"]', (e) => getComputedStyle(e).display), 'inline');
 
@@ -250,7 +252,7 @@ for (const scheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme: scheme });
     const pageBg = await page.$eval('html', (e) => getComputedStyle(e).backgroundColor);
     assert.equal(luminance(pageBg) < 0.2, scheme === 'dark', `page background ${pageBg}`);
-    const pairs = await page.$$eval('mark.e, .bp, .q, #status, .count', (els) =>
+    const pairs = await page.$$eval('mark.e, .bp, .q, #status, .count, .tag, .speaker, button, textarea', (els) =>
       els.map((e) => {
         const cs = getComputedStyle(e);
         // The nearest non-transparent background.
@@ -299,6 +301,35 @@ test('a long text with 100,000 highlights renders completely', async () => {
     };
   });
   assert.deepEqual(result, { same: true, marks: 100000, counts: ['×50,000', '×50,000'], legend: '100,000' });
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('malformed annotations render the plain text without errors', async () => {
+  const { context, page, seen } = await openPage(browser, server.url + '?test');
+  const out = await page.evaluate((text) => {
+    const cases = [
+      null,
+      'nonsense',
+      {},
+      { entities: 'x', groups: 7, quotes: {}, boilerplate: null },
+      { entities: [null, 5, { start: 1 }, { start: 0, end: 3, label: 42, entity: 99 }] },
+      { groups: [{ id: 'a', mentions: 'no' }, null], quotes: [{ start: 2, end: 1 }, { start: 0, end: 4, speaker_span: [9, 2], speaker_entity: 77 }] },
+      { boilerplate: [{ start: 0, end: text.length, kind: '<b>x</b>' }, { start: 1, end: 2 }] },
+    ];
+    return cases.map((c) => {
+      window.__annotator.render(text, c);
+      const v = document.getElementById('view');
+      return [v.textContent === text, v.querySelectorAll('mark.e').length, document.querySelectorAll('#view b').length];
+    });
+  }, 'Zoë 👍 text');
+  assert.deepEqual(out, [
+    [true, 0, 0], [true, 0, 0], [true, 0, 0], [true, 0, 0],
+    [true, 1, 0], // the one usable mention, with a made-up group
+    [true, 0, 0],
+    [true, 0, 0],
+  ]);
+  assert.equal(await page.getAttribute('.bp[data-b="0"]', 'title'), 'Boilerplate: <b>x</b>');
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
