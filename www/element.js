@@ -16,6 +16,7 @@
 // Events  `annotated` (detail: {text, result}), `annotate-error` (detail:
 //         {error}); both bubble and cross the shadow boundary.
 // Theming CSS custom properties on the element: --aa-fg, --aa-bg, --aa-font,
+//   --aa-font-size,
 //   --aa-line-height, --aa-person, --aa-org, --aa-place, --aa-date,
 //   --aa-misc, --aa-other, --aa-quote, --aa-speaker, --aa-boilerplate-opacity;
 //   and ::part(view).
@@ -67,9 +68,11 @@ const CSS = `
 :host([hidden]) { display: none !important; }
 .root {
   all: initial;
+  /* Light or dark defaults follow the host page's color-scheme. */
+  color-scheme: inherit;
   display: block;
   box-sizing: border-box;
-  color: var(--aa-fg, #1b1b1b);
+  color: var(--aa-fg, light-dark(#1b1b1b, #e6e6e6));
   background: var(--aa-bg, transparent);
   font-family: var(--aa-font, system-ui, sans-serif);
   font-size: var(--aa-font-size, 1rem);
@@ -79,13 +82,13 @@ const CSS = `
   text-align: start;
 }
 mark { color: inherit; }
-mark.e { background: var(--aa-other, #e0e0e0); color: inherit; border-radius: 3px; padding: 0 1px; }
-mark.L-PERSON { background: var(--aa-person, #ffe0b2); }
-mark.L-ORG { background: var(--aa-org, #c8e6c9); }
-mark.L-PLACE { background: var(--aa-place, #bbdefb); }
-mark.L-DATE { background: var(--aa-date, #e1bee7); }
-mark.L-MISC { background: var(--aa-misc, #fff59d); }
-.q { color: var(--aa-quote, #0d47a1); font-style: italic; }
+mark.e { background: var(--aa-other, light-dark(#e0e0e0, #444)); color: inherit; border-radius: 3px; padding: 0 1px; }
+mark.L-PERSON { background: var(--aa-person, light-dark(#ffe0b2, #6d4c1f)); }
+mark.L-ORG { background: var(--aa-org, light-dark(#c8e6c9, #2e5a30)); }
+mark.L-PLACE { background: var(--aa-place, light-dark(#bbdefb, #1f4a6e)); }
+mark.L-DATE { background: var(--aa-date, light-dark(#e1bee7, #553061)); }
+mark.L-MISC { background: var(--aa-misc, light-dark(#fff59d, #5c5520)); }
+.q { color: var(--aa-quote, light-dark(#0d47a1, #90caf9)); font-style: italic; }
 .spk { text-decoration: underline 2px; text-decoration-color: var(--aa-speaker, currentColor); }
 .bp { opacity: var(--aa-boilerplate-opacity, 0.45); }
 .off, mark.off { background: none; font-style: inherit; text-decoration: none; opacity: 1; }

@@ -241,6 +241,17 @@ test('<article-annotator> with the real wasm: layers attribute and the annotated
   assert.deepEqual(ev.result, plain(wasm.annotate(TEXT, { entities: false, quotes: true, boilerplate: true })));
   const view = await page.evaluate(() => document.getElementById('el').shadowRoot.querySelector('[part="view"]').textContent);
   assert.equal(view, TEXT);
+  // Without theme properties the colours follow the host's color-scheme.
+  const colours = await page.evaluate(() => {
+    const el = document.getElementById('el');
+    el.style.setProperty('--aa-fg', 'initial');
+    const v = el.shadowRoot.querySelector('[part="view"]');
+    const light = getComputedStyle(v).color;
+    document.documentElement.style.colorScheme = 'dark';
+    const dark = getComputedStyle(v).color;
+    return { light, dark };
+  });
+  assert.deepEqual(colours, { light: 'rgb(27, 27, 27)', dark: 'rgb(230, 230, 230)' });
   assert.deepEqual(errors, []);
   await context.close();
 });
