@@ -14,6 +14,7 @@
 //   - worker.js runs on the main thread behind a stand-in `Worker` with the
 //     same message protocol (each request runs in a later task, so the
 //     page paints its "Annotating…" status first);
+//   - the example article (dist/example.txt, when there) is inlined too;
 //   - the CSS is inlined; the file's own CSP allows exactly this script and
 //     this style by their sha256 hashes, plus wasm compilation.
 import { createHash } from 'node:crypto';
@@ -151,6 +152,13 @@ function visit(id) {
 for (const id of modules.keys()) if (id !== WORKER) visit(id);
 if (!order.includes(GLUE)) visit(GLUE);
 
+let example = null;
+try {
+  example = read(path.join(dist, 'example.txt'));
+} catch {
+  example = null; // no example in this build
+}
+
 const wasmB64 = readFileSync(path.join(dist, 'pkg/annotator_bg.wasm')).toString('base64');
 
 const parts = [];
@@ -206,6 +214,13 @@ class __MainThreadWorker {
   }
 }
 const Worker = __MainThreadWorker;
+// The example article, when the build has one, answers the page's
+// fetch('example.txt'); nothing else is fetched from file://.
+const __example = ${JSON.stringify(example)};
+const fetch = (url, init) =>
+  url === 'example.txt' && __example !== null
+    ? Promise.resolve(new Response(__example, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } }))
+    : globalThis.fetch(url, init);
 `);
 parts.push(`// ---- ${ENTRY}\n(() => {\n${modules.get(ENTRY).code}\n})();\n`);
 

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT, DIST, wasmNode, cargoVersion, launch, paste, settled } from './lib.mjs';
@@ -66,6 +66,14 @@ test('opened from file://, it loads, annotates and exports', async () => {
   const project = JSON.parse(readFileSync(await dl.path(), 'utf8'));
   assert.equal(project.text, text);
   assert.deepEqual(project.annotation, got);
+
+  // The example article is inlined when the build has one.
+  const example = path.join(DIST, 'example.txt');
+  if (existsSync(example)) {
+    await page.click('#example');
+    await page.waitForFunction((n) => document.getElementById('view').textContent.length === n, readFileSync(example, 'utf8').replace(/\r\n?/g, '\n').length);
+    assert.equal(await page.$eval('#text', (t) => t.value), readFileSync(example, 'utf8').replace(/\r\n?/g, '\n'));
+  }
 
   const foreign = requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:') && !u.startsWith('blob:'));
   assert.deepEqual(foreign, [], 'no network requests');
