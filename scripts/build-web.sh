@@ -88,6 +88,10 @@ for f in "$OUT"/www/*; do [ -e "www/$(basename "$f")" ] || rm -f "$f"; done
 SEED=../shared/data/seed/article.txt
 if [ -f "$SEED" ]; then copy "$SEED" "$OUT/example.txt"; else rm -f "$OUT/example.txt"; fi
 
+# The service worker at the root (its scope is the page), stamped with the
+# build hash and the asset list (www/sw.js, scripts/stamp-sw.mjs).
+node scripts/stamp-sw.mjs "$OUT"
+
 raw=$(wc -c < "$OUT/pkg/annotator_bg.wasm")
 gz=$(gzip -9 -c "$OUT/pkg/annotator_bg.wasm" | wc -c)
 echo "build-web: $OUT/ ready; annotator_bg.wasm $raw bytes raw, $gz gzip -9"

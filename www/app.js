@@ -1,6 +1,7 @@
 // The page: paste -> worker (wasm) -> highlighted view, legend, lists.
 // All user text reaches the DOM through textContent / text nodes only.
 import { LABELS, labelClass, normalize, buildView, cleanText, excerpt } from './render.js';
+import { installExtras } from './extras.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -502,3 +503,24 @@ if (new URLSearchParams(location.search).has('test')) {
     state, // tests may set state.options to exercise the error path
   };
 }
+
+// Exports, opening files, drag and drop, iframe mode, service worker
+// (www/extras.js).
+installExtras({
+  getText: () => state.text,
+  getAnnotation: () => state.raw,
+  show: (text, ann) => {
+    clearTimeout(typingTimer);
+    ui.text.value = text;
+    render(text, ann);
+    setStatus(summary(state.norm, text), 'done');
+  },
+  load: (text) => {
+    insertText(text, true);
+    annotateNow();
+  },
+  annotate: (text, options) => call('annotate', { text, options }).then((r) => r.result),
+  setStatus,
+  version: () => ui.version.textContent.replace(/^annotator /, ''),
+  ready: workerReady,
+});

@@ -1,0 +1,195 @@
+// The page's export buttons, opening a saved project and dropping files,
+// under the served page's strict CSP. Annotations are injected (the ?test
+// hook) so every format has spans to carry whatever the layers find.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { requireBuild, wasmNode, startServer, launch, settled } from './lib.mjs';
+import { parseCsv, parseProject, cleanText } from '../../www/exports.js';
+
+let server;
+let browser;
+let wasm;
+
+before(async () => {
+  requireBuild();
+  wasm = wasmNode();
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.stop();
+});
+
+const TEXT =
+  'SHARE THIS 👍\n' +
+  'Mara Voss 🚀 met Kell Institute staff in Ostrava.\n' +
+  '"We said, ""no"", and left,\nquietly," Voss said.\n' +
+  'Advertisement\n';
+const at = (s, from = 0) => {
+  const i = TEXT.indexOf(s, from);
+  return [i, i + s.length];
+};
+const [p0, p1] = at('Mara Voss');
+const [o0, o1] = at('Kell Institute');
+const [v0, v1] = at('Voss', p1);
+const q0 = TEXT.indexOf('"We');
+const q1 = TEXT.indexOf('," Voss') + 2;
+const FAKE = {
+  entities: [
+    { start: p0, end: p1, label: 'PERSON', entity: 0, text: 'Mara Voss' },
+    { start: o0, end: o1, label: 'ORG', entity: 1, text: 'Kell Institute' },
+    { start: v0, end: v1, label: 'PERSON', entity: 0, text: 'Voss' },
+  ],
+  groups: [
+    { id: 0, label: 'PERSON', name: 'Mara Voss', mentions: [0, 2] },
+    { id: 1, label: 'ORG', name: 'Kell Institute', mentions: [1] },
+  ],
+  quotes: [{ start: q0, end: q1, speaker: 'Mara Voss', speaker_span: [v0, v1], speaker_entity: 0, unclosed: false }],
+  boilerplate: [
+    { start: 0, end: TEXT.indexOf('\n'), kind: 'share' },
+    { start: TEXT.indexOf('Advertisement'), end: TEXT.indexOf('Advertisement') + 13, kind: 'ad' },
+  ],
+};
+const cpSlice = (s, a, b) => [...s].slice(a, b).join('');
+
+async function open() {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${server.url}?test`);
+  await page.waitForFunction(() => {
+    const s = document.getElementById('status');
+    return s && s.textContent.startsWith('Ready');
+  });
+  return { context, page, errors };
+}
+
+async function download(page, selector) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  return { name: dl.suggestedFilename(), body: readFileSync(await dl.path(), 'utf8') };
+}
+
+test('every export button downloads a file that parses back to the annotation shown', async () => {
+  const { context, page, errors } = await open();
+  await page.evaluate(([t, a]) => window.__annotator.render(t, a), [TEXT, FAKE]);
+
+  const project = await download(page, 'button[data-export="project"]');
+  assert.match(project.name, /\.json$/);
+  const p = parseProject(project.body);
+  assert.equal(p.text, TEXT);
+  assert.deepEqual(p.annotation, FAKE);
+
+  const wa = JSON.parse((await download(page, 'button[data-export="webanno"]')).body);
+  assert.equal(wa['@context'], 'http://www.w3.org/ns/anno.jsonld');
+  assert.equal(wa.first.items.length, FAKE.entities.length + FAKE.quotes.length + FAKE.boilerplate.length);
+  for (const a of wa.first.items) {
+    const [tq, tp] = a.target.selector;
+    assert.equal(tq.type, 'TextQuoteSelector');
+    assert.equal(tp.type, 'TextPositionSelector');
+    assert.equal(cpSlice(TEXT, tp.start, tp.end), tq.exact);
+  }
+  assert.ok(wa.first.items.some((a) => a.body.some((b) => b.value === 'speaker: Mara Voss')));
+
+  const dc = JSON.parse((await download(page, 'button[data-export="displacy"]')).body);
+  assert.equal(dc.text, TEXT);
+  assert.deepEqual(
+    dc.ents.map((e) => [cpSlice(TEXT, e.start, e.end), e.label]),
+    FAKE.entities.map((m) => [m.text, m.label]),
+  );
+
+  const rows = parseCsv((await download(page, 'button[data-export="quotes"]')).body);
+  assert.deepEqual(rows[0], ['quote', 'speaker', 'start', 'end']);
+  assert.deepEqual(rows[1].slice(0, 2), [TEXT.slice(q0, q1), 'Mara Voss']);
+  assert.equal(cpSlice(TEXT, Number(rows[1][2]), Number(rows[1][3])), TEXT.slice(q0, q1));
+
+  const clean = (await download(page, 'button[data-export="clean"]')).body;
+  assert.equal(clean, cleanText(TEXT, FAKE.boilerplate));
+  assert.ok(!clean.includes('Advertisement') && !clean.includes('SHARE THIS'));
+
+  // The standalone HTML (the wasm's exportHtml) of the same text.
+  await page.fill('#text', TEXT);
+  const html = (await download(page, '#export')).body;
+  assert.ok(html.startsWith('<!doctype html>'));
+  assert.equal(html, wasm.exportHtml(TEXT, 'SHARE THIS 👍'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a saved project opens again as it was, without re-annotating', async () => {
+  const { context, page, errors } = await open();
+  await page.evaluate(([t, a]) => window.__annotator.render(t, a), [TEXT, FAKE]);
+  const project = await download(page, 'button[data-export="project"]');
+  // A fresh page, then open the file.
+  await page.evaluate(() => window.__annotator.render('', null));
+  await page.setInputFiles('#open-file', { name: 'saved.annotator.json', mimeType: 'application/json', buffer: Buffer.from(project.body) });
+  await page.waitForFunction((t) => document.getElementById('view').textContent === t, TEXT);
+  const shown = await page.evaluate(() => ({
+    value: document.getElementById('text').value,
+    marks: [...document.querySelectorAll('#view mark.e')].map((m) => [m.textContent, m.dataset.label]),
+    quotes: document.querySelectorAll('#view .q').length,
+    bp: document.querySelectorAll('#view .bp').length,
+    status: document.getElementById('status').textContent,
+  }));
+  assert.equal(shown.value, TEXT);
+  assert.deepEqual(shown.marks, FAKE.entities.map((m) => [m.text, m.label]));
+  assert.equal(shown.quotes, 1);
+  assert.equal(shown.bp, 2);
+  assert.match(shown.status, /Opened the project/);
+
+  // Something that is not a project is refused with a message.
+  await page.setInputFiles('#open-file', { name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"a":1}') });
+  await page.waitForFunction(() => /Could not open/.test(document.getElementById('status').textContent));
+  assert.equal(await page.$eval('#view', (v) => v.textContent), TEXT, 'the view is kept');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+async function drop(page, name, type, body) {
+  await page.evaluate(
+    ([n, t, b]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([b], n, { type: t }));
+      const target = document.getElementById('view');
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    },
+    [name, type, body],
+  );
+}
+
+test('dropping an .html file annotates its text and inserts nothing of it', async () => {
+  const { context, page, errors } = await open();
+  const html =
+    '<!doctype html><html><head><title>Water news</title><style>body{display:none}</style>' +
+    '<script>window.__pwned = 1</script></head><body><h1>Reservoir is safe</h1>' +
+    '<p>Ilsa Brandt spoke in <b>Tarnow</b> on Monday.</p><img id="dropped" src="x" onerror="window.__pwned=2">' +
+    '<p>"It is safe," Brandt said.</p><script>window.__pwned = 3</script></body></html>';
+  await drop(page, 'story.html', 'text/html', html);
+  const st = await settled(page);
+  assert.equal(st.state, 'done', st.text);
+  const expected = 'Water news\nReservoir is safe\nIlsa Brandt spoke in Tarnow on Monday.\n"It is safe," Brandt said.';
+  assert.equal(await page.$eval('#text', (t) => t.value), expected);
+  assert.equal(await page.$eval('#view', (v) => v.textContent), expected);
+  const after = await page.evaluate(() => ({
+    pwned: window.__pwned,
+    dropped: document.getElementById('dropped'),
+    imgs: document.querySelectorAll('img').length,
+    display: getComputedStyle(document.body).display,
+  }));
+  assert.deepEqual(after, { pwned: undefined, dropped: null, imgs: 0, display: 'block' });
+
+  await drop(page, 'plain.txt', 'text/plain', 'Line one.\r\nLine two.\r\n');
+  await page.waitForFunction(() => document.getElementById('text').value === 'Line one.\nLine two.\n');
+  const st2 = await settled(page);
+  assert.equal(st2.state, 'done');
+  // DOMParser's inert document inherits the page's CSP, which also refuses
+  // the dropped page's inline style and handlers and says so on the
+  // console; any other error is a failure.
+  assert.deepEqual(errors.filter((e) => !/violates the following Content Security Policy directive/.test(e)), []);
+  await context.close();
+});

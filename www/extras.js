@@ -1,0 +1,142 @@
+// Page extras: export buttons, opening a saved project, drag and drop of
+// .txt/.html/.json files, iframe mode and the service worker. app.js calls
+// installExtras() once with a small interface to its state.
+import { FORMATS, parseProject, htmlDocText } from './exports.js';
+import { startEmbed } from './embed.js';
+
+/**
+ * page: {
+ *   getText() -> string, getAnnotation() -> result|null  (what the view shows)
+ *   show(text, result)        show a saved annotation without re-annotating
+ *   load(text)                put text in the input and annotate it
+ *   annotate(text, options)   Promise of a result (the page's worker)
+ *   setStatus(msg, kind)      kind: info | busy | done | error
+ *   version() -> string
+ *   ready                     Promise resolved when the annotator is loaded
+ * }
+ */
+export function installExtras(page, doc = document) {
+  addExportButtons(page, doc);
+  addDragAndDrop(page, doc);
+  page.ready.then(
+    () => startEmbed({ annotate: page.annotate, show: page.show, version: page.version }),
+    () => {},
+  );
+  registerServiceWorker();
+}
+
+function download(doc, name, mime, body) {
+  const url = URL.createObjectURL(new Blob([body], { type: `${mime};charset=utf-8` }));
+  const a = doc.createElement('a');
+  a.href = url;
+  a.download = name;
+  doc.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function addExportButtons(page, doc) {
+  // A section at the end of the side panel, so the main toolbar keeps its
+  // order.
+  const section = doc.createElement('section');
+  section.setAttribute('aria-labelledby', 'exports-h');
+  const h = doc.createElement('h2');
+  h.id = 'exports-h';
+  h.textContent = 'Export and open';
+  const box = doc.createElement('div');
+  box.className = 'actions exports';
+  box.setAttribute('role', 'group');
+  box.setAttribute('aria-label', 'Export and open');
+  section.append(h, box);
+
+  for (const [key, f] of Object.entries(FORMATS)) {
+    const b = doc.createElement('button');
+    b.type = 'button';
+    b.dataset.export = key;
+    b.textContent = f.label;
+    b.title = `Download the annotation as ${f.label}`;
+    b.addEventListener('click', () => {
+      const text = page.getText();
+      const ann = page.getAnnotation();
+      if (!text || !ann) {
+        page.setStatus('Nothing to export yet: annotate a text first.');
+        return;
+      }
+      try {
+        const body = f.make(text, ann, { annotator: page.version() || null });
+        download(doc, `article.${f.ext}`, f.mime, body);
+        page.setStatus(`Exported ${f.label}.`, 'done');
+      } catch (e) {
+        page.setStatus(`Could not export ${f.label}: ${e.message}`, 'error');
+      }
+    });
+    box.appendChild(b);
+  }
+
+  const input = doc.createElement('input');
+  input.type = 'file';
+  input.accept = '.json,.txt,.html,.htm,application/json,text/plain,text/html';
+  input.hidden = true;
+  input.id = 'open-file';
+  input.addEventListener('change', () => {
+    if (input.files && input.files[0]) openFile(page, input.files[0]);
+    input.value = '';
+  });
+  const open = doc.createElement('button');
+  open.type = 'button';
+  open.id = 'open';
+  open.textContent = 'Open file…';
+  open.title = 'Open a saved project (.json), or a .txt or .html file to annotate';
+  open.addEventListener('click', () => input.click());
+  box.append(open, input);
+  (doc.querySelector('.side') || doc.body).appendChild(section);
+}
+
+/** Reads a dropped or chosen file: a project, an HTML page or plain text. */
+export async function openFile(page, file) {
+  const name = (file.name || '').toLowerCase();
+  try {
+    const body = await file.text();
+    if (name.endsWith('.json') || file.type === 'application/json') {
+      const p = parseProject(body);
+      page.show(p.text, p.annotation);
+      page.setStatus(`Opened the project ${file.name}${p.annotator ? ` (annotator ${p.annotator})` : ''}.`, 'done');
+    } else if (/\.html?$/.test(name) || file.type === 'text/html') {
+      // Parsed into an inert document: nothing in it runs or is inserted
+      // into the page; only its text is taken.
+      const doc = new DOMParser().parseFromString(body, 'text/html');
+      page.load(htmlDocText(doc));
+    } else {
+      page.load(body.replace(/\r\n?/g, '\n'));
+    }
+  } catch (e) {
+    page.setStatus(`Could not open ${file.name}: ${e.message}`, 'error');
+  }
+}
+
+function addDragAndDrop(page, doc) {
+  const hasFiles = (ev) => ev.dataTransfer && [...ev.dataTransfer.types].includes('Files');
+  doc.addEventListener('dragover', (ev) => {
+    if (!hasFiles(ev)) return;
+    ev.preventDefault();
+    ev.dataTransfer.dropEffect = 'copy';
+    doc.documentElement.classList.add('dropping');
+  });
+  doc.addEventListener('dragleave', (ev) => {
+    if (!ev.relatedTarget) doc.documentElement.classList.remove('dropping');
+  });
+  doc.addEventListener('drop', (ev) => {
+    doc.documentElement.classList.remove('dropping');
+    if (!hasFiles(ev)) return;
+    ev.preventDefault();
+    const file = ev.dataTransfer.files[0];
+    if (file) openFile(page, file);
+  });
+}
+
+function registerServiceWorker() {
+  // Only over http(s): file:// pages (the single-file build) have none.
+  if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
+  navigator.serviceWorker.register('sw.js').catch((e) => console.warn(`service worker: ${e.message}`));
+}
