@@ -47,6 +47,12 @@ else
     || cargo install -q wasm-bindgen-cli --version "$WBG_VERSION"
 fi
 
+# cargo-fuzz for the short fuzzing run the tests include.
+if ! command -v cargo-fuzz >/dev/null; then
+  log "installing cargo-fuzz"
+  cargo install -q cargo-fuzz --locked 2>/dev/null || cargo install -q cargo-fuzz
+fi
+
 # 3. Chromium for end-to-end tests, python3 for the scorer. (wasm-opt comes
 # from npm's binaryen: Debian's 108 miscompiles wasm-bindgen's tables.)
 [ -x /usr/bin/chromium ] || apt_install chromium

@@ -11,6 +11,10 @@ echo "== cargo test (unit + integration)"
 cargo test
 rust=$?
 
+echo "== fuzz annotate for 60 s (invariants on every output)"
+scripts/fuzz.sh 60
+fuzz=$?
+
 echo "== build wasm + page"
 scripts/build-web.sh || { echo "web build failed"; exit 1; }
 
@@ -19,5 +23,6 @@ node --test --test-concurrency=1 tests/wasm/ tests/e2e/
 js=$?
 
 [ "$rust" -eq 0 ] || echo "cargo test failed"
+[ "$fuzz" -eq 0 ] || echo "fuzzing found a failure"
 [ "$js" -eq 0 ] || echo "node tests failed"
-[ "$rust" -eq 0 ] && [ "$js" -eq 0 ]
+[ "$rust" -eq 0 ] && [ "$fuzz" -eq 0 ] && [ "$js" -eq 0 ]
