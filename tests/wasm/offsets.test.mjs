@@ -144,3 +144,19 @@ test('the web build (dist/pkg) initialised from bytes gives the same results', a
   const texts = existsSync(SEED) ? [...TEXTS.slice(0, 6), readFileSync(SEED, 'utf8')] : TEXTS.slice(0, 6);
   for (const t of texts) assert.deepEqual(web.annotate(t, undefined), wasm.annotate(t, undefined));
 });
+
+test('bad input from JS: lone surrogates, CR ends, floods of marks and ad lines, long runs', () => {
+  const inputs = [
+    ' \t\n ',
+    '\udc00\ud800 reversed and lone halves "quoted \ud800" said Ann.',
+    'One line.\rAnother line said Bo Li.\r\rAdvertisement\r',
+    '“"\'”'.repeat(25_000),
+    'Advertisement\n'.repeat(50_000),
+    'x'.repeat(100_000),
+    Array.from({ length: 20_000 }, (_, i) => String.fromCharCode((i * 7919) % 0xffff)).join(''),
+  ];
+  for (const text of inputs) checkShape(text, wasm.annotate(text, undefined));
+  // The flood of ad lines is all boilerplate, one span per line.
+  const ads = wasm.annotate(inputs[4], undefined);
+  assert.equal(ads.boilerplate.length, 50_000);
+});
