@@ -1,10 +1,114 @@
 //! Boilerplate layer: the lines of a pasted page that are not the article.
+//!
+//! Each line gets local features ([`features::local`]: length, stop words,
+//! capitals, punctuation, link-like text, lexicon hits, position, repetition)
+//! and a first-stage logistic probability; a second stage adds the
+//! neighbours' probabilities and the line's place relative to the main text
+//! block ([`features::context`]). The weights (`data/boiler.model`) are
+//! learned by `src/bin/train-boiler.rs`; the kind of a boilerplate line comes
+//! from the phrase lexicon (`data/boilerplate-phrases.txt`) or its shape.
+
+pub mod features;
+pub mod model;
 
 use crate::annotation::Boilerplate;
 use crate::segment::Segments;
+use model::Model;
+use std::sync::OnceLock;
+
+const MODEL: &str = include_str!("../../data/boiler.model");
+
+/// The embedded model; `None` if the file does not match the code's features
+/// (then nothing is marked).
+pub fn embedded() -> Option<&'static Model> {
+    static M: OnceLock<Option<Model>> = OnceLock::new();
+    M.get_or_init(|| Model::from_text(MODEL)).as_ref()
+}
+
+/// Probability that each line of `seg` is boilerplate, under `model`.
+pub fn probabilities(seg: &Segments, model: &Model) -> Vec<f64> {
+    let local = features::local(seg);
+    stage_probabilities(&local, model).pop().unwrap_or_default()
+}
+
+/// Every stage's probabilities, given the local features.
+pub fn stage_probabilities(local: &[Vec<f64>], model: &Model) -> Vec<Vec<f64>> {
+    let mut out: Vec<Vec<f64>> = Vec::with_capacity(model.stages.len());
+    for (k, st) in model.stages.iter().enumerate() {
+        let p = match out.last() {
+            Some(prev) if k > 0 => {
+                let ctx = features::context(local, prev);
+                local
+                    .iter()
+                    .zip(&ctx)
+                    .map(|(l, c)| {
+                        let x: Vec<f64> = l.iter().chain(c.iter()).copied().collect();
+                        st.prob(&x)
+                    })
+                    .collect()
+            }
+            _ => local.iter().map(|x| st.prob(x)).collect(),
+        };
+        out.push(p);
+    }
+    out
+}
+
+/// Classify with an explicit model (used by the trainer's cross-validation).
+pub fn detect_with(seg: &Segments, model: &Model) -> Vec<Boilerplate> {
+    let probs = probabilities(seg, model);
+    let local = features::local(seg);
+    let mut out = Vec::new();
+    for (i, &p) in probs.iter().enumerate() {
+        if p >= model.threshold {
+            let span = seg.lines[i];
+            let kind = features::kind(span.text(seg.text), &local[i]);
+            out.push(Boilerplate { span, kind });
+        }
+    }
+    out
+}
 
 /// Classify each line; return the boilerplate ones with their kind.
 pub fn detect(seg: &Segments) -> Vec<Boilerplate> {
-    let _ = seg;
-    Vec::new()
+    embedded().map_or_else(Vec::new, |m| detect_with(seg, m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotation::BoilerKind;
+
+    #[test]
+    fn embedded_model_loads() {
+        assert!(Model::from_text(MODEL).is_some(), "data/boiler.model does not match the features");
+    }
+
+    #[test]
+    fn marks_obvious_furniture_and_keeps_prose() {
+        let text = "Share\n\nFacebook\n\nTwitter\n\n\
+            The council voted on Tuesday to close the old bridge, which engineers said was no longer safe for heavy traffic.\n\n\
+            Advertisement\n\n\
+            Residents said the closure would add twenty minutes to their commute, and some asked for a ferry service in the meantime.\n\n\
+            The mayor said a replacement could be built within three years if the state agrees to pay for most of it.\n\n\
+            Related Articles\n\nSubscribe to our newsletter\n\nPrivacy Policy";
+        let seg = Segments::new(text);
+        let bp = detect(&seg);
+        let marked: Vec<&str> = bp.iter().map(|b| b.span.text(text)).collect();
+        assert!(marked.contains(&"Advertisement"), "{marked:?}");
+        assert!(marked.contains(&"Subscribe to our newsletter"), "{marked:?}");
+        assert!(!marked.iter().any(|m| m.starts_with("The council")), "{marked:?}");
+        assert!(!marked.iter().any(|m| m.starts_with("Residents")), "{marked:?}");
+        let ad = bp.iter().find(|b| b.span.text(text) == "Advertisement").map(|b| b.kind);
+        assert_eq!(ad, Some(BoilerKind::Ad));
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        for t in ["", "\n\n\n", "x", "日本語", "1)", "@", "a\r\nb\rc\u{2028}d", "“”", "|||"] {
+            let seg = Segments::new(t);
+            let bp = detect(&seg);
+            assert!(bp.len() <= seg.lines.len());
+        }
+    }
 }
