@@ -20,6 +20,8 @@ struct Doc {
     text: String,
     /// Per line: Some(true) boilerplate, Some(false) content, None ignored.
     labels: Vec<Option<bool>>,
+    /// Per line: mostly under a gold `ignore` span (headline, byline, dateline).
+    ignored: Vec<bool>,
 }
 
 fn load(dir: &str) -> Result<Vec<Doc>, String> {
@@ -60,7 +62,8 @@ fn load(dir: &str) -> Result<Vec<Doc>, String> {
                 }
             })
             .collect();
-        docs.push(Doc { id, text, labels });
+        let ignored = seg.lines.iter().map(|l| share(&ig, cp[l.start], cp[l.end]) >= 0.5).collect();
+        docs.push(Doc { id, text, labels, ignored });
     }
     Ok(docs)
 }
@@ -88,6 +91,11 @@ fn share(spans: &[(usize, usize)], s: usize, e: usize) -> f64 {
 }
 
 struct Options {
+    trees: usize,
+    depth: usize,
+    eta: f64,
+    /// Train on headlines/bylines (gold `ignore`) as content lines.
+    heads_as_content: bool,
     stages: usize,
     crossfit: bool,
     l2: f64,
@@ -105,11 +113,20 @@ fn train(docs: &[&Doc], o: &Options) -> Model {
     m
 }
 
+fn fit(xs: &[Vec<f64>], ys: &[f64], o: &Options) -> Logistic {
+    let mut m = Logistic::fit(xs, ys, o.l2, o.epochs);
+    if o.trees > 0 {
+        m.boost(xs, ys, o.trees, o.depth, o.eta);
+    }
+    m
+}
+
 /// Labelled rows of `docs`: (features, label), features from `feat(doc index, line)`.
-fn rows(docs: &[&Doc], mut feat: impl FnMut(usize, usize) -> Vec<f64>) -> (Vec<Vec<f64>>, Vec<f64>) {
+fn rows(docs: &[&Doc], o: &Options, mut feat: impl FnMut(usize, usize) -> Vec<f64>) -> (Vec<Vec<f64>>, Vec<f64>) {
     let (mut xs, mut ys) = (Vec::new(), Vec::new());
     for (di, d) in docs.iter().enumerate() {
         for (li, l) in d.labels.iter().enumerate() {
+            let l = if o.heads_as_content && d.ignored[li] { &Some(false) } else { l };
             if let Some(b) = l {
                 xs.push(feat(di, li));
                 ys.push(if *b { 1.0 } else { 0.0 });
@@ -124,8 +141,8 @@ fn rows(docs: &[&Doc], mut feat: impl FnMut(usize, usize) -> Vec<f64>) -> (Vec<V
 /// inside `docs` with `--crossfit` (which measured worse on 5-fold CV).
 fn train_stages(docs: &[&Doc], locals: &[Vec<Vec<f64>>], o: &Options, n: usize) -> Model {
     if n <= 1 {
-        let (xs, ys) = rows(docs, |d, l| locals[d][l].clone());
-        return Model { stages: vec![Logistic::fit(&xs, &ys, o.l2, o.epochs)], threshold: 0.5 };
+        let (xs, ys) = rows(docs, o, |d, l| locals[d][l].clone());
+        return Model { stages: vec![fit(&xs, &ys, o)], threshold: 0.5 };
     }
     const INNER: usize = 4;
     if !o.crossfit {
@@ -134,9 +151,9 @@ fn train_stages(docs: &[&Doc], locals: &[Vec<Vec<f64>>], o: &Options, n: usize) 
             .iter()
             .map(|l| features::context(l, &boilerplate::stage_probabilities(l, &m).pop().unwrap_or_default()))
             .collect();
-        let (xs, ys) = rows(docs, |d, l| locals[d][l].iter().chain(ctxs[d][l].iter()).copied().collect());
+        let (xs, ys) = rows(docs, o, |d, l| locals[d][l].iter().chain(ctxs[d][l].iter()).copied().collect());
         let mut m = m;
-        m.stages.push(Logistic::fit(&xs, &ys, o.l2, o.epochs));
+        m.stages.push(fit(&xs, &ys, o));
         return m;
     }
     let mut oof: Vec<Vec<f64>> = vec![Vec::new(); docs.len()];
@@ -150,9 +167,9 @@ fn train_stages(docs: &[&Doc], locals: &[Vec<Vec<f64>>], o: &Options, n: usize) 
         }
     }
     let ctxs: Vec<Vec<Vec<f64>>> = locals.iter().zip(&oof).map(|(l, p)| features::context(l, p)).collect();
-    let (xs, ys) = rows(docs, |d, l| locals[d][l].iter().chain(ctxs[d][l].iter()).copied().collect());
+    let (xs, ys) = rows(docs, o, |d, l| locals[d][l].iter().chain(ctxs[d][l].iter()).copied().collect());
     let mut m = train_stages(docs, locals, o, n - 1);
-    m.stages.push(Logistic::fit(&xs, &ys, o.l2, o.epochs));
+    m.stages.push(fit(&xs, &ys, o));
     m
 }
 
@@ -211,13 +228,31 @@ fn run() -> Result<(), String> {
     let mut out = None;
     let mut cv = 0usize;
     let mut cv_out = None;
-    let mut o = Options { stages: 2, crossfit: false, l2: 1e-3, epochs: 1500, threshold: None };
+    let mut o = Options { trees: 0, depth: 3, eta: 0.1, heads_as_content: false, stages: 2, crossfit: false, l2: 1e-3, epochs: 1500, threshold: None };
     while let Some(a) = args.next() {
         let mut val = |name: &str| args.next().ok_or(format!("{name} needs a value"));
         match a.as_str() {
             "--out" => out = Some(val("--out")?),
             "--cv" => cv = val("--cv")?.parse().map_err(|e| format!("--cv: {e}"))?,
             "--cv-out" => cv_out = Some(val("--cv-out")?),
+            "--explain" => {
+                let f = val("--explain")?;
+                let text = std::fs::read_to_string(&f).map_err(|e| format!("{f}: {e}"))?;
+                let m = boilerplate::embedded().ok_or("embedded model does not load")?;
+                let seg = Segments::new(&text);
+                let local = features::local(&seg);
+                let probs = boilerplate::stage_probabilities(&local, m);
+                for (i, l) in seg.lines.iter().enumerate() {
+                    let ps: Vec<String> = probs.iter().map(|p| format!("{:.2}", p[i])).collect();
+                    let t: String = l.text(&text).chars().take(70).collect();
+                    println!("{} {}", ps.join(" "), t);
+                }
+                return Ok(());
+            }
+            "--heads-as-content" => o.heads_as_content = true,
+            "--trees" => o.trees = val("--trees")?.parse().map_err(|e| format!("--trees: {e}"))?,
+            "--depth" => o.depth = val("--depth")?.parse().map_err(|e| format!("--depth: {e}"))?,
+            "--eta" => o.eta = val("--eta")?.parse().map_err(|e| format!("--eta: {e}"))?,
             "--crossfit" => o.crossfit = true,
             "--stages" => o.stages = val("--stages")?.parse().map_err(|e| format!("--stages: {e}"))?,
             "--l2" => o.l2 = val("--l2")?.parse().map_err(|e| format!("--l2: {e}"))?,

@@ -187,9 +187,10 @@ pub const LOCAL_NAMES: &[&str] = &[
     "tail3", "head_zone", "tail_zone", "lex_whole", "lex_prefix", "lex_contains", "lex_caption",
     "lex_promo", "lex_share", "credit_like", "commas_per_word", "no_letters", "has_quote",
     "numbered", "sentences", "cjk", "starts_lower", "bracketed", "pipe_or_bullets",
+    "repeated_long", "headline_like", "after_comments", "rel_words", "ln_lines",
 ];
 
-pub const N_LOCAL: usize = 42;
+pub const N_LOCAL: usize = 47;
 
 /// Local features of every line of `seg`.
 pub fn local(seg: &Segments) -> Vec<Vec<f64>> {
@@ -206,7 +207,34 @@ pub fn local(seg: &Segments) -> Vec<Vec<f64>> {
     for (i, text) in texts.iter().enumerate() {
         out.push(line_features(text, &normed, i, n, sentences[i]));
     }
+    // Whole-text features: comment sections, length relative to the text's median line.
+    let mut lens: Vec<f64> = out.iter().map(|f| f[0]).collect();
+    lens.sort_by(|a, b| a.total_cmp(b));
+    let median = lens.get(lens.len() / 2).copied().unwrap_or(0.0);
+    let mut comments_seen = false;
+    for (i, f) in out.iter_mut().enumerate() {
+        let words = (f[0].exp() - 1.0).round();
+        let is_marker = lexicon_hits(texts[i]).kind() == Some(BoilerKind::Comments) || comment_count_line(&normed[i]);
+        let b = |x: bool| if x { 1.0 } else { 0.0 };
+        f.push(b(f[20] > 0.0 && words >= 5.0));
+        f.push(b((5.0..=16.0).contains(&words) && f[12] == 0.0 && f[13] == 0.0 && f[10] >= 0.6));
+        f.push(b(comments_seen));
+        f.push(f[0] - median);
+        f.push((n as f64 + 1.0).ln());
+        comments_seen |= is_marker;
+    }
     out
+}
+
+/// "12 comments", "6 thoughts on ...", "(42) comments", "3 responses to ...".
+fn comment_count_line(n: &str) -> bool {
+    let t = n.trim_start_matches(|c: char| c == '(' || c == '[' || c == ' ');
+    let d = t.chars().take_while(|c| c.is_ascii_digit()).count();
+    if d == 0 {
+        return false;
+    }
+    let rest = t[d..].trim_start_matches(|c: char| c == ')' || c == ']' || c == ' ');
+    ["comment", "thoughts on", "responses to", "replies to", "reactions"].iter().any(|w| rest.starts_with(w))
 }
 
 fn line_features(text: &str, normed: &[String], i: usize, n: usize, n_sent: usize) -> Vec<f64> {
@@ -318,7 +346,6 @@ fn line_features(text: &str, normed: &[String], i: usize, n: usize, n_sent: usiz
         b(bracketed),
         (bullets as f64 + 1.0).ln(),
     ];
-    debug_assert_eq!(f.len(), N_LOCAL);
     f
 }
 
@@ -520,6 +547,9 @@ mod tests {
         let l = local(&seg);
         assert_eq!(l.len(), 4);
         assert!(l.iter().all(|f| f.len() == N_LOCAL && f.iter().all(|x| x.is_finite())));
+        assert!(comment_count_line("6 thoughts on “the piece”"));
+        assert!(comment_count_line("(42) comments"));
+        assert!(!comment_count_line("42 people died"));
         assert_eq!(LOCAL_NAMES.len(), N_LOCAL);
         let c = context(&l, &[0.5, 0.1, 0.9, 0.5]);
         assert!(c.iter().all(|f| f.len() == N_CONTEXT && f.iter().all(|x| x.is_finite())));

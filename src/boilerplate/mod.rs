@@ -56,17 +56,28 @@ pub fn stage_probabilities(local: &[Vec<f64>], model: &Model) -> Vec<Vec<f64>> {
 
 /// Classify with an explicit model (used by the trainer's cross-validation).
 pub fn detect_with(seg: &Segments, model: &Model) -> Vec<Boilerplate> {
-    let probs = probabilities(seg, model);
     let local = features::local(seg);
+    let probs = stage_probabilities(&local, model).pop().unwrap_or_default();
     let mut out = Vec::new();
     for (i, &p) in probs.iter().enumerate() {
-        if p >= model.threshold {
+        if p >= model.threshold && !keep_as_content(i, &local[i], p) {
             let span = seg.lines[i];
             let kind = features::kind(span.text(seg.text), &local[i]);
             out.push(Boilerplate { span, kind });
         }
     }
     out
+}
+
+/// Rules over the model: the first line of a paste is usually the headline
+/// (title-shaped: 4-25 words, no sentence punctuation, no lexicon hit, no
+/// link); a long prose paragraph needs a confident model to be dropped.
+fn keep_as_content(i: usize, f: &[f64], p: f64) -> bool {
+    let words = (f[0].exp() - 1.0).round();
+    let lexicon = f[26] + f[27] + f[28] > 0.0;
+    let headline = i == 0 && (4.0..=25.0).contains(&words) && f[12] == 0.0 && f[13] == 0.0 && !lexicon && f[15] == 0.0 && f[32] == 0.0 && f[17] == 0.0;
+    let prose = words >= 20.0 && f[12] > 0.0 && f[8] >= 0.25 && !lexicon && f[32] == 0.0 && p < 0.6;
+    headline || prose
 }
 
 /// Classify each line; return the boilerplate ones with their kind.

@@ -1,28 +1,107 @@
-//! Logistic regression for the boilerplate classifier: the weights file
-//! format, prediction, and the trainer `src/bin/train-boiler.rs` uses.
+//! The boilerplate classifier's model: per stage a logistic regression plus
+//! an optional small set of boosted regression trees that correct its logit
+//! (feature interactions a linear model cannot express); the weights file
+//! format, prediction, and the fitting code `src/bin/train-boiler.rs` uses.
 
 use super::features::{CONTEXT_NAMES, LOCAL_NAMES};
 
-/// One logistic regression over standardised features.
+/// A regression tree node: split on `x[feature] <= threshold`, or a leaf.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    Split { feature: usize, threshold: f64, left: usize, right: usize },
+    Leaf(f64),
+}
+
+/// A regression tree; node 0 is the root.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Tree {
+    pub nodes: Vec<Node>,
+}
+
+impl Tree {
+    pub fn eval(&self, x: &[f64]) -> f64 {
+        let mut k = 0;
+        // A malformed tree (cycle, bad index) ends the walk instead of looping.
+        for _ in 0..64 {
+            match self.nodes.get(k) {
+                Some(Node::Leaf(v)) => return *v,
+                Some(Node::Split { feature, threshold, left, right }) => {
+                    k = if x.get(*feature).copied().unwrap_or(0.0) <= *threshold { *left } else { *right };
+                }
+                None => return 0.0,
+            }
+        }
+        0.0
+    }
+}
+
+/// One stage: logistic regression over standardised features, plus boosted
+/// trees (over raw features) added to its logit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Logistic {
     pub bias: f64,
     pub mean: Vec<f64>,
     pub std: Vec<f64>,
     pub w: Vec<f64>,
+    pub trees: Vec<Tree>,
 }
 
 impl Logistic {
     pub fn zero(n: usize) -> Logistic {
-        Logistic { bias: 0.0, mean: vec![0.0; n], std: vec![1.0; n], w: vec![0.0; n] }
+        Logistic { bias: 0.0, mean: vec![0.0; n], std: vec![1.0; n], w: vec![0.0; n], trees: Vec::new() }
     }
 
-    pub fn prob(&self, x: &[f64]) -> f64 {
+    pub fn linear(&self, x: &[f64]) -> f64 {
         let mut z = self.bias;
         for (k, &v) in x.iter().enumerate().take(self.w.len()) {
             z += self.w[k] * (v - self.mean[k]) / self.std[k];
         }
+        z
+    }
+
+    pub fn prob(&self, x: &[f64]) -> f64 {
+        let z = self.linear(x) + self.trees.iter().map(|t| t.eval(x)).sum::<f64>();
         sigmoid(z)
+    }
+
+    /// Fit `rounds` Newton-boosted trees of depth `depth` on the logit
+    /// residual of the linear part; `eta` shrinks each tree.
+    pub fn boost(&mut self, xs: &[Vec<f64>], ys: &[f64], rounds: usize, depth: usize, eta: f64) {
+        let n = xs.first().map_or(0, |x| x.len());
+        // Candidate thresholds: up to 24 quantiles per feature.
+        let mut cuts: Vec<Vec<f64>> = Vec::with_capacity(n);
+        for f in 0..n {
+            let mut v: Vec<f64> = xs.iter().map(|x| x[f]).collect();
+            v.sort_by(|a, b| a.total_cmp(b));
+            v.dedup();
+            let c: Vec<f64> = if v.len() <= 24 {
+                v.windows(2).map(|w| (w[0] + w[1]) / 2.0).collect()
+            } else {
+                let mut c: Vec<f64> = (1..24).map(|q| v[q * v.len() / 24]).collect();
+                c.dedup();
+                c
+            };
+            cuts.push(c);
+        }
+        // bins[row][f] = number of cuts below the value (x <= cut[b] iff bin <= b).
+        let bins: Vec<Vec<u8>> = xs
+            .iter()
+            .map(|x| (0..n).map(|f| cuts[f].iter().filter(|&&c| x[f] > c).count() as u8).collect())
+            .collect();
+        let mut z: Vec<f64> = xs.iter().map(|x| self.linear(x) + self.trees.iter().map(|t| t.eval(x)).sum::<f64>()).collect();
+        let lambda = 1.0;
+        let min_hess = 2.0;
+        for _ in 0..rounds {
+            let g: Vec<f64> = z.iter().zip(ys).map(|(&zz, &y)| sigmoid(zz) - y).collect();
+            let h: Vec<f64> = z.iter().map(|&zz| (sigmoid(zz) * (1.0 - sigmoid(zz))).max(1e-6)).collect();
+            let mut tree = Tree::default();
+            let all: Vec<usize> = (0..xs.len()).collect();
+            grow(&mut tree, &all, &bins, &cuts, &g, &h, depth, lambda, min_hess, eta);
+            for (k, x) in xs.iter().enumerate() {
+                z[k] += tree.eval(x);
+            }
+            self.trees.push(tree);
+        }
     }
 
     /// Fit by full-batch gradient descent (Adam) with L2 penalty `l2`.
@@ -73,8 +152,64 @@ impl Logistic {
                 p[k] -= lr * mh / (vh.sqrt() + eps);
             }
         }
-        Logistic { bias: p[n], mean, std, w: p[..n].to_vec() }
+        Logistic { bias: p[n], mean, std, w: p[..n].to_vec(), trees: Vec::new() }
     }
+}
+
+/// Grow one node (and its subtree) over `rows`; returns its index.
+#[allow(clippy::too_many_arguments)]
+fn grow(
+    tree: &mut Tree,
+    rows: &[usize],
+    bins: &[Vec<u8>],
+    cuts: &[Vec<f64>],
+    g: &[f64],
+    h: &[f64],
+    depth: usize,
+    lambda: f64,
+    min_hess: f64,
+    eta: f64,
+) -> usize {
+    let gs: f64 = rows.iter().map(|&r| g[r]).sum();
+    let hs: f64 = rows.iter().map(|&r| h[r]).sum();
+    let idx = tree.nodes.len();
+    tree.nodes.push(Node::Leaf(-eta * gs / (hs + lambda)));
+    if depth == 0 || rows.len() < 4 {
+        return idx;
+    }
+    let base = gs * gs / (hs + lambda);
+    let mut best: Option<(f64, usize, usize)> = None;
+    for (f, c) in cuts.iter().enumerate() {
+        if c.is_empty() {
+            continue;
+        }
+        let mut hg = vec![0.0; c.len() + 1];
+        let mut hh = vec![0.0; c.len() + 1];
+        for &r in rows {
+            let b = bins[r][f] as usize;
+            hg[b] += g[r];
+            hh[b] += h[r];
+        }
+        let (mut gl, mut hl) = (0.0, 0.0);
+        for b in 0..c.len() {
+            gl += hg[b];
+            hl += hh[b];
+            let (gr, hr) = (gs - gl, hs - hl);
+            if hl < min_hess || hr < min_hess {
+                continue;
+            }
+            let gain = gl * gl / (hl + lambda) + gr * gr / (hr + lambda) - base;
+            if gain > 1e-9 && best.is_none_or(|(bg, _, _)| gain > bg) {
+                best = Some((gain, f, b));
+            }
+        }
+    }
+    let Some((_, f, b)) = best else { return idx };
+    let (l, r): (Vec<usize>, Vec<usize>) = rows.iter().partition(|&&r| (bins[r][f] as usize) <= b);
+    let left = grow(tree, &l, bins, cuts, g, h, depth - 1, lambda, min_hess, eta);
+    let right = grow(tree, &r, bins, cuts, g, h, depth - 1, lambda, min_hess, eta);
+    tree.nodes[idx] = Node::Split { feature: f, threshold: cuts[f][b], left, right };
+    idx
 }
 
 pub fn sigmoid(z: f64) -> f64 {
@@ -128,6 +263,17 @@ impl Model {
             for (j, name) in stage_names(k).iter().enumerate() {
                 s.push_str(&format!("{tag} {name} {:.6} {:.6} {:.6}\n", st.mean[j], st.std[j], st.w[j]));
             }
+            for t in &st.trees {
+                s.push_str(&format!("{tag} tree\n"));
+                for node in &t.nodes {
+                    match node {
+                        Node::Leaf(v) => s.push_str(&format!("{tag} leaf {v}\n")),
+                        Node::Split { feature, threshold, left, right } => {
+                            s.push_str(&format!("{tag} split {feature} {threshold} {left} {right}\n"))
+                        }
+                    }
+                }
+            }
         }
         s
     }
@@ -156,6 +302,24 @@ impl Model {
                     st.bias = b.parse().ok()?;
                     stages.push(st);
                     filled.push(0);
+                }
+                [tag, "tree"] => {
+                    let st = stages.get_mut(stage_no(tag)?)?;
+                    st.trees.push(Tree::default());
+                }
+                [tag, "leaf", v] => {
+                    let st = stages.get_mut(stage_no(tag)?)?;
+                    st.trees.last_mut()?.nodes.push(Node::Leaf(v.parse().ok()?));
+                }
+                [tag, "split", f, t, l, r] => {
+                    let st = stages.get_mut(stage_no(tag)?)?;
+                    let width = st.w.len();
+                    let feature: usize = f.parse().ok()?;
+                    if feature >= width {
+                        return None;
+                    }
+                    let node = Node::Split { feature, threshold: t.parse().ok()?, left: l.parse().ok()?, right: r.parse().ok()? };
+                    st.trees.last_mut()?.nodes.push(node);
                 }
                 [tag, _name, mean, std, w] => {
                     let k = stage_no(tag)?;
@@ -197,6 +361,23 @@ mod tests {
         assert_eq!(back.threshold, 0.4);
         assert!(Model::from_text("threshold x").is_none());
         assert!(Model::from_text("threshold 0.5\nstage1 bias 0").is_none());
+    }
+
+    #[test]
+    fn boosted_trees_learn_an_interaction_and_round_trip() {
+        // XOR of two features (cells of unequal size, so a greedy first
+        // split has some gain): no linear model separates it.
+        let cells = [(0.0, 0.0, 80), (1.0, 0.0, 40), (0.0, 1.0, 50), (1.0, 1.0, 30)];
+        let xs: Vec<Vec<f64>> = cells.iter().flat_map(|&(a, b, n)| std::iter::repeat_n(vec![a, b], n)).collect();
+        let ys: Vec<f64> = xs.iter().map(|x| if (x[0] > 0.5) != (x[1] > 0.5) { 1.0 } else { 0.0 }).collect();
+        let mut m = Logistic::fit(&xs, &ys, 1e-3, 200);
+        m.boost(&xs, &ys, 30, 2, 0.3);
+        assert!(m.prob(&[1.0, 0.0]) > 0.8 && m.prob(&[0.0, 1.0]) > 0.8);
+        assert!(m.prob(&[0.0, 0.0]) < 0.2 && m.prob(&[1.0, 1.0]) < 0.2);
+        let mut model = Model::zero(1);
+        model.stages[0].trees = m.trees.clone();
+        let back = Model::from_text(&model.to_text("")).expect("parses");
+        assert_eq!(back.stages[0].trees, m.trees);
     }
 
     #[test]
