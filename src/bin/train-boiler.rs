@@ -91,6 +91,7 @@ fn share(spans: &[(usize, usize)], s: usize, e: usize) -> f64 {
 }
 
 struct Options {
+    doc_power: f64,
     trees: usize,
     depth: usize,
     eta: f64,
@@ -113,8 +114,8 @@ fn train(docs: &[&Doc], o: &Options) -> Model {
     m
 }
 
-fn fit(xs: &[Vec<f64>], ys: &[f64], o: &Options) -> Logistic {
-    let mut m = Logistic::fit(xs, ys, o.l2, o.epochs);
+fn fit(xs: &[Vec<f64>], ys: &[f64], ws: &[f64], o: &Options) -> Logistic {
+    let mut m = Logistic::fit_weighted(xs, ys, ws, o.l2, o.epochs);
     if o.trees > 0 {
         m.boost(xs, ys, o.trees, o.depth, o.eta);
     }
@@ -122,18 +123,21 @@ fn fit(xs: &[Vec<f64>], ys: &[f64], o: &Options) -> Logistic {
 }
 
 /// Labelled rows of `docs`: (features, label), features from `feat(doc index, line)`.
-fn rows(docs: &[&Doc], o: &Options, mut feat: impl FnMut(usize, usize) -> Vec<f64>) -> (Vec<Vec<f64>>, Vec<f64>) {
-    let (mut xs, mut ys) = (Vec::new(), Vec::new());
+fn rows(docs: &[&Doc], o: &Options, mut feat: impl FnMut(usize, usize) -> Vec<f64>) -> (Vec<Vec<f64>>, Vec<f64>, Vec<f64>) {
+    let (mut xs, mut ys, mut ws) = (Vec::new(), Vec::new(), Vec::new());
     for (di, d) in docs.iter().enumerate() {
+        // Each document's lines weigh doc_power: 0 = every line alike, 1 = every document alike.
+        let w = (d.labels.len().max(1) as f64).powf(-o.doc_power);
         for (li, l) in d.labels.iter().enumerate() {
             let l = if o.heads_as_content && d.ignored[li] { &Some(false) } else { l };
             if let Some(b) = l {
                 xs.push(feat(di, li));
                 ys.push(if *b { 1.0 } else { 0.0 });
+                ws.push(w);
             }
         }
     }
-    (xs, ys)
+    (xs, ys, ws)
 }
 
 /// Train `n` stages. Each later stage is fitted on context features from
@@ -141,8 +145,8 @@ fn rows(docs: &[&Doc], o: &Options, mut feat: impl FnMut(usize, usize) -> Vec<f6
 /// inside `docs` with `--crossfit` (which measured worse on 5-fold CV).
 fn train_stages(docs: &[&Doc], locals: &[Vec<Vec<f64>>], o: &Options, n: usize) -> Model {
     if n <= 1 {
-        let (xs, ys) = rows(docs, o, |d, l| locals[d][l].clone());
-        return Model { stages: vec![fit(&xs, &ys, o)], threshold: 0.5 };
+        let (xs, ys, ws) = rows(docs, o, |d, l| locals[d][l].clone());
+        return Model { stages: vec![fit(&xs, &ys, &ws, o)], threshold: 0.5 };
     }
     const INNER: usize = 4;
     if !o.crossfit {
@@ -151,9 +155,9 @@ fn train_stages(docs: &[&Doc], locals: &[Vec<Vec<f64>>], o: &Options, n: usize) 
             .iter()
             .map(|l| features::context(l, &boilerplate::stage_probabilities(l, &m).pop().unwrap_or_default()))
             .collect();
-        let (xs, ys) = rows(docs, o, |d, l| locals[d][l].iter().chain(ctxs[d][l].iter()).copied().collect());
+        let (xs, ys, ws) = rows(docs, o, |d, l| locals[d][l].iter().chain(ctxs[d][l].iter()).copied().collect());
         let mut m = m;
-        m.stages.push(fit(&xs, &ys, o));
+        m.stages.push(fit(&xs, &ys, &ws, o));
         return m;
     }
     let mut oof: Vec<Vec<f64>> = vec![Vec::new(); docs.len()];
@@ -167,9 +171,9 @@ fn train_stages(docs: &[&Doc], locals: &[Vec<Vec<f64>>], o: &Options, n: usize) 
         }
     }
     let ctxs: Vec<Vec<Vec<f64>>> = locals.iter().zip(&oof).map(|(l, p)| features::context(l, p)).collect();
-    let (xs, ys) = rows(docs, o, |d, l| locals[d][l].iter().chain(ctxs[d][l].iter()).copied().collect());
+    let (xs, ys, ws) = rows(docs, o, |d, l| locals[d][l].iter().chain(ctxs[d][l].iter()).copied().collect());
     let mut m = train_stages(docs, locals, o, n - 1);
-    m.stages.push(fit(&xs, &ys, o));
+    m.stages.push(fit(&xs, &ys, &ws, o));
     m
 }
 
@@ -228,7 +232,7 @@ fn run() -> Result<(), String> {
     let mut out = None;
     let mut cv = 0usize;
     let mut cv_out = None;
-    let mut o = Options { trees: 0, depth: 3, eta: 0.1, heads_as_content: false, stages: 2, crossfit: false, l2: 1e-3, epochs: 1500, threshold: None };
+    let mut o = Options { doc_power: 0.0, trees: 0, depth: 3, eta: 0.1, heads_as_content: false, stages: 2, crossfit: false, l2: 0.02, epochs: 1500, threshold: None };
     while let Some(a) = args.next() {
         let mut val = |name: &str| args.next().ok_or(format!("{name} needs a value"));
         match a.as_str() {
@@ -253,6 +257,7 @@ fn run() -> Result<(), String> {
             "--trees" => o.trees = val("--trees")?.parse().map_err(|e| format!("--trees: {e}"))?,
             "--depth" => o.depth = val("--depth")?.parse().map_err(|e| format!("--depth: {e}"))?,
             "--eta" => o.eta = val("--eta")?.parse().map_err(|e| format!("--eta: {e}"))?,
+            "--doc-power" => o.doc_power = val("--doc-power")?.parse().map_err(|e| format!("--doc-power: {e}"))?,
             "--crossfit" => o.crossfit = true,
             "--stages" => o.stages = val("--stages")?.parse().map_err(|e| format!("--stages: {e}"))?,
             "--l2" => o.l2 = val("--l2")?.parse().map_err(|e| format!("--l2: {e}"))?,

@@ -355,10 +355,11 @@ pub const CONTEXT_NAMES: &[&str] = &[
     "content_after", "content_both", "in_main_block", "dist_block", "gap_prev", "gap_next",
     "prev_short", "next_short", "run_short", "lex_any", "ln_words", "ends_sentence",
     "sandwich", "sandwich_long", "frac_before", "frac_after", "lex_win3", "short_in_block",
-    "lex_in_block", "marker_before_tail", "block_size", "short_x_sandwich",
+    "lex_in_block", "marker_before_tail", "block_size", "short_x_sandwich", "short_dens5",
+    "short_dens10", "p_win10", "edge_dist", "before_first_strong", "after_last_strong",
 ];
 
-pub const N_CONTEXT: usize = 30;
+pub const N_CONTEXT: usize = 36;
 
 fn logit(p: f64) -> f64 {
     let p = p.clamp(1e-4, 1.0 - 1e-4);
@@ -408,6 +409,12 @@ pub fn context(local: &[Vec<f64>], p1: &[f64]) -> Vec<Vec<f64>> {
         }
     }
     let block_size = (be - bs) as f64;
+    let first_strong = strong.iter().position(|&x| x).unwrap_or(n);
+    let last_strong = strong.iter().rposition(|&x| x).map_or(0, |k| k + 1);
+    let short_dens = |i: usize, r: usize| {
+        let (a, b) = (i.saturating_sub(r), (i + r + 1).min(n));
+        (a..b).filter(|&k| words[k] <= 4.0).count() as f64 / (b - a).max(1) as f64
+    };
     let at = |k: isize| -> f64 {
         if k < 0 || k as usize >= n {
             1.0
@@ -491,6 +498,12 @@ pub fn context(local: &[Vec<f64>], p1: &[f64]) -> Vec<Vec<f64>> {
             b(marker_seen[i]),
             (block_size + 1.0).ln(),
             b(words[i] <= 6.0) * sandwich,
+            short_dens(i, 5),
+            short_dens(i, 10),
+            win(10),
+            if in_block { ((i - bs).min(be - 1 - i) as f64 + 1.0).ln() } else { 0.0 },
+            b(i < first_strong),
+            b(i >= last_strong),
         ]);
     }
     out

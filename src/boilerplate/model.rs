@@ -106,8 +106,14 @@ impl Logistic {
 
     /// Fit by full-batch gradient descent (Adam) with L2 penalty `l2`.
     pub fn fit(xs: &[Vec<f64>], ys: &[f64], l2: f64, epochs: usize) -> Logistic {
+        Logistic::fit_weighted(xs, ys, &vec![1.0; xs.len()], l2, epochs)
+    }
+
+    /// [`Logistic::fit`] with a weight per row (the loss is a weighted mean).
+    pub fn fit_weighted(xs: &[Vec<f64>], ys: &[f64], ws: &[f64], l2: f64, epochs: usize) -> Logistic {
         let n = xs.first().map_or(0, |x| x.len());
         let m = xs.len().max(1) as f64;
+        let wsum: f64 = ws.iter().sum::<f64>().max(1e-9);
         let mut mean = vec![0.0; n];
         let mut std = vec![0.0; n];
         for x in xs {
@@ -130,16 +136,16 @@ impl Logistic {
         let (b1, b2, lr, eps) = (0.9, 0.999, 0.05, 1e-8);
         for t in 1..=epochs {
             let mut g = vec![0.0; n + 1];
-            for (x, &y) in z.iter().zip(ys) {
+            for ((x, &y), &w) in z.iter().zip(ys).zip(ws) {
                 let mut s = p[n];
                 for k in 0..n {
                     s += p[k] * x[k];
                 }
-                let e = sigmoid(s) - y;
+                let e = (sigmoid(s) - y) * w;
                 for k in 0..n {
-                    g[k] += e * x[k] / m;
+                    g[k] += e * x[k] / wsum;
                 }
-                g[n] += e / m;
+                g[n] += e / wsum;
             }
             for k in 0..n {
                 g[k] += l2 * p[k];
