@@ -91,6 +91,7 @@ fn share(spans: &[(usize, usize)], s: usize, e: usize) -> f64 {
 }
 
 struct Options {
+    switch_cost: f64,
     doc_power: f64,
     trees: usize,
     depth: usize,
@@ -111,6 +112,7 @@ fn train(docs: &[&Doc], o: &Options) -> Model {
         Some(t) => t,
         None => best_threshold(docs, &m),
     };
+    m.switch_cost = o.switch_cost;
     m
 }
 
@@ -146,7 +148,7 @@ fn rows(docs: &[&Doc], o: &Options, mut feat: impl FnMut(usize, usize) -> Vec<f6
 fn train_stages(docs: &[&Doc], locals: &[Vec<Vec<f64>>], o: &Options, n: usize) -> Model {
     if n <= 1 {
         let (xs, ys, ws) = rows(docs, o, |d, l| locals[d][l].clone());
-        return Model { stages: vec![fit(&xs, &ys, &ws, o)], threshold: 0.5 };
+        return Model { stages: vec![fit(&xs, &ys, &ws, o)], threshold: 0.5, switch_cost: 0.0 };
     }
     const INNER: usize = 4;
     if !o.crossfit {
@@ -216,6 +218,18 @@ fn counts(it: impl Iterator<Item = (bool, bool)>) -> (f64, f64) {
     (f(tp, fp, fn_), f(tn, fn_, fp))
 }
 
+/// (predicted, gold) per labelled line, with the layer's full decision
+/// (model, sequence decoding and rules).
+fn predicted_pairs(d: &Doc, m: &Model) -> Vec<(bool, bool)> {
+    let seg = Segments::new(&d.text);
+    let marked: std::collections::HashSet<usize> = boilerplate::detect_with(&seg, m).iter().map(|b| b.span.start).collect();
+    seg.lines
+        .iter()
+        .zip(&d.labels)
+        .filter_map(|(line, l)| l.map(|b| (marked.contains(&line.start), b)))
+        .collect()
+}
+
 fn record(d: &Doc, m: &Model) -> String {
     let seg = Segments::new(&d.text);
     let cp = code_points(&d.text);
@@ -232,7 +246,7 @@ fn run() -> Result<(), String> {
     let mut out = None;
     let mut cv = 0usize;
     let mut cv_out = None;
-    let mut o = Options { doc_power: 0.0, trees: 0, depth: 3, eta: 0.1, heads_as_content: false, stages: 2, crossfit: false, l2: 0.02, epochs: 1500, threshold: None };
+    let mut o = Options { switch_cost: 0.0, doc_power: 0.0, trees: 0, depth: 3, eta: 0.1, heads_as_content: false, stages: 2, crossfit: false, l2: 0.02, epochs: 1500, threshold: None };
     while let Some(a) = args.next() {
         let mut val = |name: &str| args.next().ok_or(format!("{name} needs a value"));
         match a.as_str() {
@@ -258,6 +272,7 @@ fn run() -> Result<(), String> {
             "--depth" => o.depth = val("--depth")?.parse().map_err(|e| format!("--depth: {e}"))?,
             "--eta" => o.eta = val("--eta")?.parse().map_err(|e| format!("--eta: {e}"))?,
             "--doc-power" => o.doc_power = val("--doc-power")?.parse().map_err(|e| format!("--doc-power: {e}"))?,
+            "--switch-cost" => o.switch_cost = val("--switch-cost")?.parse().map_err(|e| format!("--switch-cost: {e}"))?,
             "--crossfit" => o.crossfit = true,
             "--stages" => o.stages = val("--stages")?.parse().map_err(|e| format!("--stages: {e}"))?,
             "--l2" => o.l2 = val("--l2")?.parse().map_err(|e| format!("--l2: {e}"))?,
@@ -278,13 +293,7 @@ fn run() -> Result<(), String> {
             let m = train(&train_docs, &o);
             for d in docs.iter().enumerate().filter(|(i, _)| i % cv == k).map(|(_, d)| d) {
                 lines.push(record(d, &m));
-                let seg = Segments::new(&d.text);
-                let p = boilerplate::probabilities(&seg, &m);
-                for (pp, l) in p.iter().zip(&d.labels) {
-                    if let Some(b) = l {
-                        pairs.push((*pp >= m.threshold, *b));
-                    }
-                }
+                pairs.extend(predicted_pairs(d, &m));
             }
             eprintln!("fold {k}: threshold {:.2}", m.threshold);
         }
@@ -307,11 +316,7 @@ fn run() -> Result<(), String> {
             o.epochs
         );
         std::fs::write(&p, m.to_text(&header)).map_err(|e| format!("{p}: {e}"))?;
-        let (fb, fc) = counts(docs.iter().flat_map(|d| {
-            let seg = Segments::new(&d.text);
-            let p = boilerplate::probabilities(&seg, &m);
-            p.into_iter().zip(d.labels.clone()).filter_map(|(pp, l)| l.map(|b| (pp >= m.threshold, b))).collect::<Vec<_>>()
-        }));
+        let (fb, fc) = counts(docs.iter().flat_map(|d| predicted_pairs(d, &m)));
         eprintln!("wrote {p}; threshold {:.2}; training-set boilerplate F1 {fb:.4}, content F1 {fc:.4}", m.threshold);
     }
     Ok(())

@@ -58,13 +58,60 @@ pub fn stage_probabilities(local: &[Vec<f64>], model: &Model) -> Vec<Vec<f64>> {
 pub fn detect_with(seg: &Segments, model: &Model) -> Vec<Boilerplate> {
     let local = features::local(seg);
     let probs = stage_probabilities(&local, model).pop().unwrap_or_default();
+    let marks = decode(&probs, model.threshold, model.switch_cost);
     let mut out = Vec::new();
     for (i, &p) in probs.iter().enumerate() {
-        if p >= model.threshold && !keep_as_content(i, &local[i], p) {
+        if marks[i] && !keep_as_content(i, &local[i], p) {
             let span = seg.lines[i];
             let kind = features::kind(span.text(seg.text), &local[i]);
             out.push(Boilerplate { span, kind });
         }
+    }
+    out
+}
+
+/// Two-state Viterbi over the lines: a line scores its log-odds against the
+/// threshold in the boilerplate state and 0 in the content state; changing
+/// state between neighbours costs `switch`. With `switch` = 0 this is a plain
+/// threshold.
+pub fn decode(probs: &[f64], threshold: f64, switch: f64) -> Vec<bool> {
+    let logit = |p: f64| {
+        let p = p.clamp(1e-6, 1.0 - 1e-6);
+        (p / (1.0 - p)).ln()
+    };
+    let t = logit(threshold);
+    let n = probs.len();
+    if switch <= 0.0 {
+        return probs.iter().map(|&p| p >= threshold).collect();
+    }
+    // score[state], back[i][state] = previous state.
+    let mut back = vec![[0u8; 2]; n];
+    let mut score = [0.0f64; 2];
+    for (i, &p) in probs.iter().enumerate() {
+        let emit = [0.0, logit(p) - t];
+        if i == 0 {
+            score = emit;
+            continue;
+        }
+        let mut next = [0.0; 2];
+        for s in 0..2 {
+            let stay = score[s];
+            let moved = score[1 - s] - switch;
+            if stay >= moved {
+                next[s] = stay + emit[s];
+                back[i][s] = s as u8;
+            } else {
+                next[s] = moved + emit[s];
+                back[i][s] = (1 - s) as u8;
+            }
+        }
+        score = next;
+    }
+    let mut out = vec![false; n];
+    let mut s = if score[1] > score[0] { 1 } else { 0 };
+    for i in (0..n).rev() {
+        out[i] = s == 1;
+        s = back[i][s] as usize;
     }
     out
 }
@@ -112,6 +159,14 @@ mod tests {
         assert!(!marked.iter().any(|m| m.starts_with("Residents")), "{marked:?}");
         let ad = bp.iter().find(|b| b.span.text(text) == "Advertisement").map(|b| b.kind);
         assert_eq!(ad, Some(BoilerKind::Ad));
+    }
+
+    #[test]
+    fn decode_smooths_weak_islands_but_keeps_strong_ones() {
+        let p = [0.1, 0.1, 0.6, 0.1, 0.1, 0.99, 0.1];
+        assert_eq!(decode(&p, 0.5, 0.0), vec![false, false, true, false, false, true, false]);
+        assert_eq!(decode(&p, 0.5, 1.0), vec![false, false, false, false, false, true, false]);
+        assert!(decode(&[], 0.5, 1.0).is_empty());
     }
 
     #[test]

@@ -230,6 +230,9 @@ pub struct Model {
     pub stages: Vec<Logistic>,
     /// A line is boilerplate when its last-stage probability is at least this.
     pub threshold: f64,
+    /// Cost (in log-odds) of switching between content and boilerplate from
+    /// one line to the next when decoding the sequence; 0 = no smoothing.
+    pub switch_cost: f64,
 }
 
 fn stage_width(k: usize) -> usize {
@@ -250,7 +253,7 @@ fn stage_names(k: usize) -> Vec<String> {
 
 impl Model {
     pub fn zero(n_stages: usize) -> Model {
-        Model { stages: (0..n_stages.max(1)).map(|k| Logistic::zero(stage_width(k))).collect(), threshold: 0.5 }
+        Model { stages: (0..n_stages.max(1)).map(|k| Logistic::zero(stage_width(k))).collect(), threshold: 0.5, switch_cost: 0.0 }
     }
 
     /// Text form: `threshold T`, then per stage `stageN bias B` and
@@ -263,6 +266,7 @@ impl Model {
             s.push('\n');
         }
         s.push_str(&format!("threshold {}\n", self.threshold));
+        s.push_str(&format!("switch_cost {}\n", self.switch_cost));
         for (k, st) in self.stages.iter().enumerate() {
             let tag = format!("stage{}", k + 1);
             s.push_str(&format!("{tag} bias {:.6}\n", st.bias));
@@ -288,6 +292,7 @@ impl Model {
     /// a file whose feature counts differ from the code's is rejected.
     pub fn from_text(src: &str) -> Option<Model> {
         let mut threshold = 0.5;
+        let mut switch_cost = 0.0;
         let mut stages: Vec<Logistic> = Vec::new();
         let mut filled: Vec<usize> = Vec::new();
         for line in src.lines() {
@@ -299,6 +304,7 @@ impl Model {
             let stage_no = |tag: &str| -> Option<usize> { tag.strip_prefix("stage")?.parse::<usize>().ok()?.checked_sub(1) };
             match parts.as_slice() {
                 ["threshold", t] => threshold = t.parse().ok()?,
+                ["switch_cost", c] => switch_cost = c.parse().ok()?,
                 [tag, "bias", b] => {
                     let k = stage_no(tag)?;
                     if k != stages.len() {
@@ -346,7 +352,7 @@ impl Model {
         if stages.is_empty() || stages.iter().zip(&filled).any(|(st, &f)| f != st.w.len()) {
             return None;
         }
-        Some(Model { stages, threshold })
+        Some(Model { stages, threshold, switch_cost })
     }
 }
 
