@@ -203,9 +203,14 @@ pub fn local(seg: &Segments) -> Vec<Vec<f64>> {
             *c += 1;
         }
     }
+    let mut copies: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for t in &normed {
+        *copies.entry(t.as_str()).or_insert(0) += 1;
+    }
     let mut out = Vec::with_capacity(n);
     for (i, text) in texts.iter().enumerate() {
-        out.push(line_features(text, &normed, i, n, sentences[i]));
+        let repeated = copies.get(normed[i].as_str()).copied().unwrap_or(0) > 1;
+        out.push(line_features(text, &normed, i, n, sentences[i], repeated));
     }
     // Whole-text features: comment sections, length relative to the text's median line.
     let mut lens: Vec<f64> = out.iter().map(|f| f[0]).collect();
@@ -237,7 +242,7 @@ fn comment_count_line(n: &str) -> bool {
     ["comment", "thoughts on", "responses to", "replies to", "reactions"].iter().any(|w| rest.starts_with(w))
 }
 
-fn line_features(text: &str, normed: &[String], i: usize, n: usize, n_sent: usize) -> Vec<f64> {
+fn line_features(text: &str, normed: &[String], i: usize, n: usize, n_sent: usize, repeated: bool) -> Vec<f64> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let chars = text.chars().count();
     let cjk = text.chars().filter(|&c| is_cjk(c)).count();
@@ -275,7 +280,6 @@ fn line_features(text: &str, normed: &[String], i: usize, n: usize, n_sent: usiz
         let l = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
         MONTHS.contains(&l.as_str()) || (l.len() == 4 && l.starts_with(['1', '2']) && l.chars().all(|c| c.is_ascii_digit()))
     });
-    let repeated = normed.iter().filter(|x| *x == lower_text).count() > 1;
     let rel = if n > 1 { i as f64 / (n - 1) as f64 } else { 0.5 };
     let hits = lexicon_hits(text);
     let kind = hits.kind();
@@ -409,6 +413,23 @@ pub fn context(local: &[Vec<f64>], p1: &[f64]) -> Vec<Vec<f64>> {
         }
     }
     let block_size = (be - bs) as f64;
+    // Nearest strong content line strictly before / after each line.
+    let mut prev_strong = vec![None; n];
+    let mut last = None;
+    for i in 0..n {
+        prev_strong[i] = last;
+        if strong[i] {
+            last = Some(i);
+        }
+    }
+    let mut next_strong = vec![None; n];
+    last = None;
+    for i in (0..n).rev() {
+        next_strong[i] = last;
+        if strong[i] {
+            last = Some(i);
+        }
+    }
     let first_strong = strong.iter().position(|&x| x).unwrap_or(n);
     let last_strong = strong.iter().rposition(|&x| x).map_or(0, |k| k + 1);
     let short_dens = |i: usize, r: usize| {
@@ -446,17 +467,17 @@ pub fn context(local: &[Vec<f64>], p1: &[f64]) -> Vec<Vec<f64>> {
         } else {
             (i + 1 - be) as f64
         };
-        let gap_prev = (0..i).rev().position(|k| strong[k]).map_or(50.0, |d| d as f64 + 1.0);
-        let gap_next = (i + 1..n).position(|k| strong[k]).map_or(50.0, |d| d as f64 + 1.0);
+        let gap_prev = prev_strong[i].map_or(50.0, |k| (i - k) as f64);
+        let gap_next = next_strong[i].map_or(50.0, |k| (k - i) as f64);
         let short = |k: isize| k >= 0 && (k as usize) < n && words[k as usize] <= 6.0;
         let mut run = 0;
         let mut k = ii - 1;
-        while short(k) {
+        while short(k) && run < 30 {
             run += 1;
             k -= 1;
         }
         k = ii + 1;
-        while short(k) {
+        while short(k) && run < 60 {
             run += 1;
             k += 1;
         }
