@@ -6,7 +6,7 @@
 //! neighbours say (short lines between content lines lean content, runs at
 //! the head and tail lean boilerplate, distance to the main text block).
 
-use crate::annotation::{BoilerKind, Span};
+use crate::annotation::BoilerKind;
 use crate::segment::Segments;
 use std::sync::OnceLock;
 
@@ -233,12 +233,12 @@ pub fn local(seg: &Segments) -> Vec<Vec<f64>> {
 
 /// "12 comments", "6 thoughts on ...", "(42) comments", "3 responses to ...".
 fn comment_count_line(n: &str) -> bool {
-    let t = n.trim_start_matches(|c: char| c == '(' || c == '[' || c == ' ');
+    let t = n.trim_start_matches(['(', '[', ' ']);
     let d = t.chars().take_while(|c| c.is_ascii_digit()).count();
     if d == 0 {
         return false;
     }
-    let rest = t[d..].trim_start_matches(|c: char| c == ')' || c == ']' || c == ' ');
+    let rest = t[d..].trim_start_matches([')', ']', ' ']);
     ["comment", "thoughts on", "responses to", "replies to", "reactions"].iter().any(|w| rest.starts_with(w))
 }
 
@@ -269,7 +269,7 @@ fn line_features(text: &str, normed: &[String], i: usize, n: usize, n_sent: usiz
     let upper = text.chars().filter(|c| c.is_uppercase()).count();
     let lower = text.chars().filter(|c| c.is_lowercase()).count();
     let digits = text.chars().filter(|c| c.is_ascii_digit()).count();
-    let trimmed_end = text.trim_end_matches(|c: char| matches!(c, '"' | '”' | '’' | '\'' | ')' | '»' | ' '));
+    let trimmed_end = text.trim_end_matches(['"', '”', '’', '\'', ')', '»', ' ']);
     let last = trimmed_end.chars().last().unwrap_or(' ');
     let ends_sentence = matches!(last, '.' | '!' | '?' | '。' | '！' | '？') || (cjk > 0 && last == '다');
     let lower_text = &normed[i];
@@ -555,11 +555,6 @@ pub fn kind(text: &str, local: &[f64]) -> BoilerKind {
         return BoilerKind::Caption;
     }
     BoilerKind::Other
-}
-
-/// Byte span of line `i` (helper for callers that only have features).
-pub fn line_span(seg: &Segments, i: usize) -> Option<Span> {
-    seg.lines.get(i).copied()
 }
 
 #[cfg(test)]

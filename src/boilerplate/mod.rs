@@ -7,6 +7,15 @@
 //! block ([`features::context`]). The weights (`data/boiler.model`) are
 //! learned by `src/bin/train-boiler.rs`; the kind of a boilerplate line comes
 //! from the phrase lexicon (`data/boilerplate-phrases.txt`) or its shape.
+//! Two rules sit on top: the first line of a paste, when title-shaped, is the
+//! headline; a long prose paragraph is only dropped on a confident score.
+//!
+//! Rebuild the weights (a few seconds):
+//!   `cargo run --release --bin train-boiler -- ../shared/data/boiler/dev --out data/boiler.model`
+//! Honest figure (5-fold cross-validation by document, scored by
+//! ../shared/eval/score.py): `tools/eval-boiler.sh --cv`; the figure on the
+//! full dev set with the committed model (trained on it): `tools/eval-boiler.sh`.
+//! `features` and `model` are public for the trainer; callers use [`detect`].
 
 pub mod features;
 pub mod model;
