@@ -91,6 +91,8 @@ fn share(spans: &[(usize, usize)], s: usize, e: usize) -> f64 {
 }
 
 struct Options {
+    /// Feature columns held at 0 in training (their weights stay 0): ablation.
+    drop: Vec<usize>,
     switch_cost: f64,
     doc_power: f64,
     trees: usize,
@@ -133,7 +135,13 @@ fn rows(docs: &[&Doc], o: &Options, mut feat: impl FnMut(usize, usize) -> Vec<f6
         for (li, l) in d.labels.iter().enumerate() {
             let l = if o.heads_as_content && d.ignored[li] { &Some(false) } else { l };
             if let Some(b) = l {
-                xs.push(feat(di, li));
+                let mut x = feat(di, li);
+                for &k in &o.drop {
+                    if let Some(v) = x.get_mut(k) {
+                        *v = 0.0;
+                    }
+                }
+                xs.push(x);
                 ys.push(if *b { 1.0 } else { 0.0 });
                 ws.push(w);
             }
@@ -246,7 +254,7 @@ fn run() -> Result<(), String> {
     let mut out = None;
     let mut cv = 0usize;
     let mut cv_out = None;
-    let mut o = Options { switch_cost: 0.0, doc_power: 0.0, trees: 0, depth: 3, eta: 0.1, heads_as_content: false, stages: 2, crossfit: false, l2: 0.02, epochs: 1500, threshold: None };
+    let mut o = Options { drop: Vec::new(), switch_cost: 0.0, doc_power: 0.0, trees: 0, depth: 3, eta: 0.1, heads_as_content: false, stages: 2, crossfit: false, l2: 0.02, epochs: 1500, threshold: None };
     while let Some(a) = args.next() {
         let mut val = |name: &str| args.next().ok_or(format!("{name} needs a value"));
         match a.as_str() {
@@ -273,6 +281,18 @@ fn run() -> Result<(), String> {
             "--eta" => o.eta = val("--eta")?.parse().map_err(|e| format!("--eta: {e}"))?,
             "--doc-power" => o.doc_power = val("--doc-power")?.parse().map_err(|e| format!("--doc-power: {e}"))?,
             "--switch-cost" => o.switch_cost = val("--switch-cost")?.parse().map_err(|e| format!("--switch-cost: {e}"))?,
+            "--drop" => {
+                let names: Vec<&str> = features::LOCAL_NAMES.iter().copied().collect();
+                let ctx: Vec<String> = features::CONTEXT_NAMES.iter().map(|n| format!("ctx_{n}")).collect();
+                for name in val("--drop")?.split(',') {
+                    let k = names
+                        .iter()
+                        .position(|n| *n == name)
+                        .or_else(|| ctx.iter().position(|n| n == name).map(|k| k + names.len()))
+                        .ok_or(format!("--drop: no feature {name}"))?;
+                    o.drop.push(k);
+                }
+            }
             "--crossfit" => o.crossfit = true,
             "--stages" => o.stages = val("--stages")?.parse().map_err(|e| format!("--stages: {e}"))?,
             "--l2" => o.l2 = val("--l2")?.parse().map_err(|e| format!("--l2: {e}"))?,
