@@ -282,7 +282,7 @@ fn run() -> Result<(), String> {
             "--doc-power" => o.doc_power = val("--doc-power")?.parse().map_err(|e| format!("--doc-power: {e}"))?,
             "--switch-cost" => o.switch_cost = val("--switch-cost")?.parse().map_err(|e| format!("--switch-cost: {e}"))?,
             "--drop" => {
-                let names: Vec<&str> = features::LOCAL_NAMES.iter().copied().collect();
+                let names: Vec<&str> = features::LOCAL_NAMES.to_vec();
                 let ctx: Vec<String> = features::CONTEXT_NAMES.iter().map(|n| format!("ctx_{n}")).collect();
                 for name in val("--drop")?.split(',') {
                     let k = names
