@@ -586,6 +586,18 @@ mod tests {
     }
 
     #[test]
+    fn kinds_follow_the_lexicon_then_shape() {
+        let seg = Segments::new("x");
+        let f = &local(&seg)[0];
+        assert_eq!(kind("Trending on Some Site Videos", f), BoilerKind::Promo);
+        assert_eq!(kind("Photo: A. Person/Agency", f), BoilerKind::Caption);
+        assert_eq!(kind("Follow us on Instagram", f), BoilerKind::Share);
+        assert_eq!(kind("Sign up for our morning newsletter", f), BoilerKind::Subscribe);
+        assert_eq!(kind("© 2019 Some Company. All rights reserved.", f), BoilerKind::Legal);
+        assert_eq!(kind("Leave a reply", f), BoilerKind::Comments);
+    }
+
+    #[test]
     fn empty_input_gives_no_features() {
         let seg = Segments::new("");
         assert!(local(&seg).is_empty());
