@@ -1,10 +1,189 @@
 //! Boilerplate layer: the lines of a pasted page that are not the article.
+//!
+//! Each line gets local features ([`features::local`]: length, stop words,
+//! capitals, punctuation, link-like text, lexicon hits, position, repetition)
+//! and a first-stage logistic probability; a second stage adds the
+//! neighbours' probabilities and the line's place relative to the main text
+//! block ([`features::context`]). The weights (`data/boiler.model`) are
+//! learned by `src/bin/train-boiler.rs`; the kind of a boilerplate line comes
+//! from the phrase lexicon (`data/boilerplate-phrases.txt`) or its shape.
+//! Two rules sit on top: the first line of a paste, when title-shaped, is the
+//! headline; a long prose paragraph is only dropped on a confident score.
+//!
+//! Rebuild the weights (a few seconds):
+//!   `cargo run --release --bin train-boiler -- ../shared/data/boiler/dev --out data/boiler.model`
+//! Honest figure (5-fold cross-validation by document, scored by
+//! ../shared/eval/score.py): `tools/eval-boiler.sh --cv`; the figure on the
+//! full dev set with the committed model (trained on it): `tools/eval-boiler.sh`.
+//! `features` and `model` are public for the trainer; callers use [`detect`].
+
+pub mod features;
+pub mod model;
 
 use crate::annotation::Boilerplate;
 use crate::segment::Segments;
+use model::Model;
+use std::sync::OnceLock;
+
+const MODEL: &str = include_str!("../../data/boiler.model");
+
+/// The embedded model; `None` if the file does not match the code's features
+/// (then nothing is marked).
+pub fn embedded() -> Option<&'static Model> {
+    static M: OnceLock<Option<Model>> = OnceLock::new();
+    M.get_or_init(|| Model::from_text(MODEL)).as_ref()
+}
+
+/// Probability that each line of `seg` is boilerplate, under `model`.
+pub fn probabilities(seg: &Segments, model: &Model) -> Vec<f64> {
+    let local = features::local(seg);
+    stage_probabilities(&local, model).pop().unwrap_or_default()
+}
+
+/// Every stage's probabilities, given the local features.
+pub fn stage_probabilities(local: &[Vec<f64>], model: &Model) -> Vec<Vec<f64>> {
+    let mut out: Vec<Vec<f64>> = Vec::with_capacity(model.stages.len());
+    for (k, st) in model.stages.iter().enumerate() {
+        let p = match out.last() {
+            Some(prev) if k > 0 => {
+                let ctx = features::context(local, prev);
+                local
+                    .iter()
+                    .zip(&ctx)
+                    .map(|(l, c)| {
+                        let x: Vec<f64> = l.iter().chain(c.iter()).copied().collect();
+                        st.prob(&x)
+                    })
+                    .collect()
+            }
+            _ => local.iter().map(|x| st.prob(x)).collect(),
+        };
+        out.push(p);
+    }
+    out
+}
+
+/// Classify with an explicit model (used by the trainer's cross-validation).
+pub fn detect_with(seg: &Segments, model: &Model) -> Vec<Boilerplate> {
+    let local = features::local(seg);
+    let probs = stage_probabilities(&local, model).pop().unwrap_or_default();
+    let marks = decode(&probs, model.threshold, model.switch_cost);
+    let mut out = Vec::new();
+    for (i, &p) in probs.iter().enumerate() {
+        if marks[i] && !keep_as_content(i, &local[i], p) {
+            let span = seg.lines[i];
+            let kind = features::kind(span.text(seg.text), &local[i]);
+            out.push(Boilerplate { span, kind });
+        }
+    }
+    out
+}
+
+/// Two-state Viterbi over the lines: a line scores its log-odds against the
+/// threshold in the boilerplate state and 0 in the content state; changing
+/// state between neighbours costs `switch`. With `switch` = 0 this is a plain
+/// threshold.
+pub fn decode(probs: &[f64], threshold: f64, switch: f64) -> Vec<bool> {
+    let logit = |p: f64| {
+        let p = p.clamp(1e-6, 1.0 - 1e-6);
+        (p / (1.0 - p)).ln()
+    };
+    let t = logit(threshold);
+    let n = probs.len();
+    if switch <= 0.0 {
+        return probs.iter().map(|&p| p >= threshold).collect();
+    }
+    // score[state], back[i][state] = previous state.
+    let mut back = vec![[0u8; 2]; n];
+    let mut score = [0.0f64; 2];
+    for (i, &p) in probs.iter().enumerate() {
+        let emit = [0.0, logit(p) - t];
+        if i == 0 {
+            score = emit;
+            continue;
+        }
+        let mut next = [0.0; 2];
+        for s in 0..2 {
+            let stay = score[s];
+            let moved = score[1 - s] - switch;
+            if stay >= moved {
+                next[s] = stay + emit[s];
+                back[i][s] = s as u8;
+            } else {
+                next[s] = moved + emit[s];
+                back[i][s] = (1 - s) as u8;
+            }
+        }
+        score = next;
+    }
+    let mut out = vec![false; n];
+    let mut s = if score[1] > score[0] { 1 } else { 0 };
+    for i in (0..n).rev() {
+        out[i] = s == 1;
+        s = back[i][s] as usize;
+    }
+    out
+}
+
+/// Rules over the model: the first line of a paste is usually the headline
+/// (title-shaped: 4-25 words, no sentence punctuation, no lexicon hit, no
+/// link); a long prose paragraph needs a confident model to be dropped.
+fn keep_as_content(i: usize, f: &[f64], p: f64) -> bool {
+    let words = (f[0].exp() - 1.0).round();
+    let lexicon = f[26] + f[27] + f[28] > 0.0;
+    let headline = i == 0 && (4.0..=25.0).contains(&words) && f[12] == 0.0 && f[13] == 0.0 && !lexicon && f[15] == 0.0 && f[32] == 0.0 && f[17] == 0.0;
+    let prose = words >= 20.0 && f[12] > 0.0 && f[8] >= 0.25 && !lexicon && f[32] == 0.0 && p < 0.6;
+    headline || prose
+}
 
 /// Classify each line; return the boilerplate ones with their kind.
 pub fn detect(seg: &Segments) -> Vec<Boilerplate> {
-    let _ = seg;
-    Vec::new()
+    embedded().map_or_else(Vec::new, |m| detect_with(seg, m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotation::BoilerKind;
+
+    #[test]
+    fn embedded_model_loads() {
+        assert!(Model::from_text(MODEL).is_some(), "data/boiler.model does not match the features");
+    }
+
+    #[test]
+    fn marks_obvious_furniture_and_keeps_prose() {
+        let text = "Share\n\nFacebook\n\nTwitter\n\n\
+            The council voted on Tuesday to close the old bridge, which engineers said was no longer safe for heavy traffic.\n\n\
+            Advertisement\n\n\
+            Residents said the closure would add twenty minutes to their commute, and some asked for a ferry service in the meantime.\n\n\
+            The mayor said a replacement could be built within three years if the state agrees to pay for most of it.\n\n\
+            Related Articles\n\nSubscribe to our newsletter\n\nPrivacy Policy";
+        let seg = Segments::new(text);
+        let bp = detect(&seg);
+        let marked: Vec<&str> = bp.iter().map(|b| b.span.text(text)).collect();
+        assert!(marked.contains(&"Advertisement"), "{marked:?}");
+        assert!(marked.contains(&"Subscribe to our newsletter"), "{marked:?}");
+        assert!(!marked.iter().any(|m| m.starts_with("The council")), "{marked:?}");
+        assert!(!marked.iter().any(|m| m.starts_with("Residents")), "{marked:?}");
+        let ad = bp.iter().find(|b| b.span.text(text) == "Advertisement").map(|b| b.kind);
+        assert_eq!(ad, Some(BoilerKind::Ad));
+    }
+
+    #[test]
+    fn decode_smooths_weak_islands_but_keeps_strong_ones() {
+        let p = [0.1, 0.1, 0.6, 0.1, 0.1, 0.99, 0.1];
+        assert_eq!(decode(&p, 0.5, 0.0), vec![false, false, true, false, false, true, false]);
+        assert_eq!(decode(&p, 0.5, 1.0), vec![false, false, false, false, false, true, false]);
+        assert!(decode(&[], 0.5, 1.0).is_empty());
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        for t in ["", "\n\n\n", "x", "日本語", "1)", "@", "a\r\nb\rc\u{2028}d", "“”", "|||"] {
+            let seg = Segments::new(t);
+            let bp = detect(&seg);
+            assert!(bp.len() <= seg.lines.len());
+        }
+    }
 }

@@ -1,0 +1,28 @@
+#!/bin/sh
+# Score the boilerplate layer on ../shared/data/boiler/dev (run from the repo root).
+#   tools/eval-boiler.sh          full dev set with the committed model (in-sample if
+#                                 the model was trained on dev)
+#   tools/eval-boiler.sh --cv     5-fold cross-validation by document: train-boiler
+#                                 trains on 4/5, predicts the held-out 1/5, pooled
+set -eu
+DEV=${DEV:-../shared/data/boiler/dev}
+TMP=${TMPDIR:-/tmp}/eval-boiler.$$
+mkdir -p "$TMP"
+trap 'rm -rf "$TMP"' EXIT
+python3 - "$DEV" "$TMP" <<'PY'
+import glob, json, os, sys
+dev, tmp = sys.argv[1], sys.argv[2]
+with open(os.path.join(tmp, "gold.jsonl"), "w") as g, open(os.path.join(tmp, "in.jsonl"), "w") as i:
+    for p in sorted(glob.glob(os.path.join(dev, "*.json"))):
+        d = json.load(open(p, encoding="utf-8"))
+        g.write(json.dumps(d, ensure_ascii=False) + "\n")
+        i.write(json.dumps({"id": d["id"], "text": d["text"]}, ensure_ascii=False) + "\n")
+PY
+if [ "${1:-}" = "--cv" ]; then
+    cargo build --release --quiet --bin train-boiler
+    target/release/train-boiler "$DEV" --cv 5 --cv-out "$TMP/pred.jsonl"
+else
+    cargo build --release --quiet --bin annotate
+    target/release/annotate --jsonl --no-entities --no-quotes "$TMP/in.jsonl" > "$TMP/pred.jsonl"
+fi
+python3 ../shared/eval/score.py "$TMP/gold.jsonl" "$TMP/pred.jsonl"
