@@ -1,10 +1,248 @@
 //! Quote layer: direct quotations and who said them.
+//!
+//! [`marks`] pairs quotation marks into spans; [`cues`] finds the attribution
+//! of each quotation (a speech verb and its subject, before or after it);
+//! [`speakers`] turns the subject into a speaker: a name, a pronoun or a
+//! nominal ("the spokesman") resolved to a canonical name, through the entity
+//! layer's mentions when there are any and by its own name index otherwise.
 
-use crate::annotation::{Entity, Mention, Quote, Span};
-use crate::segment::Segments;
+pub mod cues;
+pub mod lexicon;
+pub mod marks;
+pub mod speakers;
+
+use crate::annotation::{Entity, Mention, Quote, Span, Speaker};
+use crate::segment::{Segments, TokenKind};
+use marks::RawQuote;
+
+/// A token with what the quote layer needs to know about it.
+#[derive(Debug, Clone)]
+pub struct Tok {
+    pub span: Span,
+    pub line: usize,
+    pub word: bool,
+    pub lower: String,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+    /// Index of the quotation covering it.
+    pub inq: Option<usize>,
+}
+
+/// The text seen by the quote layer: tokens, paragraphs and quotations.
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub lines: &'a [Span],
+    pub toks: Vec<Tok>,
+    pub quotes: Vec<RawQuote>,
+    /// Token range `[first, last)` of each quotation.
+    pub qtoks: Vec<(usize, usize)>,
+    /// Lines not to take names from (boilerplate, title-case headlines).
+    pub bad_line: Vec<bool>,
+    pub skip: Vec<bool>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(seg: &'a Segments<'a>, quotes: Vec<RawQuote>, skip: &[Span]) -> Doc<'a> {
+        let text = seg.text;
+        let mut toks: Vec<Tok> = seg
+            .tokens
+            .iter()
+            .map(|t| {
+                let s = t.span.text(text);
+                Tok {
+                    span: t.span,
+                    line: t.line,
+                    word: t.kind != TokenKind::Punct,
+                    lower: s.to_lowercase(),
+                    cap: s.chars().next().is_some_and(|c| c.is_uppercase()),
+                    inq: None,
+                }
+            })
+            .collect();
+        let mut qtoks = Vec::with_capacity(quotes.len());
+        for (qi, q) in quotes.iter().enumerate() {
+            let a = toks.partition_point(|t| t.span.start < q.span.start);
+            let b = toks.partition_point(|t| t.span.end <= q.span.end);
+            let b = b.max(a);
+            for t in &mut toks[a..b] {
+                t.inq = Some(qi);
+            }
+            qtoks.push((a, b));
+        }
+        let skip_line: Vec<bool> = seg.lines.iter().map(|l| skip.iter().any(|s| s.overlaps(*l))).collect();
+        let mut bad_line = skip_line.clone();
+        for (li, l) in seg.lines.iter().enumerate() {
+            if headline_like(l.text(text)) {
+                bad_line[li] = true;
+            }
+        }
+        Doc { text, lines: &seg.lines, toks, quotes, qtoks, bad_line, skip: skip_line }
+    }
+
+    pub fn t(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.span.text(self.text))
+    }
+    pub fn low(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.lower.as_str())
+    }
+    pub fn lowers(&self) -> Vec<&str> {
+        self.toks.iter().map(|t| t.lower.as_str()).collect()
+    }
+    /// Ends a sentence outside quotation marks.
+    pub fn is_terminator(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else { return false };
+        t.inq.is_none() && matches!(self.t(i), "." | "!" | "?" | "…" | "...") && self.t(i + 1) != ")"
+    }
+    /// The previous paragraph that is not boilerplate.
+    pub fn prev_line(&self, line: usize) -> Option<usize> {
+        (0..line).rev().find(|&l| !self.skip.get(l).copied().unwrap_or(false))
+    }
+    /// Token range of a line.
+    pub fn line_toks(&self, line: usize) -> (usize, usize) {
+        let a = self.toks.partition_point(|t| t.line < line);
+        let b = self.toks.partition_point(|t| t.line <= line);
+        (a, b)
+    }
+}
+
+/// A title-case line of several words (a headline): its capitalised runs
+/// are not names.
+fn headline_like(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3).collect();
+    if words.len() < 4 {
+        return false;
+    }
+    let caps = words.iter().filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(|c| c.is_uppercase())).count();
+    caps * 10 >= words.len() * 8
+}
+
+/// A short title-case phrase right after "film", "book", "titled"...: a title.
+fn is_title(text: &str, q: &RawQuote, line: Span) -> bool {
+    let lex = lexicon::get();
+    let inner: String = q.span.text(text).chars().filter(|c| !matches!(c, '"' | '“' | '”' | '‘' | '’' | '\'' | '«' | '»')).collect();
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    if words.is_empty() || words.len() > 8 || inner.trim_end().ends_with(['.', ',', ';']) {
+        return false;
+    }
+    let small = ["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"];
+    let title_case = words.iter().enumerate().all(|(i, w)| {
+        let first = w.chars().find(|c| c.is_alphanumeric());
+        first.is_none_or(|c| c.is_uppercase() || c.is_numeric()) || (i > 0 && small.contains(&w.to_lowercase().as_str()))
+    });
+    if !title_case {
+        return false;
+    }
+    let before = text.get(line.start.min(q.span.start)..q.span.start).unwrap_or("");
+    let prev: Vec<String> = before
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .collect();
+    let skippable = ["the", "a", "new", "latest", "hit", "his", "her", "their", "its", "upcoming", "recent", "first", "1st", "2nd", "3rd"];
+    for w in &prev {
+        if lex.title_triggers.iter().any(|t| t == w) {
+            return true;
+        }
+        if !skippable.contains(&w.as_str()) {
+            return false;
+        }
+    }
+    false
+}
+
+/// How a quotation got its speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum How {
+    Cue,
+    Floating,
+}
 
 /// Find quotations outside `skip` and attribute them to speakers.
 pub fn detect(seg: &Segments, mentions: &[Mention], entities: &[Entity], skip: &[Span]) -> Vec<Quote> {
-    let _ = (seg, mentions, entities, skip);
-    Vec::new()
+    let text = seg.text;
+    let raw: Vec<RawQuote> = marks::find(text, &seg.lines)
+        .into_iter()
+        .filter(|q| !is_title(text, q, seg.lines.get(q.first_line).copied().unwrap_or(q.span)))
+        .collect();
+    let doc = Doc::new(seg, raw, skip);
+    let mut people = speakers::People::new(&doc, mentions, entities);
+    let mut found: Vec<Option<(Speaker, How)>> = Vec::with_capacity(doc.quotes.len());
+    for qi in 0..doc.quotes.len() {
+        let got = match cues::attribution(&doc, qi) {
+            Some(np) => people.resolve(&doc, &np).map(|s| (s, How::Cue)),
+            None => floating(&doc, qi, &found, &mut people).map(|s| (s, How::Floating)),
+        };
+        if let Some((s, _)) = &got {
+            people.note_speaker(&doc, s);
+        }
+        found.push(got);
+    }
+    doc.quotes
+        .iter()
+        .zip(found)
+        .filter(|(q, _)| !skip.iter().any(|s| s.overlaps(q.span)))
+        .map(|(q, f)| Quote { span: q.span, speaker: f.map(|x| x.0), unclosed: q.unclosed })
+        .collect()
+}
+
+/// A quotation with no cue of its own: introduced by the previous paragraph
+/// ("He said:"), continuing the previous quotation's speaker, or following a
+/// paragraph whose last sentence reports someone's words.
+fn floating(doc: &Doc, qi: usize, found: &[Option<(Speaker, How)>], people: &mut speakers::People) -> Option<Speaker> {
+    let q = doc.quotes.get(qi)?;
+    let (qa, _) = *doc.qtoks.get(qi)?;
+    let (la, _) = doc.line_toks(q.first_line);
+    // Only a quotation that starts its sentence floats.
+    let mut i = qa;
+    while i > la {
+        let p = i - 1;
+        if doc.toks[p].inq.is_some() {
+            i = doc.qtoks[doc.toks[p].inq?].0;
+            continue;
+        }
+        if doc.is_terminator(p) {
+            break;
+        }
+        return None;
+    }
+    let starts_para = i == la;
+    let prev_line = doc.prev_line(q.first_line);
+    if starts_para {
+        if let Some(pl) = prev_line {
+            let (a, b) = doc.line_toks(pl);
+            if b > a && doc.t(b - 1) == ":" {
+                if let Some(np) = cues::last_cue_subject(doc, a, b - 1) {
+                    return people.resolve(doc, &np);
+                }
+            }
+        }
+    }
+    // The previous quotation with a speaker, in this paragraph or the last.
+    if let Some((pj, (sp, _))) = found.iter().enumerate().rev().find_map(|(j, f)| f.as_ref().map(|f| (j, f))) {
+        let pq = &doc.quotes[pj];
+        let adjacent = pq.last_line == q.first_line || Some(pq.last_line) == prev_line;
+        if adjacent {
+            return Some(sp.clone());
+        }
+    }
+    if starts_para {
+        if let Some(pl) = prev_line {
+            let (a, b) = doc.line_toks(pl);
+            // The last sentence of the previous paragraph.
+            let mut s = b;
+            if s > a && doc.is_terminator(s - 1) {
+                s -= 1;
+            }
+            while s > a && !doc.is_terminator(s - 1) {
+                s -= 1;
+            }
+            if let Some(np) = cues::last_cue_subject(doc, s, b) {
+                if np.kind == speakers::NpKind::Name {
+                    return people.resolve(doc, &np);
+                }
+            }
+        }
+    }
+    None
 }

@@ -1,0 +1,137 @@
+//! Attribution: the speech cue of a quotation and the phrase naming its
+//! speaker, after the quotation (“…,” X said / said X / ― X) or before it in
+//! the same sentence (X said, “…” / X told reporters: “…” / according to X /
+//! X said …, adding “…”).
+
+use super::lexicon::{self, CueForm, CueKind};
+use super::speakers::{np_after, subject_before, Np, NpKind};
+use super::Doc;
+
+impl Doc<'_> {
+    /// The cue starting at token `i` (outside quotations).
+    pub fn cue(&self, i: usize) -> Option<&'static CueForm> {
+        let t = self.toks.get(i)?;
+        if t.inq.is_some() || !t.word {
+            return None;
+        }
+        let w: Vec<&str> = (i..(i + 3).min(self.toks.len())).map(|k| self.low(k)).collect();
+        lexicon::get().cue_at(&w, 0)
+    }
+    /// Role group and length of a role phrase at token `i`.
+    pub fn role(&self, i: usize) -> Option<(usize, usize)> {
+        let w: Vec<&str> = (i..(i + 4).min(self.toks.len())).map(|k| self.low(k)).collect();
+        lexicon::get().role_at(&w, 0)
+    }
+}
+
+/// The speaker phrase of quotation `qi` from its own sentence.
+pub fn attribution(doc: &Doc, qi: usize) -> Option<Np> {
+    let &(qa, qb) = doc.qtoks.get(qi)?;
+    if qa >= qb {
+        return None;
+    }
+    if let Some(np) = trailing(doc, qb) {
+        return Some(np);
+    }
+    let line = doc.toks[qa].line;
+    let (la, _) = doc.line_toks(line);
+    let mut lo = qa;
+    while lo > la && !doc.is_terminator(lo - 1) {
+        lo -= 1;
+    }
+    leading(doc, lo, qa)
+}
+
+fn is_dash(s: &str) -> bool {
+    matches!(s, "—" | "–" | "―" | "-" | "--" | "‒")
+}
+
+/// “…,” X said / “…,” said X / “…” ― X
+fn trailing(doc: &Doc, qb: usize) -> Option<Np> {
+    let first = doc.toks.get(qb)?;
+    let line = doc.toks[qb - 1].line;
+    if first.line != line {
+        return None;
+    }
+    // The region: up to the sentence's end, the next quotation or the line's end.
+    let mut hi = qb;
+    while hi < doc.toks.len() && doc.toks[hi].line == line && doc.toks[hi].inq.is_none() && !doc.is_terminator(hi) {
+        hi += 1;
+    }
+    let mut s = qb;
+    let dash = is_dash(doc.t(s));
+    while s < hi && (matches!(doc.t(s), "," | "(") || is_dash(doc.t(s))) {
+        s += 1;
+    }
+    if s >= hi {
+        return None;
+    }
+    if dash {
+        // "“…” ― Ana Ruiz": a name and nothing else up to the line's end.
+        if let Some(np) = np_after(doc, s, hi) {
+            let rest_empty = (np.last..hi).all(|k| !doc.toks[k].word);
+            let line_end = hi >= doc.toks.len() || doc.toks[hi].line != line || doc.is_terminator(hi);
+            if np.kind == NpKind::Name && rest_empty && line_end {
+                return Some(np);
+            }
+        }
+    }
+    if let Some(c) = doc.cue(s) {
+        let after = s + c.words.len();
+        match c.kind {
+            CueKind::Finite | CueKind::Trailing | CueKind::Prep if c.invertible => {
+                return np_after(doc, after, hi);
+            }
+            _ => return None,
+        }
+    }
+    for v in s..hi.min(s + 25) {
+        let Some(c) = doc.cue(v) else { continue };
+        return match c.kind {
+            CueKind::Finite | CueKind::Trailing => subject_before(doc, v, s),
+            _ => None,
+        };
+    }
+    None
+}
+
+/// The last cue in `[lo, qa)` (outside quotations) and its speaker phrase.
+pub fn leading(doc: &Doc, lo: usize, qa: usize) -> Option<Np> {
+    let mut v = qa;
+    let mut participle = false;
+    while v > lo {
+        v -= 1;
+        let Some(c) = doc.cue(v) else { continue };
+        match c.kind {
+            CueKind::Prep => {
+                if let Some(np) = np_after(doc, v + c.words.len(), qa) {
+                    return Some(np);
+                }
+            }
+            CueKind::Finite => {
+                if let Some(np) = subject_before(doc, v, lo) {
+                    return Some(np);
+                }
+                if c.invertible {
+                    if let Some(np) = np_after(doc, v + c.words.len(), qa) {
+                        if np.kind != NpKind::Nominal || !participle {
+                            return Some(np);
+                        }
+                    }
+                }
+            }
+            CueKind::Participle => participle = true,
+            CueKind::Trailing => {}
+        }
+    }
+    if participle {
+        // "Blige sings ... before asking her, “…”": the sentence's subject.
+        return np_after(doc, lo, qa).filter(|np| matches!(np.kind, NpKind::Name | NpKind::Pronoun | NpKind::Joint));
+    }
+    None
+}
+
+/// The speaker phrase of the last cue in `[a, b)` (a sentence or paragraph).
+pub fn last_cue_subject(doc: &Doc, a: usize, b: usize) -> Option<Np> {
+    leading(doc, a, b)
+}

@@ -1,0 +1,577 @@
+//! Speaker mentions (names, pronouns, nominals) and their resolution to a
+//! canonical name: through the entity layer's mentions when there are any,
+//! else by this module's own index of capitalised names.
+
+use super::lexicon;
+use super::Doc;
+use crate::annotation::{Entity, Label, Mention, Span, Speaker};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NpKind {
+    /// A capitalised name ("Ana Ortiz", "Pentagon"), titles stripped.
+    Name,
+    Pronoun,
+    /// "the spokesman", "a narrator in the ad", "The players' union".
+    Nominal,
+    /// "Ortiz and Lee".
+    Joint,
+}
+
+/// A speaker phrase: tokens `[first, last)`, with its head token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Np {
+    pub kind: NpKind,
+    pub first: usize,
+    pub last: usize,
+    pub head: usize,
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+const DETS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "another", "one",
+    "some", "many", "several", "two", "three", "four", "both", "each", "every", "any", "most", "other",
+];
+/// Lower-case words that cannot end a speaker phrase.
+const FUNC: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "what", "how", "why", "where", "when", "while", "and", "or", "but", "nor",
+    "to", "of", "in", "on", "at", "for", "with", "by", "from", "as", "about", "into", "than", "then", "so", "if",
+    "because", "is", "was", "were", "are", "be", "been", "being", "not", "also", "there", "here", "has", "had", "have",
+    "would", "will", "could", "should", "can", "may", "might", "must", "do", "does", "did", "this", "these", "those",
+    "him", "them", "us", "me", "there's", "it's", "he's", "she's", "all", "only", "even", "just", "yet", "still",
+];
+/// Words between a subject and its verb ("Ortiz later said").
+const SKIP: &[&str] = &[
+    "also", "later", "then", "has", "had", "have", "was", "is", "were", "would", "will", "recently", "previously", "once",
+    "never", "already", "again", "often", "further", "today", "yesterday", "tonight", "earlier", "simply", "just",
+    "reportedly", "initially", "first", "finally", "once", "subsequently", "himself", "herself", "themselves", "itself",
+    "separately", "privately", "publicly", "repeatedly", "frequently",
+];
+/// Capitalised words that start a sentence but are not names.
+const STOP_CAP: &[&str] = &[
+    "the", "a", "an", "but", "and", "or", "in", "at", "on", "for", "as", "after", "before", "when", "while", "if", "so",
+    "then", "yesterday", "today", "last", "this", "that", "meanwhile", "however", "also", "still", "asked", "speaking",
+    "said", "says", "according", "by", "from", "with", "to", "of", "since", "until", "during", "although", "though",
+    "because", "under", "earlier", "later", "now", "here", "there", "it", "his", "her", "their", "our", "my", "its",
+    "we", "they", "he", "she", "i", "you", "what", "why", "how", "where", "who", "which", "instead", "like", "unlike",
+    "among", "about", "over", "despite", "following", "besides", "indeed", "still", "even", "yes", "no", "not", "mr",
+];
+const PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "de", "del", "della", "da", "di", "du", "van", "von", "der", "den", "la", "le", "dos", "das"];
+const PLACE_PREPS: &[&str] = &["in", "at", "from", "to", "near", "across", "into", "of", "outside", "inside", "throughout"];
+
+fn is_pronoun(w: &str) -> bool {
+    PRONOUNS.contains(&w)
+}
+
+impl Doc<'_> {
+    /// A capitalised word outside quotations (a name's part).
+    pub fn name_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.word && t.cap && t.inq.is_none() && t.lower != "i")
+    }
+    fn particle(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            t.word && t.inq.is_none() && (PARTICLES.contains(&t.lower.as_str()) || t.lower.starts_with("al-") || t.lower.starts_with("el-"))
+        })
+    }
+    fn same_line(&self, a: usize, b: usize) -> bool {
+        matches!((self.toks.get(a), self.toks.get(b)), (Some(x), Some(y)) if x.line == y.line)
+    }
+    fn possessive(&self, i: usize) -> bool {
+        matches!(self.t(i), "'s" | "’s" | "'" | "’" | "'S" | "’S")
+    }
+    pub fn byte_span(&self, first: usize, last: usize) -> Span {
+        match (self.toks.get(first), last.checked_sub(1).and_then(|l| self.toks.get(l))) {
+            (Some(a), Some(b)) if b.span.end >= a.span.start => Span::new(a.span.start, b.span.end),
+            _ => Span::new(0, 0),
+        }
+    }
+
+    /// Start of the name run ending at token `e` (inclusive), not before `lo`.
+    fn run_back(&self, e: usize, lo: usize) -> usize {
+        let mut s = e;
+        while s > lo && self.same_line(s - 1, e) {
+            if self.name_word(s - 1) || (s - 1 > lo && self.particle(s - 1) && self.name_word(s - 2)) {
+                s -= 1;
+            } else {
+                break;
+            }
+        }
+        s
+    }
+
+    /// End (exclusive) of the name run starting at `s`, not after `hi`.
+    fn run_fwd(&self, s: usize, hi: usize) -> usize {
+        let mut e = s;
+        while e < hi && self.same_line(e, s) && (self.name_word(e) || (self.particle(e) && e + 1 < hi && self.name_word(e + 1))) {
+            e += 1;
+        }
+        e
+    }
+
+    /// Drop leading sentence words and titles: "The Pentagon" -> "Pentagon",
+    /// "Mayor Ana Ortiz" -> "Ana Ortiz". Returns the new start.
+    pub fn strip(&self, s: usize, e: usize) -> usize {
+        let lex = lexicon::get();
+        let mut s2 = s;
+        while s2 < e && STOP_CAP.contains(&self.low(s2)) {
+            s2 += 1;
+        }
+        let mut cut = s2;
+        for k in s2..e.saturating_sub(1) {
+            if lex.is_title(self.low(k)) || lex.role_at(&[self.low(k)], 0).is_some() {
+                cut = k + 1;
+            }
+        }
+        cut
+    }
+}
+
+/// The speaker phrase ending right before token `v` (a cue verb), looking no
+/// further back than `lo`.
+pub fn subject_before(doc: &Doc, v: usize, lo: usize) -> Option<Np> {
+    let mut j = v;
+    loop {
+        if j <= lo {
+            return None;
+        }
+        let p = j - 1;
+        let tok = doc.toks.get(p)?;
+        if tok.inq.is_some() {
+            return None;
+        }
+        let w = tok.lower.as_str();
+        if SKIP.contains(&w) || (tok.word && !tok.cap && w.len() > 4 && w.ends_with("ly")) {
+            j -= 1;
+            continue;
+        }
+        // "Ortiz on Tuesday said"
+        if tok.cap && p > lo && matches!(doc.low(p - 1), "on" | "last" | "this") {
+            j -= 2;
+            continue;
+        }
+        break;
+    }
+    // "Rep. Gwen Moore (D-Wis.) said"
+    if doc.t(j - 1) == ")" {
+        let open = (lo..j - 1).rev().take(10).find(|&k| doc.t(k) == "(")?;
+        j = open;
+        if j <= lo {
+            return None;
+        }
+    }
+    if doc.t(j - 1) == "," {
+        // An appositive or relative clause: "Ana Ortiz, the mayor, said".
+        let p = j - 1;
+        let mut k = p;
+        let mut n = 0;
+        while k > lo && n < 30 {
+            k -= 1;
+            n += 1;
+            if doc.toks[k].inq.is_some() || doc.is_terminator(k) {
+                return None;
+            }
+            if doc.t(k) == "," {
+                let np = np_ending_at(doc, k, lo)?;
+                return (np.kind != NpKind::Pronoun).then_some(np);
+            }
+        }
+        return None;
+    }
+    np_ending_at(doc, j, lo)
+}
+
+/// The phrase whose last token is `j - 1`.
+fn np_ending_at(doc: &Doc, j: usize, lo: usize) -> Option<Np> {
+    let lex = lexicon::get();
+    if j <= lo {
+        return None;
+    }
+    let p = j - 1;
+    let tok = doc.toks.get(p)?;
+    if tok.inq.is_some() || !tok.word {
+        return None;
+    }
+    let w = tok.lower.as_str();
+    if is_pronoun(w) {
+        return Some(Np { kind: NpKind::Pronoun, first: p, last: j, head: p });
+    }
+    if doc.name_word(p) {
+        let s = doc.run_back(p, lo);
+        let s2 = doc.strip(s, j);
+        if s2 >= j || STOP_CAP.contains(&w) {
+            // Only titles: "The President said".
+            return (s2 >= j && s < j && !STOP_CAP.contains(&w)).then_some(Np { kind: NpKind::Nominal, first: s, last: j, head: p });
+        }
+        if s > lo + 1 && doc.low(s - 1) == "and" && doc.name_word(s - 2) {
+            let s0 = doc.run_back(s - 2, lo);
+            let s02 = doc.strip(s0, s - 1);
+            if s02 < s - 1 {
+                return Some(Np { kind: NpKind::Joint, first: s02, last: j, head: p });
+            }
+        }
+        return Some(Np { kind: NpKind::Name, first: s2, last: j, head: p });
+    }
+    if tok.cap || FUNC.contains(&w) || DETS.contains(&w) {
+        return None;
+    }
+    // A lower-case head: collect its modifiers back to a determiner.
+    let mut k = p;
+    let mut det = false;
+    let mut n = 0;
+    while k > lo && n < 6 && doc.same_line(k - 1, p) {
+        let x = k - 1;
+        if doc.toks[x].inq.is_some() {
+            break;
+        }
+        let xl = doc.low(x);
+        if DETS.contains(&xl) {
+            k = x;
+            det = true;
+            break;
+        }
+        if doc.possessive(x) || (doc.toks[x].word && !FUNC.contains(&xl) && !STOP_CAP.contains(&xl) && lex.cue_at(&[xl], 0).is_none()) {
+            k = x;
+            n += 1;
+        } else {
+            break;
+        }
+    }
+    let role = lex.role_at(&[w], 0).is_some();
+    let valid = det || role || lex.is_generic(w) || (w.ends_with('s') && !w.ends_with("ss") && k == p);
+    if !valid {
+        return None;
+    }
+    if k > lo + 1 && matches!(doc.low(k - 1), "for" | "of" | "at" | "with" | "from" | "in") {
+        if let Some(outer) = np_ending_at(doc, k - 1, lo) {
+            if outer.kind == NpKind::Nominal {
+                return Some(Np { kind: NpKind::Nominal, first: outer.first, last: j, head: outer.head });
+            }
+        }
+    }
+    // "Clinton's campaign": a lower-case head after a name is still nominal.
+    Some(Np { kind: NpKind::Nominal, first: k, last: j, head: p })
+}
+
+/// The speaker phrase starting at token `i` ("said Ortiz", "according to the
+/// mayor"), not reaching `hi`.
+pub fn np_after(doc: &Doc, i: usize, hi: usize) -> Option<Np> {
+    let lex = lexicon::get();
+    let tok = doc.toks.get(i)?;
+    if i >= hi || tok.inq.is_some() || !tok.word {
+        return None;
+    }
+    let w = tok.lower.as_str();
+    if is_pronoun(w) {
+        return Some(Np { kind: NpKind::Pronoun, first: i, last: i + 1, head: i });
+    }
+    if doc.name_word(i) {
+        // Capitalised words and lower-case role words: "White House press
+        // secretary Josh Earnest"; the name is the last capitalised run.
+        let mut e = i;
+        let mut last_run: Option<(usize, usize)> = None;
+        while e < hi && doc.same_line(e, i) {
+            if doc.name_word(e) {
+                let r = doc.run_fwd(e, hi).max(e + 1);
+                last_run = Some((e, r));
+                e = r;
+            } else if let Some((_, len)) = doc.role(e) {
+                if e + len < hi && doc.name_word(e + len) {
+                    e += len;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        let (s, r) = last_run?;
+        let s2 = doc.strip(s, r);
+        if s2 >= r {
+            return Some(Np { kind: NpKind::Nominal, first: i, last: r, head: r - 1 });
+        }
+        if r + 1 < hi && doc.low(r) == "and" && doc.name_word(r + 1) {
+            let r2 = doc.run_fwd(r + 1, hi);
+            return Some(Np { kind: NpKind::Joint, first: s2, last: r2, head: r2 - 1 });
+        }
+        return Some(Np { kind: NpKind::Name, first: s2, last: r, head: r - 1 });
+    }
+    if DETS.contains(&w) {
+        let mut k = i + 1;
+        while k < hi && k < i + 7 && doc.same_line(k, i) {
+            let t = &doc.toks[k];
+            if t.inq.is_some() || !(t.word || doc.possessive(k)) || FUNC.contains(&t.lower.as_str()) || lex.cue_at(&[t.lower.as_str()], 0).is_some() {
+                break;
+            }
+            k += 1;
+        }
+        if k > i + 1 {
+            return Some(Np { kind: NpKind::Nominal, first: i, last: k, head: k - 1 });
+        }
+    }
+    None
+}
+
+/// Who a pronoun or a nominal can point back to.
+#[derive(Debug, Clone)]
+struct Ref {
+    name: Option<String>,
+    entity: Option<usize>,
+    span: Span,
+    person: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Run {
+    first: usize,
+    last: usize,
+    words: Vec<String>,
+    person: bool,
+    in_quote: bool,
+}
+
+/// The people and organisations of a text, for resolving speakers.
+pub struct People<'m> {
+    mentions: &'m [Mention],
+    entities: &'m [Entity],
+    runs: Vec<Run>,
+    /// (token, role group, reference): "press secretary Peter Cook".
+    roles: Vec<(usize, usize, Ref)>,
+    /// Persons and organisations named outside quotations, by token.
+    events: Vec<(usize, Ref)>,
+    gender: Vec<(String, char)>,
+}
+
+impl<'m> People<'m> {
+    pub fn new(doc: &Doc, mentions: &'m [Mention], entities: &'m [Entity]) -> People<'m> {
+        let lex = lexicon::get();
+        let mut p = People { mentions, entities, runs: Vec::new(), roles: Vec::new(), events: Vec::new(), gender: Vec::new() };
+        let lowers = doc.lowers();
+        let n = doc.toks.len();
+        let mut i = 0;
+        let mut raw_runs: Vec<(usize, usize, usize)> = Vec::new();
+        while i < n {
+            let t = &doc.toks[i];
+            let name_like = t.word && t.cap && t.lower != "i";
+            if !name_like || doc.bad_line.get(t.line).copied().unwrap_or(true) {
+                i += 1;
+                continue;
+            }
+            let mut e = i + 1;
+            while e < n
+                && doc.toks[e].line == t.line
+                && doc.toks[e].inq == t.inq
+                && ((doc.toks[e].word && doc.toks[e].cap && doc.toks[e].lower != "i")
+                    || (e + 1 < n && PARTICLES.contains(&doc.low(e)) && doc.toks[e + 1].cap))
+            {
+                e += 1;
+            }
+            let s = doc.strip(i, e);
+            if s < e {
+                raw_runs.push((i, s, e));
+            }
+            i = e;
+        }
+        for &(s0, s, e) in &raw_runs {
+            let words: Vec<String> = (s..e).map(|k| doc.t(k).to_string()).collect();
+            let titled = s > s0 && (s0..s).any(|k| lex.is_title(&lowers[k]) || lex.role_at(&lowers, k).is_some());
+            let premod = s0 > 0 && lex.role_at(&lowers, s0 - 1).is_some()
+                || s0 > 1 && lex.role_at(&lowers, s0 - 2).is_some_and(|r| r.1 == 2);
+            let the = (s0..s).any(|k| lowers[k] == "the") || (s0 > 0 && lowers[s0 - 1] == "the");
+            let org = words.iter().any(|w| lex.is_org_word(&w.to_lowercase()))
+                || words.iter().all(|w| w.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()));
+            let place = s0 > 0 && PLACE_PREPS.contains(&lowers[s0 - 1]);
+            let person = if !mentions.is_empty() {
+                let sp = doc.byte_span(s, e);
+                mentions.iter().any(|m| m.label == Label::Person && m.span.overlaps(sp))
+            } else {
+                !org && !the && ((titled || premod) || (words.len() >= 2 && !place))
+            };
+            p.runs.push(Run { first: s, last: e, words, person, in_quote: doc.toks[s].inq.is_some() });
+        }
+        // Single words are persons when a fuller person name ends with them.
+        if mentions.is_empty() {
+            let full: Vec<String> = p.runs.iter().filter(|r| r.person && r.words.len() >= 2).filter_map(|r| r.words.last().cloned()).collect();
+            for r in &mut p.runs {
+                if r.words.len() == 1 && full.contains(&r.words[0]) {
+                    r.person = true;
+                }
+            }
+        }
+        for ri in 0..p.runs.len() {
+            let r = p.runs[ri].clone();
+            if r.in_quote {
+                continue;
+            }
+            let rf = p.reference(doc, r.first, r.last, r.person);
+            // Gender from titles and role words next to the name.
+            let lo = r.first.saturating_sub(3);
+            for k in lo..r.first {
+                if let Some(g) = lex.gender(&lowers[k]) {
+                    if let Some(name) = &rf.name {
+                        p.gender.push((name.clone(), g));
+                    }
+                }
+            }
+            // Roles: before the name ("press secretary Peter Cook") and in an
+            // appositive after it ("Ana Ortiz, the city's mayor,").
+            let mut k = lo;
+            while k < r.first {
+                if let Some((g, len)) = lex.role_at(&lowers, k) {
+                    if k + len <= r.first {
+                        p.roles.push((r.first, g, rf.clone()));
+                    }
+                    k += len;
+                } else {
+                    k += 1;
+                }
+            }
+            if doc.t(r.last) == "," && DETS.contains(&doc.low(r.last + 1)) {
+                for k in r.last + 2..(r.last + 7).min(n) {
+                    if doc.t(k) == "," || doc.is_terminator(k) {
+                        break;
+                    }
+                    if let Some((g, _)) = lex.role_at(&lowers, k) {
+                        p.roles.push((r.first, g, rf.clone()));
+                        break;
+                    }
+                }
+            }
+            p.events.push((r.first, rf));
+        }
+        p
+    }
+
+    /// A reference for tokens `[first, last)` named in the text.
+    fn reference(&self, doc: &Doc, first: usize, last: usize, person: bool) -> Ref {
+        let span = doc.byte_span(first, last);
+        if let Some(m) = self.mentions.iter().find(|m| m.label != Label::Date && m.span.overlaps(span)) {
+            let name = self.entities.get(m.entity).map(|e| e.name.clone());
+            return Ref { name, entity: Some(m.entity), span: m.span, person: m.label == Label::Person };
+        }
+        let words: Vec<String> = (first..last).map(|k| doc.t(k).to_string()).collect();
+        Ref { name: Some(self.canonical(&words, first)), entity: None, span, person }
+    }
+
+    /// The fullest name in the text that ends like `words` and contains them.
+    fn canonical(&self, words: &[String], pos: usize) -> String {
+        let Some(last) = words.last() else { return String::new() };
+        let mut best: Option<&Run> = None;
+        for r in &self.runs {
+            if r.words.len() > 4 || r.words.last() != Some(last) || !words.iter().all(|w| r.words.contains(w)) {
+                continue;
+            }
+            let better = match best {
+                None => true,
+                Some(b) => {
+                    r.words.len() > b.words.len()
+                        || (r.words.len() == b.words.len() && r.first < pos && (b.first > pos || r.first > b.first))
+                }
+            };
+            if better {
+                best = Some(r);
+            }
+        }
+        best.map_or_else(|| words.join(" "), |r| r.words.join(" "))
+    }
+
+    fn gender_of(&self, name: &str) -> Option<char> {
+        self.gender.iter().rev().find(|(n, _)| n == name).map(|x| x.1)
+    }
+
+    /// Remember a quotation's speaker as the latest mention of them.
+    pub fn note_speaker(&mut self, doc: &Doc, s: &Speaker) {
+        let tok = doc.toks.partition_point(|t| t.span.start < s.span.start);
+        let person = s.name.as_deref().is_some_and(|n| self.is_person_name(n));
+        let rf = Ref { name: s.name.clone(), entity: s.entity, span: s.span, person };
+        let at = self.events.partition_point(|e| e.0 <= tok);
+        self.events.insert(at, (tok, rf));
+    }
+
+    fn is_person_name(&self, name: &str) -> bool {
+        if !self.mentions.is_empty() {
+            return self.entities.iter().any(|e| e.name == name && e.label == Label::Person);
+        }
+        self.runs.iter().any(|r| r.person && r.words.join(" ") == name)
+            || self.roles.iter().any(|r| r.2.name.as_deref() == Some(name))
+    }
+
+    /// Resolve a speaker phrase to a speaker.
+    pub fn resolve(&mut self, doc: &Doc, np: &Np) -> Option<Speaker> {
+        let lex = lexicon::get();
+        let span = doc.byte_span(np.first, np.last);
+        if span.is_empty() {
+            return None;
+        }
+        match np.kind {
+            NpKind::Name => {
+                let rf = self.reference(doc, np.first, np.last, true);
+                let span = if rf.entity.is_some() { rf.span } else { span };
+                Some(Speaker { span, entity: rf.entity, name: rf.name })
+            }
+            NpKind::Joint => {
+                let and = (np.first..np.last).find(|&k| doc.low(k) == "and")?;
+                let a = self.reference(doc, np.first, and, true);
+                let b = self.reference(doc, and + 1, np.last, true);
+                let name = match (a.name, b.name) {
+                    (Some(x), Some(y)) => Some(format!("{x} and {y}")),
+                    _ => None,
+                };
+                Some(Speaker { span, entity: None, name })
+            }
+            NpKind::Pronoun => {
+                let w = doc.low(np.head).to_string();
+                let want = match w.as_str() {
+                    "he" => Some('m'),
+                    "she" => Some('f'),
+                    _ => None,
+                };
+                let rf = match w.as_str() {
+                    "he" | "she" => self
+                        .events
+                        .iter()
+                        .rev()
+                        .filter(|(t, _)| *t < np.first)
+                        .map(|(_, r)| r)
+                        .find(|r| {
+                            r.person
+                                && r.name.as_deref().is_none_or(|n| self.gender_of(n).is_none_or(|g| Some(g) == want))
+                        })
+                        .cloned(),
+                    "it" => self.events.iter().rev().filter(|(t, _)| *t < np.first).map(|(_, r)| r).find(|r| !r.person).cloned(),
+                    _ => None,
+                };
+                if let (Some(r), Some(g)) = (&rf, want) {
+                    if let Some(n) = &r.name {
+                        if self.gender_of(n).is_none() {
+                            self.gender.push((n.clone(), g));
+                        }
+                    }
+                }
+                Some(Speaker { span, entity: rf.as_ref().and_then(|r| r.entity), name: rf.and_then(|r| r.name) })
+            }
+            NpKind::Nominal => {
+                let head = doc.low(np.head);
+                let group = (np.first..=np.head)
+                    .filter_map(|k| doc.role(k).filter(|&(_, len)| k + len == np.head + 1))
+                    .map(|(g, _)| g)
+                    .next();
+                let rf = group.and_then(|g| {
+                    self.roles.iter().rev().find(|(t, rg, _)| *rg == g && *t < np.first).map(|x| x.2.clone())
+                });
+                let rf = rf.or_else(|| {
+                    // "the department" -> the latest "Justice Department".
+                    if lex.is_org_word(head) && DETS.contains(&doc.low(np.first)) && np.last - np.first == 2 {
+                        self.runs
+                            .iter()
+                            .rev()
+                            .filter(|r| r.first < np.first && !r.in_quote)
+                            .find(|r| r.words.iter().any(|w| w.to_lowercase() == head))
+                            .map(|r| self.reference(doc, r.first, r.last, false))
+                    } else {
+                        None
+                    }
+                });
+                Some(Speaker { span, entity: rf.as_ref().and_then(|r| r.entity), name: rf.and_then(|r| r.name) })
+            }
+        }
+    }
+}
