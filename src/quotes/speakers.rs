@@ -570,7 +570,13 @@ impl<'m> People<'m> {
                         None
                     }
                 });
-                Some(Speaker { span, entity: rf.as_ref().and_then(|r| r.entity), name: rf.and_then(|r| r.name) })
+                // Unresolved, the phrase names its speaker itself ("the
+                // players' union"); a bare generic word does not.
+                let own = (np.last - np.first > 1 || !lex.is_generic(head)).then(|| span.text(doc.text).to_string());
+                match rf {
+                    Some(r) => Some(Speaker { span, entity: r.entity, name: r.name.or(own) }),
+                    None => Some(Speaker { span, entity: None, name: own }),
+                }
             }
         }
     }
