@@ -98,7 +98,8 @@ fn trailing(doc: &Doc, qb: usize) -> Option<Np> {
 /// The last cue in `[lo, qa)` (outside quotations) and its speaker phrase.
 pub fn leading(doc: &Doc, lo: usize, qa: usize) -> Option<Np> {
     let mut v = qa;
-    let mut participle = false;
+    // The last participle ("adding"), waiting for its main clause's subject.
+    let mut participle: Option<usize> = None;
     while v > lo {
         v -= 1;
         let Some(c) = doc.cue(v) else { continue };
@@ -114,19 +115,48 @@ pub fn leading(doc: &Doc, lo: usize, qa: usize) -> Option<Np> {
                 }
                 if c.invertible {
                     if let Some(np) = np_after(doc, v + c.words.len(), qa) {
-                        if np.kind != NpKind::Nominal || !participle {
+                        if np.kind != NpKind::Nominal || participle.is_none() {
                             return Some(np);
                         }
                     }
                 }
             }
-            CueKind::Participle => participle = true,
-            CueKind::Trailing => {}
+            CueKind::Participle => {
+                participle.get_or_insert(v);
+            }
+            CueKind::Trailing => {
+                if participle.is_some() {
+                    if let Some(np) = subject_before(doc, v, lo) {
+                        return Some(np);
+                    }
+                }
+            }
         }
     }
-    if participle {
-        // "Blige sings ... before asking her, “…”": the sentence's subject.
-        return np_after(doc, lo, qa).filter(|np| matches!(np.kind, NpKind::Name | NpKind::Pronoun | NpKind::Joint));
+    let p = participle?;
+    // "footage of Hillary Clinton asking, “…”"
+    if let Some(np) = subject_before(doc, p, lo).filter(|np| matches!(np.kind, NpKind::Name | NpKind::Pronoun | NpKind::Joint)) {
+        return Some(np);
+    }
+    clause_subject(doc, lo, p)
+}
+
+/// The first name or pronoun in `[lo, v)` that starts a clause and is followed
+/// by a lower-case word (its verb): "During the speech, Trump attacked ...".
+fn clause_subject(doc: &Doc, lo: usize, v: usize) -> Option<Np> {
+    let mut i = lo;
+    while i < v {
+        let t = &doc.toks[i];
+        let starts = i == lo || matches!(doc.t(i - 1), "," | ";" | ":") || doc.toks[i - 1].inq.is_some();
+        if t.inq.is_none() && t.word && starts {
+            if let Some(np) = np_after(doc, i, v) {
+                let verb = doc.toks.get(np.last).is_some_and(|n| n.word && !n.cap && n.inq.is_none());
+                if matches!(np.kind, NpKind::Name | NpKind::Pronoun | NpKind::Joint) && verb && np.first <= i + 1 {
+                    return Some(np);
+                }
+            }
+        }
+        i += 1;
     }
     None
 }

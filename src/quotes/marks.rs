@@ -84,6 +84,10 @@ fn closer_like(prev: Option<char>, next: Option<char>) -> bool {
 fn direction(dir: Dir, prev: Option<char>, next: Option<char>, open_straight: bool) -> Dir {
     let ol = opener_like(prev, next);
     let cl = closer_like(prev, next);
+    if prev.is_none() {
+        // Nothing closes at a paragraph's start ("” … what I learned").
+        return Dir::Open;
+    }
     match dir {
         Dir::Open => {
             if cl && !ol {

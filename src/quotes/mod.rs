@@ -91,7 +91,12 @@ impl<'a> Doc<'a> {
     /// Ends a sentence outside quotation marks.
     pub fn is_terminator(&self, i: usize) -> bool {
         let Some(t) = self.toks.get(i) else { return false };
-        t.inq.is_none() && matches!(self.t(i), "." | "!" | "?" | "…" | "...") && self.t(i + 1) != ")"
+        if t.inq.is_some() || !matches!(self.t(i), "." | "!" | "?" | "…" | "...") {
+            return false;
+        }
+        // "(D-Wis.)", "R-Ky., said", "Jan. 5": not a sentence's end.
+        let next = self.toks.get(i + 1).filter(|n| n.line == t.line);
+        !next.is_some_and(|n| matches!(self.t(i + 1), ")" | "," | ";") || (n.word && !n.cap && n.inq.is_none() && self.t(i) == "."))
     }
     /// The previous paragraph that is not boilerplate.
     pub fn prev_line(&self, line: usize) -> Option<usize> {

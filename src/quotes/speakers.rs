@@ -148,30 +148,33 @@ pub fn subject_before(doc: &Doc, v: usize, lo: usize) -> Option<Np> {
             j -= 2;
             continue;
         }
+        // "I laughed and said"
+        if w == "and" && p > lo && doc.low(p - 1).ends_with("ed") && !doc.toks[p - 1].cap {
+            j -= 2;
+            continue;
+        }
         break;
     }
-    // "Rep. Gwen Moore (D-Wis.) said"
-    if doc.t(j - 1) == ")" {
-        let open = (lo..j - 1).rev().take(10).find(|&k| doc.t(k) == "(")?;
-        j = open;
-        if j <= lo {
-            return None;
-        }
-    }
     if doc.t(j - 1) == "," {
-        // An appositive or relative clause: "Ana Ortiz, the mayor, said".
+        // Appositives or a relative clause: "Ana Ortiz, the mayor, said",
+        // "Scott Pruitt, the attorney general of Oklahoma, one of ..., said".
+        // The subject is the nearest comma-ended phrase that is not the
+        // object of a preposition.
         let p = j - 1;
         let mut k = p;
         let mut n = 0;
-        while k > lo && n < 30 {
+        while k > lo && n < 40 {
             k -= 1;
             n += 1;
             if doc.toks[k].inq.is_some() || doc.is_terminator(k) {
                 return None;
             }
             if doc.t(k) == "," {
-                let np = np_ending_at(doc, k, lo)?;
-                return (np.kind != NpKind::Pronoun).then_some(np);
+                let Some(np) = np_ending_at(doc, k, lo) else { continue };
+                let governed = np.first > lo && FUNC.contains(&doc.low(np.first - 1));
+                if np.kind != NpKind::Pronoun && !governed {
+                    return Some(np);
+                }
             }
         }
         return None;
@@ -184,6 +187,14 @@ fn np_ending_at(doc: &Doc, j: usize, lo: usize) -> Option<Np> {
     let lex = lexicon::get();
     if j <= lo {
         return None;
+    }
+    let mut j = j;
+    // "Rep. Gwen Moore (D-Wis.)": the name is before the parenthesis.
+    if doc.t(j - 1) == ")" {
+        j = (lo..j - 1).rev().take(10).find(|&k| doc.t(k) == "(")?;
+        if j <= lo {
+            return None;
+        }
     }
     let p = j - 1;
     let tok = doc.toks.get(p)?;
@@ -209,6 +220,10 @@ fn np_ending_at(doc: &Doc, j: usize, lo: usize) -> Option<Np> {
             }
         }
         return Some(Np { kind: NpKind::Name, first: s2, last: j, head: p });
+    }
+    if DETS.contains(&w) && p > lo + 1 && doc.low(p - 1) == "of" {
+        // "the mother of three"
+        return np_ending_at(doc, p - 1, lo).filter(|np| np.kind == NpKind::Nominal).map(|np| Np { last: j, ..np });
     }
     if tok.cap || FUNC.contains(&w) || DETS.contains(&w) {
         return None;
@@ -236,7 +251,8 @@ fn np_ending_at(doc: &Doc, j: usize, lo: usize) -> Option<Np> {
         }
     }
     let role = lex.role_at(&[w], 0).is_some();
-    let valid = det || role || lex.is_generic(w) || (w.ends_with('s') && !w.ends_with("ss") && k == p);
+    let owner = (k..p).any(|x| doc.possessive(x));
+    let valid = det || owner || role || lex.is_generic(w) || (w.ends_with('s') && !w.ends_with("ss") && k == p);
     if !valid {
         return None;
     }
@@ -262,6 +278,17 @@ pub fn np_after(doc: &Doc, i: usize, hi: usize) -> Option<Np> {
     let w = tok.lower.as_str();
     if is_pronoun(w) {
         return Some(Np { kind: NpKind::Pronoun, first: i, last: i + 1, head: i });
+    }
+    if !doc.name_word(i) && !DETS.contains(&w) && !FUNC.contains(&w) {
+        // "said 9/11 widow Terry Strada", "state Del. Marcia Price"
+        let mut k = i;
+        while k < hi && k < i + 4 && !doc.name_word(k) && doc.toks[k].inq.is_none() && !FUNC.contains(&doc.low(k)) && (doc.toks[k].word) {
+            k += 1;
+        }
+        if k > i && k < hi && doc.name_word(k) {
+            return np_after(doc, k, hi).filter(|np| np.kind == NpKind::Name);
+        }
+        return None;
     }
     if doc.name_word(i) {
         // Capitalised words and lower-case role words: "White House press
