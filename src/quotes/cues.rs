@@ -15,7 +15,16 @@ impl Doc<'_> {
             return None;
         }
         let w: Vec<&str> = (i..(i + 3).min(self.toks.len())).map(|k| self.low(k)).collect();
-        lexicon::get().cue_at(&w, 0)
+        let c = lexicon::get().cue_at(&w, 0)?;
+        // "United States", "Reports": capitalised, a cue only as "According to".
+        (!t.cap || c.kind == CueKind::Prep).then_some(c)
+    }
+    /// Token `i` is inside a short quotation within a sentence (a nickname
+    /// or a scare-quoted word: `Marcia "Cia" Price`).
+    pub fn in_short_quote(&self, i: usize) -> bool {
+        let Some(q) = self.toks.get(i).and_then(|t| t.inq) else { return false };
+        let Some(&(a, b)) = self.qtoks.get(q) else { return false };
+        b - a <= 5 && !(a..b).any(|k| matches!(self.t(k), "." | "!" | "?" | ","))
     }
     /// Role group and length of a role phrase at token `i`.
     pub fn role(&self, i: usize) -> Option<(usize, usize)> {
@@ -55,7 +64,11 @@ fn trailing(doc: &Doc, qb: usize) -> Option<Np> {
     }
     // The region: up to the sentence's end, the next quotation or the line's end.
     let mut hi = qb;
-    while hi < doc.toks.len() && doc.toks[hi].line == line && doc.toks[hi].inq.is_none() && !doc.is_terminator(hi) {
+    while hi < doc.toks.len()
+        && doc.toks[hi].line == line
+        && (doc.toks[hi].inq.is_none() || (hi > qb && doc.in_short_quote(hi)))
+        && !doc.is_terminator(hi)
+    {
         hi += 1;
     }
     let mut s = qb;
@@ -85,12 +98,16 @@ fn trailing(doc: &Doc, qb: usize) -> Option<Np> {
             _ => return None,
         }
     }
-    for v in s..hi.min(s + 25) {
+    for v in s..hi.min(s + 30) {
         let Some(c) = doc.cue(v) else { continue };
-        return match c.kind {
-            CueKind::Finite | CueKind::Trailing => subject_before(doc, v, s),
-            _ => None,
-        };
+        match c.kind {
+            CueKind::Finite | CueKind::Trailing => {
+                if let Some(np) = subject_before(doc, v, s) {
+                    return Some(np);
+                }
+            }
+            _ => return None,
+        }
     }
     None
 }

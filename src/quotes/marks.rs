@@ -156,6 +156,11 @@ fn pair_doubles(text: &str, lines: &[Span]) -> Vec<RawQuote> {
             };
             let prev = if k == 0 { None } else { Some(chars[k - 1].1) };
             let next = chars.get(k + 1).map(|&(_, c)| c);
+            if c == '"' && prev == Some('=') {
+                // Markup pasted with the text (`author="x"`): an attribute value.
+                k = chars[k + 1..].iter().position(|&(_, c)| c == '"').map_or(chars.len(), |p| k + p + 2);
+                continue;
+            }
             let d = direction(nat, prev, next, stack.contains(&Family::Straight));
             match d {
                 Dir::Open | Dir::Either => {
@@ -374,6 +379,12 @@ mod tests {
     fn closing_mark_used_as_opener_at_paragraph_start() {
         let t = "”Fear. I am afraid.” ― Ana Ruiz";
         assert_eq!(quotes(t), [("”Fear. I am afraid.”", false)]);
+    }
+
+    #[test]
+    fn markup_attributes_are_not_quotes() {
+        let t = "<tweet pic=\"x.com/a\" author=\"someone\">He said \"yes\"</tweet>";
+        assert_eq!(quotes(t), [("\"yes\"", false)]);
     }
 
     #[test]

@@ -94,6 +94,10 @@ impl<'a> Doc<'a> {
         if t.inq.is_some() || !matches!(self.t(i), "." | "!" | "?" | "…" | "...") {
             return false;
         }
+        // "Del. Marcia Price": a title's period.
+        if self.t(i) == "." && i > 0 && self.toks[i - 1].cap && lexicon::get().is_title(&self.toks[i - 1].lower) {
+            return false;
+        }
         // "(D-Wis.)", "R-Ky., said", "Jan. 5": not a sentence's end.
         let next = self.toks.get(i + 1).filter(|n| n.line == t.line);
         !next.is_some_and(|n| matches!(self.t(i + 1), ")" | "," | ";") || (n.word && !n.cap && n.inq.is_none() && self.t(i) == "."))

@@ -166,6 +166,9 @@ pub fn subject_before(doc: &Doc, v: usize, lo: usize) -> Option<Np> {
         while k > lo && n < 40 {
             k -= 1;
             n += 1;
+            if doc.in_short_quote(k) {
+                continue;
+            }
             if doc.toks[k].inq.is_some() || doc.is_terminator(k) {
                 return None;
             }
@@ -198,7 +201,7 @@ fn np_ending_at(doc: &Doc, j: usize, lo: usize) -> Option<Np> {
     }
     let p = j - 1;
     let tok = doc.toks.get(p)?;
-    if tok.inq.is_some() || !tok.word {
+    if tok.inq.is_some() || !tok.word || doc.possessive(p) {
         return None;
     }
     let w = tok.lower.as_str();
@@ -243,7 +246,8 @@ fn np_ending_at(doc: &Doc, j: usize, lo: usize) -> Option<Np> {
             det = true;
             break;
         }
-        if doc.possessive(x) || (doc.toks[x].word && !FUNC.contains(&xl) && !STOP_CAP.contains(&xl) && lex.cue_at(&[xl], 0).is_none()) {
+        let modifier = doc.toks[x].word && !FUNC.contains(&xl) && !STOP_CAP.contains(&xl) && lex.cue_at(&[xl], 0).is_none();
+        if doc.possessive(x) || modifier || (xl == "-" && x > lo && doc.toks[x - 1].word) {
             k = x;
             n += 1;
         } else {
