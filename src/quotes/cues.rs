@@ -16,8 +16,10 @@ impl Doc<'_> {
         }
         let w: Vec<&str> = (i..(i + 3).min(self.toks.len())).map(|k| self.low(k)).collect();
         let c = lexicon::get().cue_at(&w, 0)?;
-        // "United States", "Reports": capitalised, a cue only as "According to".
-        (!t.cap || c.kind == CueKind::Prep).then_some(c)
+        // "United States": capitalised, a cue only at a sentence's start
+        // ("Said Ellis:", "According to ...").
+        let initial = i == 0 || self.toks[i - 1].line != t.line || self.is_terminator(i - 1);
+        (!t.cap || initial).then_some(c)
     }
     /// Token `i` is inside a short quotation within a sentence (a nickname
     /// or a scare-quoted word: `Marcia "Cia" Price`).
@@ -160,9 +162,11 @@ pub fn leading(doc: &Doc, lo: usize, qa: usize) -> Option<Np> {
 
 /// The first name or pronoun in `[lo, v)` that starts a clause and is followed
 /// by a lower-case word (its verb): "During the speech, Trump attacked ...".
-fn clause_subject(doc: &Doc, lo: usize, v: usize) -> Option<Np> {
-    let mut i = lo;
-    while i < v {
+pub fn clause_subject(doc: &Doc, lo: usize, v: usize) -> Option<Np> {
+    // The nearest clause start before `v`.
+    let mut i = v;
+    while i > lo {
+        i -= 1;
         let t = &doc.toks[i];
         let starts = i == lo || matches!(doc.t(i - 1), "," | ";" | ":") || doc.toks[i - 1].inq.is_some();
         if t.inq.is_none() && t.word && starts {
@@ -173,7 +177,6 @@ fn clause_subject(doc: &Doc, lo: usize, v: usize) -> Option<Np> {
                 }
             }
         }
-        i += 1;
     }
     None
 }

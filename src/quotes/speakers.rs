@@ -53,7 +53,7 @@ const STOP_CAP: &[&str] = &[
     "said", "says", "according", "by", "from", "with", "to", "of", "since", "until", "during", "although", "though",
     "because", "under", "earlier", "later", "now", "here", "there", "it", "his", "her", "their", "our", "my", "its",
     "we", "they", "he", "she", "i", "you", "what", "why", "how", "where", "who", "which", "instead", "like", "unlike",
-    "among", "about", "over", "despite", "following", "besides", "indeed", "still", "even", "yes", "no", "not", "mr",
+    "among", "about", "over", "despite", "once", "whether", "both", "either", "neither", "following", "besides", "indeed", "still", "even", "yes", "no", "not", "mr",
 ];
 const PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "de", "del", "della", "da", "di", "du", "van", "von", "der", "den", "la", "le", "dos", "das"];
 const PLACE_PREPS: &[&str] = &["in", "at", "from", "to", "near", "across", "into", "of", "outside", "inside", "throughout"];
@@ -148,10 +148,9 @@ pub fn subject_before(doc: &Doc, v: usize, lo: usize) -> Option<Np> {
             j -= 2;
             continue;
         }
-        // "I laughed and said"
-        if w == "and" && p > lo && doc.low(p - 1).ends_with("ed") && !doc.toks[p - 1].cap {
-            j -= 2;
-            continue;
+        // "Lopez disagreed and said": the subject of the first verb.
+        if w == "and" && p > lo && !doc.toks[p - 1].cap && doc.toks[p - 1].word {
+            return super::cues::clause_subject(doc, lo, p);
         }
         break;
     }
