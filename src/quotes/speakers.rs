@@ -363,6 +363,8 @@ pub struct People<'m> {
     mentions: &'m [Mention],
     entities: &'m [Entity],
     runs: Vec<Run>,
+    /// Runs by their last word, for [`People::canonical`].
+    by_last: std::collections::HashMap<String, Vec<usize>>,
     /// (token, role group, reference): "press secretary Peter Cook".
     roles: Vec<(usize, usize, Ref)>,
     /// Persons and organisations named outside quotations, by token.
@@ -373,7 +375,7 @@ pub struct People<'m> {
 impl<'m> People<'m> {
     pub fn new(doc: &Doc, mentions: &'m [Mention], entities: &'m [Entity]) -> People<'m> {
         let lex = lexicon::get();
-        let mut p = People { mentions, entities, runs: Vec::new(), roles: Vec::new(), events: Vec::new(), gender: Vec::new() };
+        let mut p = People { mentions, entities, runs: Vec::new(), by_last: Default::default(), roles: Vec::new(), events: Vec::new(), gender: Vec::new() };
         let lowers = doc.lowers();
         let n = doc.toks.len();
         let mut i = 0;
@@ -417,9 +419,14 @@ impl<'m> People<'m> {
             };
             p.runs.push(Run { first: s, last: e, words, person, in_quote: doc.toks[s].inq.is_some() });
         }
+        for (ri, r) in p.runs.iter().enumerate() {
+            if let Some(l) = r.words.last() {
+                p.by_last.entry(l.clone()).or_default().push(ri);
+            }
+        }
         // Single words are persons when a fuller person name ends with them.
         if mentions.is_empty() {
-            let full: Vec<String> = p.runs.iter().filter(|r| r.person && r.words.len() >= 2).filter_map(|r| r.words.last().cloned()).collect();
+            let full: std::collections::HashSet<String> = p.runs.iter().filter(|r| r.person && r.words.len() >= 2).filter_map(|r| r.words.last().cloned()).collect();
             for r in &mut p.runs {
                 if r.words.len() == 1 && full.contains(&r.words[0]) {
                     r.person = true;
@@ -485,7 +492,7 @@ impl<'m> People<'m> {
     fn canonical(&self, words: &[String], pos: usize) -> String {
         let Some(last) = words.last() else { return String::new() };
         let mut best: Option<&Run> = None;
-        for r in &self.runs {
+        for r in self.by_last.get(last).into_iter().flatten().filter_map(|&i| self.runs.get(i)) {
             if r.words.len() > 4 || r.words.last() != Some(last) || !words.iter().all(|w| r.words.contains(w)) {
                 continue;
             }
@@ -555,18 +562,22 @@ impl<'m> People<'m> {
                     _ => None,
                 };
                 let rf = match w.as_str() {
-                    "he" | "she" => self
-                        .events
+                    "he" | "she" => self.events[..self.events.partition_point(|e| e.0 < np.first)]
                         .iter()
                         .rev()
-                        .filter(|(t, _)| *t < np.first)
                         .map(|(_, r)| r)
                         .find(|r| {
                             r.person
                                 && r.name.as_deref().is_none_or(|n| self.gender_of(n).is_none_or(|g| Some(g) == want))
                         })
                         .cloned(),
-                    "it" => self.events.iter().rev().filter(|(t, _)| *t < np.first).map(|(_, r)| r).find(|r| !r.person).cloned(),
+                    "it" => self.events[..self.events.partition_point(|e| e.0 < np.first)]
+                        .iter()
+                        .rev()
+                        .take(50)
+                        .map(|(_, r)| r)
+                        .find(|r| !r.person)
+                        .cloned(),
                     _ => None,
                 };
                 if let (Some(r), Some(g)) = (&rf, want) {
