@@ -110,6 +110,30 @@ fn pronouns_nominals_and_organisations() {
 }
 
 #[test]
+fn more_speaker_phrases() {
+    check(&[
+        ("“We will win,” the senator from Ohio said.", &[("“We will win,”", Some("the senator from Ohio"), Some("the senator from Ohio"), false)]),
+        ("“No comment,” a White House official said.", &[("“No comment,”", Some("a White House official"), Some("a White House official"), false)]),
+        (
+            "“No comment,” White House spokesman Josh Earnest told reporters.",
+            &[("“No comment,”", Some("Josh Earnest"), Some("Josh Earnest"), false)],
+        ),
+        ("“It was chaos,” said one witness, who asked not to be named.", &[("“It was chaos,”", Some("one witness"), Some("one witness"), false)]),
+        ("Lopez, 54, said “it was chaos.”", &[("“it was chaos.”", Some("Lopez"), Some("Lopez"), false)]),
+        ("“It was chaos,” Lopez, 54, said.", &[("“It was chaos,”", Some("Lopez"), Some("Lopez"), false)]),
+        ("“It was chaos.” That was how Lopez described it.", &[("“It was chaos.”", Some("Lopez"), Some("Lopez"), false)]),
+        (
+            "In a statement, the company said: “We regret the error.”",
+            &[("“We regret the error.”", Some("the company"), Some("the company"), false)],
+        ),
+        (
+            "“We regret the error,” a spokesman for the Pentagon said.",
+            &[("“We regret the error,”", Some("a spokesman for the Pentagon"), Some("a spokesman for the Pentagon"), false)],
+        ),
+    ]);
+}
+
+#[test]
 fn alternating_and_floating_speakers() {
     check(&[
         (

@@ -221,6 +221,21 @@ fn np_ending_at(doc: &Doc, j: usize, lo: usize) -> Option<Np> {
                 return Some(Np { kind: NpKind::Joint, first: s02, last: j, head: p });
             }
         }
+        // "the senator from Ohio", "a spokesman for the Pentagon": the name
+        // is inside a phrase headed by a noun.
+        let mut b = s;
+        if b > lo && doc.low(b - 1) == "the" {
+            b -= 1;
+        }
+        if b > lo + 1 && matches!(doc.low(b - 1), "for" | "of" | "from" | "at" | "with" | "in") {
+            if let Some(outer) = np_ending_at(doc, b - 1, lo) {
+                let hl = doc.low(outer.head);
+                let speaker_noun = lex.role_at(&[hl], 0).is_some() || lex.is_generic(hl);
+                if outer.kind == NpKind::Nominal && speaker_noun {
+                    return Some(Np { kind: NpKind::Nominal, first: outer.first, last: j, head: outer.head });
+                }
+            }
+        }
         return Some(Np { kind: NpKind::Name, first: s2, last: j, head: p });
     }
     if DETS.contains(&w) && p > lo + 1 && doc.low(p - 1) == "of" {
