@@ -289,12 +289,20 @@ fn pair_singles(text: &str, lines: &[Span], doubles: &[RawQuote]) -> Vec<RawQuot
 }
 
 /// All top-level quotations in `lines` (the paragraphs of `text`), sorted.
-pub fn find(text: &str, lines: &[Span]) -> Vec<RawQuote> {
-    let doubles = pair_doubles(text, lines);
-    let singles = pair_singles(text, lines, &doubles);
+/// Lines marked in `skip` (boilerplate) are passed over: no quotation starts
+/// in them, and a quotation continued across paragraphs continues past them.
+pub fn find(text: &str, lines: &[Span], skip: &[bool]) -> Vec<RawQuote> {
+    let keep: Vec<usize> = (0..lines.len()).filter(|&i| !skip.get(i).copied().unwrap_or(false)).collect();
+    let kept: Vec<Span> = keep.iter().map(|&i| lines[i]).collect();
+    let doubles = pair_doubles(text, &kept);
+    let singles = pair_singles(text, &kept, &doubles);
     let mut all: Vec<RawQuote> =
         doubles.into_iter().filter(|d| !singles.iter().any(|s| s.span.contains(d.span))).collect();
     all.extend(singles);
+    for q in &mut all {
+        q.first_line = keep.get(q.first_line).copied().unwrap_or(q.first_line);
+        q.last_line = keep.get(q.last_line).copied().unwrap_or(q.last_line);
+    }
     all.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
     all
 }
@@ -305,7 +313,7 @@ mod tests {
     use crate::segment::split_lines;
 
     fn quotes(t: &str) -> Vec<(&str, bool)> {
-        find(t, &split_lines(t)).iter().map(|q| (q.span.text(t), q.unclosed)).collect()
+        find(t, &split_lines(t), &[]).iter().map(|q| (q.span.text(t), q.unclosed)).collect()
     }
 
     #[test]
@@ -379,6 +387,17 @@ mod tests {
     fn closing_mark_used_as_opener_at_paragraph_start() {
         let t = "”Fear. I am afraid.” ― Ana Ruiz";
         assert_eq!(quotes(t), [("”Fear. I am afraid.”", false)]);
+    }
+
+    #[test]
+    fn continuation_passes_over_skipped_lines() {
+        let t = "She said: “One.\n\nAdvertisement\n\n“Two.”";
+        let lines = split_lines(t);
+        let got = find(t, &lines, &[false, true, false]);
+        assert_eq!(got.len(), 1);
+        assert_eq!((got[0].first_line, got[0].last_line, got[0].unclosed), (0, 2, false));
+        assert!(got[0].span.text(t).ends_with("Two.”"));
+        assert!(find("“Ad here.”", &split_lines("“Ad here.”"), &[true]).is_empty());
     }
 
     #[test]

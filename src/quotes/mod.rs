@@ -170,7 +170,8 @@ enum How {
 /// Find quotations outside `skip` and attribute them to speakers.
 pub fn detect(seg: &Segments, mentions: &[Mention], entities: &[Entity], skip: &[Span]) -> Vec<Quote> {
     let text = seg.text;
-    let raw: Vec<RawQuote> = marks::find(text, &seg.lines)
+    let skip_line: Vec<bool> = seg.lines.iter().map(|l| skip.iter().any(|s| s.overlaps(*l))).collect();
+    let raw: Vec<RawQuote> = marks::find(text, &seg.lines, &skip_line)
         .into_iter()
         .filter(|q| !is_title(text, q, seg.lines.get(q.first_line).copied().unwrap_or(q.span)))
         .collect();
@@ -190,7 +191,7 @@ pub fn detect(seg: &Segments, mentions: &[Mention], entities: &[Entity], skip: &
     doc.quotes
         .iter()
         .zip(found)
-        .filter(|(q, _)| !skip.iter().any(|s| s.overlaps(q.span)))
+        .filter(|(q, _)| !skip.iter().any(|s| s.start <= q.span.start && q.span.start < s.end))
         .map(|(q, f)| Quote { span: q.span, speaker: f.map(|x| x.0), unclosed: q.unclosed })
         .collect()
 }
@@ -254,4 +255,72 @@ fn floating(doc: &Doc, qi: usize, found: &[Option<(Speaker, How)>], people: &mut
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotation::Label;
+
+    fn run(text: &str, mentions: &[Mention], entities: &[Entity], skip: &[Span]) -> Vec<(String, Option<String>, Option<String>, Option<usize>)> {
+        let seg = Segments::new(text);
+        detect(&seg, mentions, entities, skip)
+            .into_iter()
+            .map(|q| {
+                let s = q.speaker.as_ref();
+                (
+                    q.span.text(text).to_string(),
+                    s.map(|s| s.span.text(text).to_string()),
+                    s.and_then(|s| s.name.clone()),
+                    s.and_then(|s| s.entity),
+                )
+            })
+            .collect()
+    }
+
+    fn span_of(text: &str, needle: &str, nth: usize) -> Span {
+        let start = text.match_indices(needle).nth(nth).map_or(0, |(i, _)| i);
+        Span::new(start, start + needle.len())
+    }
+
+    #[test]
+    fn speakers_link_to_entity_mentions() {
+        let t = "Gov. Rosa Vance toured the dam. “It held,” Vance said. Later she added, “We were lucky.”";
+        let mentions = vec![
+            Mention { span: span_of(t, "Rosa Vance", 0), label: Label::Person, entity: 0 },
+            Mention { span: span_of(t, "Vance", 1), label: Label::Person, entity: 0 },
+        ];
+        let entities = vec![Entity { label: Label::Person, name: "Rosa Vance".into(), mentions: vec![0, 1] }];
+        let got = run(t, &mentions, &entities, &[]);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0], ("“It held,”".into(), Some("Vance".into()), Some("Rosa Vance".into()), Some(0)));
+        assert_eq!(got[1], ("“We were lucky.”".into(), Some("she".into()), Some("Rosa Vance".into()), Some(0)));
+    }
+
+    #[test]
+    fn without_mentions_names_resolve_to_the_fullest_form() {
+        let t = "Gov. Rosa Vance toured the dam. “It held,” Vance said.";
+        let got = run(t, &[], &[], &[]);
+        assert_eq!(got, [("“It held,”".into(), Some("Vance".into()), Some("Rosa Vance".into()), None)]);
+    }
+
+    #[test]
+    fn quotes_in_skipped_lines_are_not_returned() {
+        let t = "“Subscribe now,” the ad says.\n\n“It held,” Vance said.";
+        let skip = [Span::new(0, t.find('\n').unwrap_or(0))];
+        let got = run(t, &[], &[], &skip);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "“It held,”");
+    }
+
+    #[test]
+    fn titles_and_headlines() {
+        let t = "Her new album “Quiet Rivers” is out.";
+        assert!(run(t, &[], &[], &[]).is_empty());
+        // A title-case phrase that is speech (no title word before it) stays.
+        let t = "Vance said “Never Again” twice.";
+        assert_eq!(run(t, &[], &[], &[]).len(), 1);
+        assert!(headline_like("Mayor Vows To Rebuild Flooded Dam After Storm"));
+        assert!(!headline_like("The mayor vowed to rebuild the dam after the storm."));
+    }
 }

@@ -637,3 +637,37 @@ impl<'m> People<'m> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::Segments;
+
+    /// The subject phrase of the first cue word `verb` in `text`.
+    fn subject(text: &str, verb: &str) -> Option<String> {
+        let seg = Segments::new(text);
+        let doc = Doc::new(&seg, Vec::new(), &[]);
+        let v = (0..doc.toks.len()).find(|&i| doc.t(i) == verb)?;
+        let np = subject_before(&doc, v, 0)?;
+        Some(doc.byte_span(np.first, np.last).text(text).to_string())
+    }
+
+    #[test]
+    fn subjects_before_the_verb() {
+        let cases = [
+            ("Mayor Ana Ortiz said", "said", Some("Ana Ortiz")),
+            ("Ana Ortiz, the city's mayor since 2019, said", "said", Some("Ana Ortiz")),
+            ("Rep. Jo Hart (D-Ore.) said", "said", Some("Jo Hart")),
+            ("Jo Hart, R-Ore., said", "said", Some("Jo Hart")),
+            ("Last month, Hart estimated", "estimated", Some("Hart")),
+            ("the ad's narrator says", "says", Some("the ad's narrator")),
+            ("Hart later told", "told", Some("Hart")),
+            ("she said", "said", Some("she")),
+            ("Hart and Ortiz said", "said", Some("Hart and Ortiz")),
+            ("the plan, which said", "said", None),
+        ];
+        for (t, v, want) in cases {
+            assert_eq!(subject(t, v).as_deref(), want, "{t}");
+        }
+    }
+}
