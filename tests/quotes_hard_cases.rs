@@ -45,7 +45,8 @@ fn check(case: &Value) -> Result<(), String> {
     // Byte offset -> code point offset.
     let cp = |b: usize| text[..b.min(text.len())].chars().count();
     let ann = annotate(text, &Options { entities: true, quotes: true, boilerplate: false, inside_boilerplate: false });
-    let pred: Vec<((usize, usize), Option<(usize, usize)>, Option<String>)> = ann
+    type Pred = ((usize, usize), Option<(usize, usize)>, Option<String>);
+    let pred: Vec<Pred> = ann
         .quotes
         .iter()
         .map(|q| {

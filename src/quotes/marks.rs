@@ -104,11 +104,11 @@ fn direction(dir: Dir, prev: Option<char>, next: Option<char>, open_straight: bo
             }
         }
         Dir::Either => {
+            // Clear from context, else toggling: a straight quote closes an
+            // open straight quote.
             if ol && !cl {
                 Dir::Open
-            } else if cl && !ol {
-                Dir::Close
-            } else if open_straight {
+            } else if (cl && !ol) || open_straight {
                 Dir::Close
             } else {
                 Dir::Open

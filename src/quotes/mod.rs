@@ -262,7 +262,10 @@ mod tests {
     use super::*;
     use crate::annotation::Label;
 
-    fn run(text: &str, mentions: &[Mention], entities: &[Entity], skip: &[Span]) -> Vec<(String, Option<String>, Option<String>, Option<usize>)> {
+    /// (quote, speaker mention, speaker name, speaker entity)
+    type Got = (String, Option<String>, Option<String>, Option<usize>);
+
+    fn run(text: &str, mentions: &[Mention], entities: &[Entity], skip: &[Span]) -> Vec<Got> {
         let seg = Segments::new(text);
         detect(&seg, mentions, entities, skip)
             .into_iter()

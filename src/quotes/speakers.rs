@@ -419,7 +419,7 @@ impl<'m> People<'m> {
         }
         for &(s0, s, e) in &raw_runs {
             let words: Vec<String> = (s..e).map(|k| doc.t(k).to_string()).collect();
-            let titled = s > s0 && (s0..s).any(|k| lex.is_title(&lowers[k]) || lex.role_at(&lowers, k).is_some());
+            let titled = s > s0 && (s0..s).any(|k| lex.is_title(lowers[k]) || lex.role_at(&lowers, k).is_some());
             let premod = s0 > 0 && lex.role_at(&lowers, s0 - 1).is_some()
                 || s0 > 1 && lex.role_at(&lowers, s0 - 2).is_some_and(|r| r.1 == 2);
             let the = (s0..s).any(|k| lowers[k] == "the") || (s0 > 0 && lowers[s0 - 1] == "the");
@@ -456,8 +456,8 @@ impl<'m> People<'m> {
             let rf = p.reference(doc, r.first, r.last, r.person);
             // Gender from titles and role words next to the name.
             let lo = r.first.saturating_sub(3);
-            for k in lo..r.first {
-                if let Some(g) = lex.gender(&lowers[k]) {
+            for w in &lowers[lo..r.first] {
+                if let Some(g) = lex.gender(w) {
                     if let Some(name) = &rf.name {
                         p.gender.push((name.clone(), g));
                     }
