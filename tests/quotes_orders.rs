@@ -91,6 +91,16 @@ fn pronouns_nominals_and_organisations() {
         ),
         ("“It is done,” he said.", &[("“It is done,”", Some("he"), None, false)]),
         (
+            // The subject, not the nearer object, is the antecedent.
+            "Tom Reyes met Ruth Adler on Monday. “We agreed,” he said.",
+            &[("“We agreed,”", Some("he"), Some("Tom Reyes"), false)],
+        ),
+        (
+            // "his" after a name tells its gender; "she" skips that person.
+            "Senator Ruth Adler opposed the bill. Governor Tom Reyes defended his record. “We did our job,” she said.",
+            &[("“We did our job,”", Some("she"), Some("Ruth Adler"), false)],
+        ),
+        (
             "Press secretary Dan Brill opened the briefing on Friday.\n\nThe spokesman added that “no decision” had been made.",
             &[("“no decision”", Some("The spokesman"), Some("Dan Brill"), false)],
         ),

@@ -30,6 +30,7 @@ pub struct Lexicon {
     pub roles: Vec<Vec<Vec<String>>>,
     pub generic: Vec<String>,
     pub titles: Vec<String>,
+    pub adjectives: Vec<String>,
     pub male: Vec<String>,
     pub female: Vec<String>,
     pub org: Vec<String>,
@@ -93,6 +94,7 @@ impl Lexicon {
                     "roles" => lex.roles.push(items(line).map(|i| words(&i)).collect()),
                     "generic" => lex.generic.extend(items(line)),
                     "titles" => lex.titles.extend(items(line)),
+                    "adjectives" => lex.adjectives.extend(items(line)),
                     "org" => lex.org.extend(items(line)),
                     "gender" => {
                         if let Some(rest) = line.strip_prefix("m:") {
@@ -131,6 +133,9 @@ impl Lexicon {
 
     pub fn is_title(&self, lower: &str) -> bool {
         self.titles.iter().any(|t| t == lower)
+    }
+    pub fn is_adjective(&self, lower: &str) -> bool {
+        self.adjectives.iter().any(|t| t == lower)
     }
     pub fn is_generic(&self, lower: &str) -> bool {
         self.generic.iter().any(|t| t == lower)

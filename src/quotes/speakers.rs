@@ -58,6 +58,15 @@ const STOP_CAP: &[&str] = &[
 const PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "de", "del", "della", "da", "di", "du", "van", "von", "der", "den", "la", "le", "dos", "das"];
 const PLACE_PREPS: &[&str] = &["in", "at", "from", "to", "near", "across", "into", "of", "outside", "inside", "throughout"];
 
+/// Day and month names (not "May", "June", "April", "August": also names).
+fn is_calendar(w: &str) -> bool {
+    const CAL: &[&str] = &[
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+        "july", "september", "october", "november", "december",
+    ];
+    CAL.contains(&w.trim_end_matches('.'))
+}
+
 fn is_pronoun(w: &str) -> bool {
     PRONOUNS.contains(&w)
 }
@@ -65,7 +74,7 @@ fn is_pronoun(w: &str) -> bool {
 impl Doc<'_> {
     /// A capitalised word outside quotations (a name's part).
     pub fn name_word(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.word && t.cap && t.inq.is_none() && t.lower != "i")
+        self.toks.get(i).is_some_and(|t| t.word && t.cap && t.inq.is_none() && t.lower != "i" && !is_calendar(&t.lower))
     }
     fn particle(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| {
@@ -120,6 +129,10 @@ impl Doc<'_> {
             if lex.is_title(self.low(k)) || lex.role_at(&[self.low(k)], 0).is_some() {
                 cut = k + 1;
             }
+        }
+        let org = (cut..e).any(|k| lex.is_org_word(self.low(k)));
+        while !org && cut + 1 < e && lex.is_adjective(self.low(cut)) {
+            cut += 1;
         }
         cut
     }
@@ -362,6 +375,8 @@ struct Ref {
     entity: Option<usize>,
     span: Span,
     person: bool,
+    /// Named as a clause's subject (or a quotation's speaker): salient.
+    subject: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -371,6 +386,7 @@ struct Run {
     words: Vec<String>,
     person: bool,
     in_quote: bool,
+    subject: bool,
 }
 
 /// The people and organisations of a text, for resolving speakers.
@@ -385,19 +401,21 @@ pub struct People<'m> {
     /// Persons and organisations named outside quotations, by token.
     events: Vec<(usize, Ref)>,
     gender: Vec<(String, char)>,
+    /// Pronouns seen after each name: (masculine, feminine).
+    votes: std::collections::HashMap<String, (usize, usize)>,
 }
 
 impl<'m> People<'m> {
     pub fn new(doc: &Doc, mentions: &'m [Mention], entities: &'m [Entity]) -> People<'m> {
         let lex = lexicon::get();
-        let mut p = People { mentions, entities, runs: Vec::new(), by_last: Default::default(), roles: Vec::new(), events: Vec::new(), gender: Vec::new() };
+        let mut p = People { mentions, entities, runs: Vec::new(), by_last: Default::default(), roles: Vec::new(), events: Vec::new(), gender: Vec::new(), votes: Default::default() };
         let lowers = doc.lowers();
         let n = doc.toks.len();
         let mut i = 0;
         let mut raw_runs: Vec<(usize, usize, usize)> = Vec::new();
         while i < n {
             let t = &doc.toks[i];
-            let name_like = t.word && t.cap && t.lower != "i";
+            let name_like = t.word && t.cap && t.lower != "i" && !is_calendar(&t.lower);
             if !name_like || doc.bad_line.get(t.line).copied().unwrap_or(true) {
                 i += 1;
                 continue;
@@ -406,7 +424,7 @@ impl<'m> People<'m> {
             while e < n
                 && doc.toks[e].line == t.line
                 && doc.toks[e].inq == t.inq
-                && ((doc.toks[e].word && doc.toks[e].cap && doc.toks[e].lower != "i")
+                && ((doc.toks[e].word && doc.toks[e].cap && doc.toks[e].lower != "i" && !is_calendar(&doc.toks[e].lower))
                     || (e + 1 < n && PARTICLES.contains(&doc.low(e)) && doc.toks[e + 1].cap))
             {
                 e += 1;
@@ -432,7 +450,28 @@ impl<'m> People<'m> {
             } else {
                 !org && !the && ((titled || premod) || (words.len() >= 2 && !place))
             };
-            p.runs.push(Run { first: s, last: e, words, person, in_quote: doc.toks[s].inq.is_some() });
+            // A clause's subject: at a clause start (after role words and a
+            // determiner) and followed by a verb-like word or an appositive.
+            let mut b = s0;
+            while b > 0 && s0 - b < 4 && doc.toks[b - 1].word && !doc.toks[b - 1].cap
+                && (doc.role(b - 1).is_some() || matches!(lowers[b - 1], "the" | "a" | "an"))
+            {
+                b -= 1;
+            }
+            let starts = b == 0
+                || doc.toks[b - 1].line != doc.toks[s].line
+                || doc.is_terminator(b - 1)
+                || matches!(doc.t(b - 1), "," | ";" | ":" | "—" | "–")
+                || doc.toks[b - 1].inq.is_some();
+            let mut e2 = e;
+            if doc.t(e) == "(" {
+                // "Sen. Claire Hart (D-Mo.) said"
+                e2 = (e..(e + 8).min(n)).find(|&k| doc.t(k) == ")").map_or(e, |k| k + 1);
+            }
+            let next = doc.toks.get(e2);
+            let verb = next.is_some_and(|t| (t.word && !t.cap && !FUNC.contains(&t.lower.as_str())) || doc.t(e2) == ",");
+            let subject = starts && verb;
+            p.runs.push(Run { first: s, last: e, words, person, in_quote: doc.toks[s].inq.is_some(), subject });
         }
         for (ri, r) in p.runs.iter().enumerate() {
             if let Some(l) = r.words.last() {
@@ -453,7 +492,8 @@ impl<'m> People<'m> {
             if r.in_quote {
                 continue;
             }
-            let rf = p.reference(doc, r.first, r.last, r.person);
+            let mut rf = p.reference(doc, r.first, r.last, r.person);
+            rf.subject = r.subject;
             // Gender from titles and role words next to the name.
             let lo = r.first.saturating_sub(3);
             for w in &lowers[lo..r.first] {
@@ -487,6 +527,33 @@ impl<'m> People<'m> {
                     }
                 }
             }
+            // Gender from the pronouns that follow the name in its sentence
+            // ("Hart said his plan ..."), up to the next name.
+            if r.person {
+                let mut k = r.last;
+                let mut vote = (0, 0);
+                while k < n && k < r.last + 15 && doc.toks[k].line == doc.toks[r.first].line && !doc.is_terminator(k) {
+                    if doc.toks[k].inq.is_none() {
+                        if doc.name_word(k) && k > r.last {
+                            break;
+                        }
+                        match doc.low(k) {
+                            // Not "him"/"her": objects are often someone else.
+                            "he" | "his" | "himself" => vote.0 += 1,
+                            "she" | "hers" | "herself" => vote.1 += 1,
+                            _ => {}
+                        }
+                    }
+                    k += 1;
+                }
+                if let Some(name) = &rf.name {
+                    if vote.0 != vote.1 {
+                        let e = p.votes.entry(name.clone()).or_insert((0, 0));
+                        e.0 += vote.0;
+                        e.1 += vote.1;
+                    }
+                }
+            }
             p.events.push((r.first, rf));
         }
         p
@@ -497,10 +564,10 @@ impl<'m> People<'m> {
         let span = doc.byte_span(first, last);
         if let Some(m) = self.mentions.iter().find(|m| m.label != Label::Date && m.span.overlaps(span)) {
             let name = self.entities.get(m.entity).map(|e| e.name.clone());
-            return Ref { name, entity: Some(m.entity), span: m.span, person: m.label == Label::Person };
+            return Ref { name, entity: Some(m.entity), span: m.span, person: m.label == Label::Person, subject: false };
         }
         let words: Vec<String> = (first..last).map(|k| doc.t(k).to_string()).collect();
-        Ref { name: Some(self.canonical(&words, first)), entity: None, span, person }
+        Ref { name: Some(self.canonical(&words, first)), entity: None, span, person, subject: false }
     }
 
     /// The fullest name in the text that ends like `words` and contains them.
@@ -526,14 +593,21 @@ impl<'m> People<'m> {
     }
 
     fn gender_of(&self, name: &str) -> Option<char> {
-        self.gender.iter().rev().find(|(n, _)| n == name).map(|x| x.1)
+        if let Some(g) = self.gender.iter().rev().find(|(n, _)| n == name) {
+            return Some(g.1);
+        }
+        match self.votes.get(name) {
+            Some(&(m, f)) if m > f => Some('m'),
+            Some(&(m, f)) if f > m => Some('f'),
+            _ => None,
+        }
     }
 
     /// Remember a quotation's speaker as the latest mention of them.
     pub fn note_speaker(&mut self, doc: &Doc, s: &Speaker) {
         let tok = doc.toks.partition_point(|t| t.span.start < s.span.start);
         let person = s.name.as_deref().is_some_and(|n| self.is_person_name(n));
-        let rf = Ref { name: s.name.clone(), entity: s.entity, span: s.span, person };
+        let rf = Ref { name: s.name.clone(), entity: s.entity, span: s.span, person, subject: true };
         let at = self.events.partition_point(|e| e.0 <= tok);
         self.events.insert(at, (tok, rf));
     }
@@ -576,17 +650,23 @@ impl<'m> People<'m> {
                     "she" => Some('f'),
                     _ => None,
                 };
+                let before = &self.events[..self.events.partition_point(|e| e.0 < np.first)];
+                let line = doc.toks.get(np.first).map_or(0, |t| t.line);
+                let fits = |r: &Ref| {
+                    r.person && r.name.as_deref().is_none_or(|n| self.gender_of(n).is_none_or(|g| Some(g) == want))
+                };
                 let rf = match w.as_str() {
-                    "he" | "she" => self.events[..self.events.partition_point(|e| e.0 < np.first)]
+                    // The nearest subject in this or the last two paragraphs,
+                    // else the nearest person.
+                    "he" | "she" => before
                         .iter()
                         .rev()
+                        .take_while(|(t, _)| doc.toks.get(*t).is_some_and(|x| x.line + 2 >= line))
                         .map(|(_, r)| r)
-                        .find(|r| {
-                            r.person
-                                && r.name.as_deref().is_none_or(|n| self.gender_of(n).is_none_or(|g| Some(g) == want))
-                        })
+                        .find(|r| r.subject && fits(r))
+                        .or_else(|| before.iter().rev().map(|(_, r)| r).find(|r| fits(r)))
                         .cloned(),
-                    "it" => self.events[..self.events.partition_point(|e| e.0 < np.first)]
+                    "it" => before
                         .iter()
                         .rev()
                         .take(50)
