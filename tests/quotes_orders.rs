@@ -79,6 +79,11 @@ fn cue_orders() {
             &[("\"We are on track,\"", Some("Tom Reed"), Some("Tom Reed"), false)],
         ),
         ("“Vote early.” ― Jane Roe", &[("“Vote early.”", Some("Jane Roe"), Some("Jane Roe"), false)]),
+        ("Jane Roe: “Vote early.”", &[("“Vote early.”", Some("Jane Roe"), Some("Jane Roe"), false)]),
+        (
+            "“It is over,” Reyes's spokesman, Dan Brill, said.",
+            &[("“It is over,”", Some("Dan Brill"), Some("Dan Brill"), false)],
+        ),
     ]);
 }
 

@@ -152,12 +152,25 @@ pub fn leading(doc: &Doc, lo: usize, qa: usize) -> Option<Np> {
             }
         }
     }
+    // "Hart: “We will rebuild.”" (a transcript's or headline's speaker).
+    if participle.is_none() && qa > lo + 1 && doc.t(qa - 1) == ":" {
+        if let Some(np) = np_ending_at_colon(doc, lo, qa - 1) {
+            return Some(np);
+        }
+    }
     let p = participle?;
     // "footage of Hillary Clinton asking, “…”"
     if let Some(np) = subject_before(doc, p, lo).filter(|np| matches!(np.kind, NpKind::Name | NpKind::Pronoun | NpKind::Joint)) {
         return Some(np);
     }
     clause_subject(doc, lo, p)
+}
+
+/// A short name making up all of `[lo, colon)`.
+fn np_ending_at_colon(doc: &Doc, lo: usize, colon: usize) -> Option<Np> {
+    let np = subject_before(doc, colon, lo)?;
+    (np.kind == NpKind::Name && np.last == colon && np.last - np.first <= 3 && (lo..np.first).all(|k| !doc.toks[k].word || doc.toks[k].cap))
+        .then_some(np)
 }
 
 /// The first name or pronoun in `[lo, v)` that starts a clause and is followed

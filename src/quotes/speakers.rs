@@ -188,6 +188,15 @@ pub fn subject_before(doc: &Doc, v: usize, lo: usize) -> Option<Np> {
                 let Some(np) = np_ending_at(doc, k, lo) else { continue };
                 let governed = np.first > lo && FUNC.contains(&doc.low(np.first - 1));
                 if np.kind != NpKind::Pronoun && !governed {
+                    // "Hart's spokesman, Jo Lee, said": the name in the
+                    // appositive names the speaker.
+                    if np.kind == NpKind::Nominal {
+                        if let Some(inner) = np_ending_at(doc, p, k + 1) {
+                            if inner.kind == NpKind::Name && inner.first <= k + 2 {
+                                return Some(inner);
+                            }
+                        }
+                    }
                     return Some(np);
                 }
             }
