@@ -377,6 +377,15 @@ pub fn np_after(doc: &Doc, i: usize, hi: usize) -> Option<Np> {
     None
 }
 
+/// The first non-date mention overlapping `span` (mentions sorted by start).
+fn mention_over(mentions: &[Mention], span: Span) -> Option<&Mention> {
+    let from = mentions.partition_point(|m| m.span.end <= span.start);
+    mentions[from..]
+        .iter()
+        .take_while(|m| m.span.start < span.end)
+        .find(|m| m.label != Label::Date && m.span.overlaps(span))
+}
+
 /// Who a pronoun or a nominal can point back to.
 #[derive(Debug, Clone)]
 struct Ref {
@@ -453,11 +462,11 @@ impl<'m> People<'m> {
             let org = words.iter().any(|w| lex.is_org_word(&w.to_lowercase()))
                 || words.iter().all(|w| w.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()));
             let place = s0 > 0 && PLACE_PREPS.contains(&lowers[s0 - 1]);
-            let person = if !mentions.is_empty() {
-                let sp = doc.byte_span(s, e);
-                mentions.iter().any(|m| m.label == Label::Person && m.span.overlaps(sp))
-            } else {
-                !org && !the && ((titled || premod) || (words.len() >= 2 && !place))
+            // The entity layer's label where it has a mention here, else
+            // the shape of the name.
+            let person = match mention_over(mentions, doc.byte_span(s, e)) {
+                Some(m) => m.label == Label::Person,
+                None => !org && !the && ((titled || premod) || (words.len() >= 2 && !place)),
             };
             // A clause's subject: at a clause start (after role words and a
             // determiner) and followed by a verb-like word or an appositive.
@@ -488,12 +497,11 @@ impl<'m> People<'m> {
             }
         }
         // Single words are persons when a fuller person name ends with them.
-        if mentions.is_empty() {
-            let full: std::collections::HashSet<String> = p.runs.iter().filter(|r| r.person && r.words.len() >= 2).filter_map(|r| r.words.last().cloned()).collect();
-            for r in &mut p.runs {
-                if r.words.len() == 1 && full.contains(&r.words[0]) {
-                    r.person = true;
-                }
+        let full: std::collections::HashSet<String> =
+            p.runs.iter().filter(|r| r.person && r.words.len() >= 2).filter_map(|r| r.words.last().cloned()).collect();
+        for r in &mut p.runs {
+            if r.words.len() == 1 && full.contains(&r.words[0]) && mention_over(mentions, doc.byte_span(r.first, r.last)).is_none() {
+                r.person = true;
             }
         }
         for ri in 0..p.runs.len() {
@@ -571,7 +579,7 @@ impl<'m> People<'m> {
     /// A reference for tokens `[first, last)` named in the text.
     fn reference(&self, doc: &Doc, first: usize, last: usize, person: bool) -> Ref {
         let span = doc.byte_span(first, last);
-        if let Some(m) = self.mentions.iter().find(|m| m.label != Label::Date && m.span.overlaps(span)) {
+        if let Some(m) = mention_over(self.mentions, span) {
             let name = self.entities.get(m.entity).map(|e| e.name.clone());
             return Ref { name, entity: Some(m.entity), span: m.span, person: m.label == Label::Person, subject: false };
         }
@@ -622,10 +630,8 @@ impl<'m> People<'m> {
     }
 
     fn is_person_name(&self, name: &str) -> bool {
-        if !self.mentions.is_empty() {
-            return self.entities.iter().any(|e| e.name == name && e.label == Label::Person);
-        }
-        self.runs.iter().any(|r| r.person && r.words.join(" ") == name)
+        self.entities.iter().any(|e| e.name == name && e.label == Label::Person)
+            || self.runs.iter().any(|r| r.person && r.words.join(" ") == name)
             || self.roles.iter().any(|r| r.2.name.as_deref() == Some(name))
     }
 
