@@ -226,4 +226,26 @@ fn never_panics_on_odd_input() {
         let _ = run(t);
         let _ = run(&format!("{t}\n\n{t}"));
     }
+    // Random strings over quote marks, apostrophes, cue words, names and
+    // multi-byte characters (a fixed pseudo-random sequence).
+    let atoms = [
+        "“", "”", "‘", "’", "\"", "'", "«", "»", "„", " ", " ", "\n", "\n\n", ",", ".", ":", "?", "―", "(", ")",
+        "said", "told", "according to", "adding", "he", "she", "the spokesman", "Ana Ortiz", "Lee", "The", "é", "👍",
+        "\u{a0}", "Mr.", "and", "’s", "in", "‒",
+    ];
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..3000 {
+        let mut t = String::new();
+        let n = (x % 40) as usize;
+        for _ in 0..n {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            t.push_str(atoms[(x % atoms.len() as u64) as usize]);
+        }
+        for (q, speaker, _, _) in run(&t) {
+            assert!(!q.is_empty(), "{t:?}");
+            assert!(speaker.as_deref().is_none_or(|s| !s.is_empty()), "{t:?}");
+        }
+    }
 }

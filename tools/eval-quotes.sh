@@ -1,7 +1,8 @@
 #!/bin/sh
 # Quote-layer evaluation in one command: builds the release CLI, annotates the
-# seed article and the PolNeAR dev split, and scores both with the shared
-# scorer (quotes only). Usage: tools/eval-quotes.sh [--dump]
+# seed article and the PolNeAR dev split, scores both with the shared scorer
+# (quotes only), and lists the hard cases that pass (tests/quotes_hard_cases.rs).
+# Usage: tools/eval-quotes.sh [--dump]
 # --dump also prints every gold quote missed or mis-attributed on PolNeAR.
 set -eu
 cd "$(dirname "$0")/.."
@@ -22,6 +23,8 @@ python3 "$SHARED/eval/score.py" "$SHARED/data/seed/article.gold.json" "$OUT/seed
 target/release/annotate --jsonl --no-entities "$SHARED/data/quotes/polnear-dev.gold.jsonl" > "$OUT/polnear.jsonl"
 echo "== PolNeAR dev"
 python3 "$SHARED/eval/score.py" "$SHARED/data/quotes/polnear-dev.gold.jsonl" "$OUT/polnear.jsonl" | grep '^quotes'
+echo "== hard cases"
+cargo test --quiet --test quotes_hard_cases -- --nocapture 2>&1 | grep -E '^(pass|FAIL) |hard cases pass' || true
 if [ "${1:-}" = "--dump" ]; then
   python3 tools/quote-errors.py "$SHARED/data/quotes/polnear-dev.gold.jsonl" "$OUT/polnear.jsonl"
   python3 tools/quote-errors.py "$SHARED/data/seed/article.gold.json" "$OUT/seed.jsonl"
