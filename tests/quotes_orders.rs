@@ -96,6 +96,18 @@ fn pronouns_nominals_and_organisations() {
         ),
         ("“It is done,” he said.", &[("“It is done,”", Some("he"), None, false)]),
         (
+            // A one-word name that spoke is a person a pronoun can refer to.
+            "“Not a chance,” Johnson said. He added: “The votes are not there.”",
+            &[
+                ("“Not a chance,”", Some("Johnson"), Some("Johnson"), false),
+                ("“The votes are not there.”", Some("He"), Some("Johnson"), false),
+            ],
+        ),
+        (
+            "“Not a chance,” the Texas Republican said.",
+            &[("“Not a chance,”", Some("the Texas Republican"), Some("the Texas Republican"), false)],
+        ),
+        (
             // The subject, not the nearer object, is the antecedent.
             "Tom Reyes met Ruth Adler on Monday. “We agreed,” he said.",
             &[("“We agreed,”", Some("he"), Some("Tom Reyes"), false)],

@@ -243,6 +243,10 @@ fn np_ending_at(doc: &Doc, j: usize, lo: usize) -> Option<Np> {
                 return Some(Np { kind: NpKind::Joint, first: s02, last: j, head: p });
             }
         }
+        // "the Texas Republican": a description, not a name.
+        if s > lo && DETS.contains(&doc.low(s - 1)) && lex.is_adjective(w) {
+            return Some(Np { kind: NpKind::Nominal, first: s - 1, last: j, head: p });
+        }
         // "the senator from Ohio", "a spokesman for the Pentagon": the name
         // is inside a phrase headed by a noun.
         let mut b = s;
@@ -403,6 +407,8 @@ struct Run {
     last: usize,
     words: Vec<String>,
     person: bool,
+    /// "The ...", an organisation word or an acronym.
+    orgish: bool,
     in_quote: bool,
     subject: bool,
 }
@@ -421,12 +427,14 @@ pub struct People<'m> {
     gender: Vec<(String, char)>,
     /// Pronouns seen after each name: (masculine, feminine).
     votes: std::collections::HashMap<String, (usize, usize)>,
+    /// Whether the speaker last resolved is a person, when its phrase says.
+    last_person: Option<bool>,
 }
 
 impl<'m> People<'m> {
     pub fn new(doc: &Doc, mentions: &'m [Mention], entities: &'m [Entity]) -> People<'m> {
         let lex = lexicon::get();
-        let mut p = People { mentions, entities, runs: Vec::new(), by_last: Default::default(), roles: Vec::new(), events: Vec::new(), gender: Vec::new(), votes: Default::default() };
+        let mut p = People { mentions, entities, runs: Vec::new(), by_last: Default::default(), roles: Vec::new(), events: Vec::new(), gender: Vec::new(), votes: Default::default(), last_person: None };
         let lowers = doc.lowers();
         let n = doc.toks.len();
         let mut i = 0;
@@ -489,7 +497,8 @@ impl<'m> People<'m> {
             let next = doc.toks.get(e2);
             let verb = next.is_some_and(|t| (t.word && !t.cap && !FUNC.contains(&t.lower.as_str())) || doc.t(e2) == ",");
             let subject = starts && verb;
-            p.runs.push(Run { first: s, last: e, words, person, in_quote: doc.toks[s].inq.is_some(), subject });
+            let orgish = the || org;
+            p.runs.push(Run { first: s, last: e, words, person, orgish, in_quote: doc.toks[s].inq.is_some(), subject });
         }
         for (ri, r) in p.runs.iter().enumerate() {
             if let Some(l) = r.words.last() {
@@ -623,10 +632,23 @@ impl<'m> People<'m> {
     /// Remember a quotation's speaker as the latest mention of them.
     pub fn note_speaker(&mut self, doc: &Doc, s: &Speaker) {
         let tok = doc.toks.partition_point(|t| t.span.start < s.span.start);
-        let person = s.name.as_deref().is_some_and(|n| self.is_person_name(n));
+        let known = self.events.iter().find(|e| e.1.span == s.span && e.1.subject).map(|e| e.1.person);
+        let person = match (known, self.last_person.take(), s.entity.and_then(|e| self.entities.get(e))) {
+            (Some(p), _, _) => p,
+            (None, Some(p), _) => p,
+            (None, None, Some(e)) => e.label == Label::Person,
+            // A name that speaks is a person unless it looks like an organisation.
+            (None, None, None) => s.name.as_deref().is_some_and(|n| self.is_person_name(n) || !self.is_org_name(n)),
+        };
         let rf = Ref { name: s.name.clone(), entity: s.entity, span: s.span, person, subject: true };
         let at = self.events.partition_point(|e| e.0 <= tok);
         self.events.insert(at, (tok, rf));
+    }
+
+    fn is_org_name(&self, name: &str) -> bool {
+        self.entities.iter().any(|e| e.name == name && e.label != Label::Person)
+            || self.runs.iter().any(|r| r.orgish && r.words.join(" ") == name)
+            || name.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
     }
 
     fn is_person_name(&self, name: &str) -> bool {
@@ -642,6 +664,12 @@ impl<'m> People<'m> {
         if span.is_empty() {
             return None;
         }
+        self.last_person = match np.kind {
+            NpKind::Name => None,
+            NpKind::Joint => Some(false),
+            NpKind::Pronoun => Some(matches!(doc.low(np.head), "he" | "she")),
+            NpKind::Nominal => Some(doc.role(np.head).is_some() || (np.first..=np.head).any(|k| doc.role(k).is_some_and(|r| k + r.1 == np.head + 1))),
+        };
         match np.kind {
             NpKind::Name => {
                 let rf = self.reference(doc, np.first, np.last, true);
