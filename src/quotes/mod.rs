@@ -179,9 +179,17 @@ pub fn detect(seg: &Segments, mentions: &[Mention], entities: &[Entity], skip: &
     let mut people = speakers::People::new(&doc, mentions, entities);
     let mut found: Vec<Option<(Speaker, How)>> = Vec::with_capacity(doc.quotes.len());
     for qi in 0..doc.quotes.len() {
+        people.clear_last();
         let got = match cues::attribution(&doc, qi) {
             Some(np) => people.resolve(&doc, &np).map(|s| (s, How::Cue)),
-            None => floating(&doc, qi, &found, &mut people).map(|s| (s, How::Floating)),
+            None => {
+                let f = floating(&doc, qi, &found, &mut people);
+                if f.as_ref().is_some_and(|s| found.iter().flatten().any(|(p, _)| p == s)) {
+                    // A continued speaker: judge it by its name alone.
+                    people.clear_last();
+                }
+                f.map(|s| (s, How::Floating))
+            }
         };
         if let Some((s, _)) = &got {
             people.note_speaker(&doc, s);

@@ -632,17 +632,24 @@ impl<'m> People<'m> {
     /// Remember a quotation's speaker as the latest mention of them.
     pub fn note_speaker(&mut self, doc: &Doc, s: &Speaker) {
         let tok = doc.toks.partition_point(|t| t.span.start < s.span.start);
-        let known = self.events.iter().find(|e| e.1.span == s.span && e.1.subject).map(|e| e.1.person);
-        let person = match (known, self.last_person.take(), s.entity.and_then(|e| self.entities.get(e))) {
-            (Some(p), _, _) => p,
-            (None, Some(p), _) => p,
-            (None, None, Some(e)) => e.label == Label::Person,
+        let person = match (self.last_person.take(), s.entity.and_then(|e| self.entities.get(e))) {
+            (Some(p), _) => p,
+            (None, Some(e)) => e.label == Label::Person,
             // A name that speaks is a person unless it looks like an organisation.
-            (None, None, None) => s.name.as_deref().is_some_and(|n| self.is_person_name(n) || !self.is_org_name(n)),
+            (None, None) => s.name.as_deref().is_some_and(|n| self.is_person_name(n) || !self.is_org_name(n)),
         };
+        // The same mention seen as a name run: it is this speaker.
+        for e in self.events.iter_mut().filter(|e| e.1.span == s.span) {
+            e.1.person = person;
+        }
         let rf = Ref { name: s.name.clone(), entity: s.entity, span: s.span, person, subject: true };
         let at = self.events.partition_point(|e| e.0 <= tok);
         self.events.insert(at, (tok, rf));
+    }
+
+    /// Forget what the last resolved phrase said about its speaker.
+    pub fn clear_last(&mut self) {
+        self.last_person = None;
     }
 
     fn is_org_name(&self, name: &str) -> bool {
