@@ -187,6 +187,11 @@ fn alternating_and_floating_speakers() {
             ],
         ),
         (
+            // Another person acting in between: the chain is broken.
+            "“We will appeal,” said Kim.\n\nLopez Garza left the room. “The court has spoken.”",
+            &[("“We will appeal,”", Some("Kim"), Some("Kim"), false), ("“The court has spoken.”", None, None, false)],
+        ),
+        (
             // No cue and no adjacent speaker: nobody.
             "“We will appeal,” said Kim.\n\nThe hearing lasted two hours.\n\nThe leaflet read: no. Its title? “Stay home.”",
             &[("“We will appeal,”", Some("Kim"), Some("Kim"), false), ("“Stay home.”", None, None, false)],

@@ -241,6 +241,24 @@ fn floating(doc: &Doc, qi: usize, found: &[Option<(Speaker, How)>], people: &mut
         let pq = &doc.quotes[pj];
         let adjacent = pq.last_line == q.first_line || Some(pq.last_line) == prev_line;
         if adjacent {
+            // A new speaker in between: someone else's cue takes over, and
+            // another person as a sentence's subject breaks the chain.
+            // The gap after the previous quotation's own sentence.
+            let mut g = doc.qtoks[pj].1;
+            while g < qa && !doc.is_terminator(g) && doc.toks[g].line == pq.last_line {
+                g += 1;
+            }
+            let gap = (g, qa);
+            if let Some(np) = cues::last_cue_subject(doc, gap.0, gap.1).filter(|np| np.kind != speakers::NpKind::Pronoun) {
+                if let Some(other) = people.resolve(doc, &np) {
+                    if other.name.is_some() && other.name != sp.name {
+                        return Some(other);
+                    }
+                }
+            }
+            if people.other_subject_between(gap.0, gap.1, sp.name.as_deref()) {
+                return None;
+            }
             return Some(sp.clone());
         }
     }

@@ -647,6 +647,12 @@ impl<'m> People<'m> {
         self.events.insert(at, (tok, rf));
     }
 
+    /// A person other than `name` is a clause's subject in tokens `[a, b)`.
+    pub fn other_subject_between(&self, a: usize, b: usize, name: Option<&str>) -> bool {
+        let from = self.events.partition_point(|e| e.0 < a);
+        self.events[from..].iter().take_while(|e| e.0 < b).any(|(_, r)| r.subject && r.person && r.name.as_deref() != name)
+    }
+
     /// Forget what the last resolved phrase said about its speaker.
     pub fn clear_last(&mut self) {
         self.last_person = None;
