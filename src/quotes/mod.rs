@@ -6,10 +6,10 @@
 //! nominal ("the spokesman") resolved to a canonical name, through the entity
 //! layer's mentions when there are any and by its own name index otherwise.
 
-pub mod cues;
-pub mod lexicon;
-pub mod marks;
-pub mod speakers;
+mod cues;
+mod lexicon;
+mod marks;
+mod speakers;
 
 use crate::annotation::{Entity, Mention, Quote, Span, Speaker};
 use crate::segment::{Segments, TokenKind};
@@ -17,7 +17,7 @@ use marks::RawQuote;
 
 /// A token with what the quote layer needs to know about it.
 #[derive(Debug, Clone)]
-pub struct Tok {
+pub(crate) struct Tok {
     pub span: Span,
     pub line: usize,
     pub word: bool,
@@ -29,9 +29,8 @@ pub struct Tok {
 }
 
 /// The text seen by the quote layer: tokens, paragraphs and quotations.
-pub struct Doc<'a> {
+pub(crate) struct Doc<'a> {
     pub text: &'a str,
-    pub lines: &'a [Span],
     pub toks: Vec<Tok>,
     pub quotes: Vec<RawQuote>,
     /// Token range `[first, last)` of each quotation.
@@ -76,7 +75,7 @@ impl<'a> Doc<'a> {
                 bad_line[li] = true;
             }
         }
-        Doc { text, lines: &seg.lines, toks, quotes, qtoks, bad_line, skip: skip_line }
+        Doc { text, toks, quotes, qtoks, bad_line, skip: skip_line }
     }
 
     pub fn t(&self, i: usize) -> &str {
