@@ -129,7 +129,9 @@ fn is_title(text: &str, q: &RawQuote, line: Span) -> bool {
     let lex = lexicon::get();
     let inner: String = q.span.text(text).chars().filter(|c| !matches!(c, '"' | '“' | '”' | '‘' | '’' | '\'' | '«' | '»')).collect();
     let words: Vec<&str> = inner.split_whitespace().collect();
-    if words.is_empty() || words.len() > 8 || inner.trim_end().ends_with(['.', ',', ';']) {
+    let body = inner.trim_end().trim_end_matches(['.', ',', ';']);
+    let end_punct = body.len() < inner.trim_end().len();
+    if words.is_empty() || words.len() > 8 || body.contains(". ") || body.contains("? ") || body.contains("! ") {
         return false;
     }
     let small = ["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"];
@@ -147,6 +149,10 @@ fn is_title(text: &str, q: &RawQuote, line: Span) -> bool {
         .take(3)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
         .collect();
+    // "Springsteen’s “American Skin”", "the network’s “Morning Show”"
+    if !end_punct && words.len() >= 2 && prev.first().is_some_and(|w| w.ends_with("’s") || w.ends_with("'s")) {
+        return true;
+    }
     let skippable = ["the", "a", "new", "latest", "hit", "his", "her", "their", "its", "upcoming", "recent", "first", "1st", "2nd", "3rd"];
     for w in &prev {
         if lex.title_triggers.iter().any(|t| t == w) {
@@ -348,6 +354,10 @@ mod tests {
         // A title-case phrase that is speech (no title word before it) stays.
         let t = "Vance said “Never Again” twice.";
         assert_eq!(run(t, &[], &[], &[]).len(), 1);
+        assert!(run("He hosted the show “Late Night Talk,” then left.", &[], &[], &[]).is_empty());
+        assert!(run("She sang the band’s “Blue Morning Sky” again.", &[], &[], &[]).is_empty());
+        // Speech with a title-case start is not a title.
+        assert_eq!(run("Vance’s “We Will Rebuild. Now.” slogan won.", &[], &[], &[]).len(), 1);
         assert!(headline_like("Mayor Vows To Rebuild Flooded Dam After Storm"));
         assert!(!headline_like("The mayor vowed to rebuild the dam after the storm."));
     }
