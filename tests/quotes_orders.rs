@@ -187,6 +187,11 @@ fn alternating_and_floating_speakers() {
             ],
         ),
         (
+            // Words after a finished quotation that introduce the next one.
+            "Kim spoke first: “We won.” Lopez told reporters: “Next year too.”",
+            &[("“We won.”", Some("Kim"), Some("Kim"), false), ("“Next year too.”", Some("Lopez"), Some("Lopez"), false)],
+        ),
+        (
             // Another person acting in between: the chain is broken.
             "“We will appeal,” said Kim.\n\nLopez Garza left the room. “The court has spoken.”",
             &[("“We will appeal,”", Some("Kim"), Some("Kim"), false), ("“The court has spoken.”", None, None, false)],

@@ -73,6 +73,12 @@ fn trailing(doc: &Doc, qb: usize) -> Option<Np> {
     {
         hi += 1;
     }
+    // “We won.” Jones told reporters: “…” — the words after a finished
+    // sentence introduce the next quotation, not this one.
+    let finished = qb >= 2 && matches!(doc.t(qb - 2), "." | "!" | "?");
+    if finished && hi > qb && doc.t(hi - 1) == ":" {
+        return None;
+    }
     let mut s = qb;
     let dash = is_dash(doc.t(s));
     while s < hi && (matches!(doc.t(s), "," | "(") || is_dash(doc.t(s))) {
