@@ -46,12 +46,17 @@ pub fn attribution(doc: &Doc, qi: usize) -> Option<Np> {
     }
     let line = doc.toks[qa].line;
     let (la, _) = doc.line_toks(line);
+    let la = la.max(qa.saturating_sub(MAX_REGION));
     let mut lo = qa;
     while lo > la && !doc.is_terminator(lo - 1) {
         lo -= 1;
     }
     leading(doc, lo, qa)
 }
+
+/// The most tokens looked at on either side of a quotation (a long sentence;
+/// keeps run-on text without sentence ends linear).
+pub const MAX_REGION: usize = 120;
 
 fn is_dash(s: &str) -> bool {
     matches!(s, "—" | "–" | "―" | "-" | "--" | "‒")
@@ -67,6 +72,7 @@ fn trailing(doc: &Doc, qb: usize) -> Option<Np> {
     // The region: up to the sentence's end, the next quotation or the line's end.
     let mut hi = qb;
     while hi < doc.toks.len()
+        && hi < qb + MAX_REGION
         && doc.toks[hi].line == line
         && (doc.toks[hi].inq.is_none() || (hi > qb && doc.in_short_quote(hi)))
         && !doc.is_terminator(hi)

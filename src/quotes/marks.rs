@@ -269,8 +269,8 @@ fn pair_singles(text: &str, lines: &[Span], doubles: &[RawQuote]) -> Vec<RawQuot
                     let possessive = matches!(prev, Some('s') | Some('S'))
                         && at(k + 1).is_some_and(|c| c.is_whitespace())
                         && at(k + 2).is_some_and(|c| c.is_lowercase());
-                    let later = cands[i + 1..].iter().take_while(|x| !x.1 || x.2).any(|x| x.2);
-                    if !(possessive && later) {
+                    let later = possessive && cands[i + 1..].iter().take(200).take_while(|x| !x.1 || x.2).any(|x| x.2);
+                    if !later {
                         let content: String = chars[o + 1..k].iter().map(|&(_, c)| c).collect();
                         if content.chars().any(|c| c.is_alphanumeric()) {
                             let s = chars[o].0;

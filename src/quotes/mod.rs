@@ -189,11 +189,11 @@ pub fn detect(seg: &Segments, mentions: &[Mention], entities: &[Entity], skip: &
             Some(np) => people.resolve(&doc, &np).map(|s| (s, How::Cue)),
             None => {
                 let f = floating(&doc, qi, &found, &mut people);
-                if f.as_ref().is_some_and(|s| found.iter().flatten().any(|(p, _)| p == s)) {
+                if f.as_ref().is_some_and(|(_, continued)| *continued) {
                     // A continued speaker: judge it by its name alone.
                     people.clear_last();
                 }
-                f.map(|s| (s, How::Floating))
+                f.map(|(s, _)| (s, How::Floating))
             }
         };
         if let Some((s, _)) = &got {
@@ -212,13 +212,18 @@ pub fn detect(seg: &Segments, mentions: &[Mention], entities: &[Entity], skip: &
 /// A quotation with no cue of its own: introduced by the previous paragraph
 /// ("He said:"), continuing the previous quotation's speaker, or following a
 /// paragraph whose last sentence reports someone's words.
-fn floating(doc: &Doc, qi: usize, found: &[Option<(Speaker, How)>], people: &mut speakers::People) -> Option<Speaker> {
+/// Returns the speaker and whether it continues an earlier quotation's.
+fn floating(doc: &Doc, qi: usize, found: &[Option<(Speaker, How)>], people: &mut speakers::People) -> Option<(Speaker, bool)> {
     let q = doc.quotes.get(qi)?;
     let (qa, _) = *doc.qtoks.get(qi)?;
     let (la, _) = doc.line_toks(q.first_line);
+    let floor = qa.saturating_sub(cues::MAX_REGION);
     // Only a quotation that starts its sentence floats.
     let mut i = qa;
     while i > la {
+        if i < floor {
+            return None;
+        }
         let p = i - 1;
         if doc.toks[p].inq.is_some() {
             i = doc.qtoks[doc.toks[p].inq?].0;
@@ -235,21 +240,21 @@ fn floating(doc: &Doc, qi: usize, found: &[Option<(Speaker, How)>], people: &mut
         if let Some(pl) = prev_line {
             let (a, b) = doc.line_toks(pl);
             if b > a && doc.t(b - 1) == ":" {
-                if let Some(np) = cues::last_cue_subject(doc, a, b - 1) {
-                    return people.resolve(doc, &np);
+                if let Some(np) = cues::last_cue_subject(doc, a.max(b.saturating_sub(cues::MAX_REGION)), b - 1) {
+                    return people.resolve(doc, &np).map(|s| (s, false));
                 }
             }
         }
     }
     // The previous quotation with a speaker, in this paragraph or the last.
-    if let Some((pj, (sp, _))) = found.iter().enumerate().rev().find_map(|(j, f)| f.as_ref().map(|f| (j, f))) {
+    if let Some((pj, (sp, _))) = found.iter().enumerate().rev().take(50).find_map(|(j, f)| f.as_ref().map(|f| (j, f))) {
         let pq = &doc.quotes[pj];
         let adjacent = pq.last_line == q.first_line || Some(pq.last_line) == prev_line;
         if adjacent {
             // A new speaker in between: someone else's cue takes over, and
             // another person as a sentence's subject breaks the chain.
             // The gap after the previous quotation's own sentence.
-            let mut g = doc.qtoks[pj].1;
+            let mut g = doc.qtoks[pj].1.max(floor);
             while g < qa && !doc.is_terminator(g) && doc.toks[g].line == pq.last_line {
                 g += 1;
             }
@@ -257,19 +262,20 @@ fn floating(doc: &Doc, qi: usize, found: &[Option<(Speaker, How)>], people: &mut
             if let Some(np) = cues::last_cue_subject(doc, gap.0, gap.1).filter(|np| np.kind != speakers::NpKind::Pronoun) {
                 if let Some(other) = people.resolve(doc, &np) {
                     if other.name.is_some() && other.name != sp.name {
-                        return Some(other);
+                        return Some((other, false));
                     }
                 }
             }
             if people.other_subject_between(gap.0, gap.1, sp.name.as_deref()) {
                 return None;
             }
-            return Some(sp.clone());
+            return Some((sp.clone(), true));
         }
     }
     if starts_para {
         if let Some(pl) = prev_line {
             let (a, b) = doc.line_toks(pl);
+            let a = a.max(b.saturating_sub(cues::MAX_REGION));
             // The last sentence of the previous paragraph.
             let mut s = b;
             if s > a && doc.is_terminator(s - 1) {
@@ -280,7 +286,7 @@ fn floating(doc: &Doc, qi: usize, found: &[Option<(Speaker, How)>], people: &mut
             }
             if let Some(np) = cues::last_cue_subject(doc, s, b) {
                 if np.kind == speakers::NpKind::Name {
-                    return people.resolve(doc, &np);
+                    return people.resolve(doc, &np).map(|s| (s, false));
                 }
             }
         }

@@ -5,6 +5,7 @@
 use super::lexicon;
 use super::Doc;
 use crate::annotation::{Entity, Label, Mention, Span, Speaker};
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NpKind {
@@ -419,14 +420,20 @@ pub struct People<'m> {
     entities: &'m [Entity],
     runs: Vec<Run>,
     /// Runs by their last word, for [`People::canonical`].
-    by_last: std::collections::HashMap<String, Vec<usize>>,
+    /// Distinct names by their last word: (words, positions in text order).
+    by_last: HashMap<String, Vec<(Vec<String>, Vec<usize>)>>,
+    /// Names of runs that look like persons / organisations.
+    person_names: HashSet<String>,
+    org_names: HashSet<String>,
     /// (token, role group, reference): "press secretary Peter Cook".
     roles: Vec<(usize, usize, Ref)>,
     /// Persons and organisations named outside quotations, by token.
     events: Vec<(usize, Ref)>,
-    gender: Vec<(String, char)>,
+    /// Quotations' speakers, by token.
+    notes: Vec<(usize, Ref)>,
+    gender: HashMap<String, char>,
     /// Pronouns seen after each name: (masculine, feminine).
-    votes: std::collections::HashMap<String, (usize, usize)>,
+    votes: HashMap<String, (usize, usize)>,
     /// Whether the speaker last resolved is a person, when its phrase says.
     last_person: Option<bool>,
 }
@@ -434,7 +441,7 @@ pub struct People<'m> {
 impl<'m> People<'m> {
     pub fn new(doc: &Doc, mentions: &'m [Mention], entities: &'m [Entity]) -> People<'m> {
         let lex = lexicon::get();
-        let mut p = People { mentions, entities, runs: Vec::new(), by_last: Default::default(), roles: Vec::new(), events: Vec::new(), gender: Vec::new(), votes: Default::default(), last_person: None };
+        let mut p = People { mentions, entities, runs: Vec::new(), by_last: Default::default(), person_names: Default::default(), org_names: Default::default(), roles: Vec::new(), events: Vec::new(), notes: Vec::new(), gender: HashMap::new(), votes: Default::default(), last_person: None };
         let lowers = doc.lowers();
         let n = doc.toks.len();
         let mut i = 0;
@@ -500,13 +507,17 @@ impl<'m> People<'m> {
             let orgish = the || org;
             p.runs.push(Run { first: s, last: e, words, person, orgish, in_quote: doc.toks[s].inq.is_some(), subject });
         }
-        for (ri, r) in p.runs.iter().enumerate() {
-            if let Some(l) = r.words.last() {
-                p.by_last.entry(l.clone()).or_default().push(ri);
+        for r in &p.runs {
+            if let (Some(l), true) = (r.words.last(), r.words.len() <= 4) {
+                let names = p.by_last.entry(l.clone()).or_default();
+                match names.iter_mut().find(|n| n.0 == r.words) {
+                    Some(n) => n.1.push(r.first),
+                    None => names.push((r.words.clone(), vec![r.first])),
+                }
             }
         }
         // Single words are persons when a fuller person name ends with them.
-        let full: std::collections::HashSet<String> =
+        let full: HashSet<String> =
             p.runs.iter().filter(|r| r.person && r.words.len() >= 2).filter_map(|r| r.words.last().cloned()).collect();
         for r in &mut p.runs {
             if r.words.len() == 1 && full.contains(&r.words[0]) && mention_over(mentions, doc.byte_span(r.first, r.last)).is_none() {
@@ -525,7 +536,7 @@ impl<'m> People<'m> {
             for w in &lowers[lo..r.first] {
                 if let Some(g) = lex.gender(w) {
                     if let Some(name) = &rf.name {
-                        p.gender.push((name.clone(), g));
+                        p.gender.insert(name.clone(), g);
                     }
                 }
             }
@@ -582,6 +593,24 @@ impl<'m> People<'m> {
             }
             p.events.push((r.first, rf));
         }
+        for r in &p.runs {
+            if r.person {
+                p.person_names.insert(r.words.join(" "));
+            }
+            if r.orgish {
+                p.org_names.insert(r.words.join(" "));
+            }
+        }
+        for e in entities {
+            if e.label == Label::Person {
+                p.person_names.insert(e.name.clone());
+            } else {
+                p.org_names.insert(e.name.clone());
+            }
+        }
+        for name in p.roles.iter().filter_map(|r| r.2.name.clone()) {
+            p.person_names.insert(name);
+        }
         p
     }
 
@@ -599,28 +628,38 @@ impl<'m> People<'m> {
     /// The fullest name in the text that ends like `words` and contains them.
     fn canonical(&self, words: &[String], pos: usize) -> String {
         let Some(last) = words.last() else { return String::new() };
-        let mut best: Option<&Run> = None;
-        for r in self.by_last.get(last).into_iter().flatten().filter_map(|&i| self.runs.get(i)) {
-            if r.words.len() > 4 || r.words.last() != Some(last) || !words.iter().all(|w| r.words.contains(w)) {
+        // Longest first; among equals, the one named nearest before `pos`,
+        // else the first named after it.
+        let mut best: Option<(&Vec<String>, usize, bool)> = None;
+        for (name, at) in self.by_last.get(last).into_iter().flatten() {
+            if !words.iter().all(|w| name.contains(w)) {
                 continue;
             }
+            let k = at.partition_point(|&x| x < pos);
+            let (near, before) = if k > 0 { (at[k - 1], true) } else { (at.first().copied().unwrap_or(usize::MAX), false) };
             let better = match best {
                 None => true,
-                Some(b) => {
-                    r.words.len() > b.words.len()
-                        || (r.words.len() == b.words.len() && r.first < pos && (b.first > pos || r.first > b.first))
+                Some((b, bnear, bbefore)) => {
+                    name.len() > b.len()
+                        || (name.len() == b.len()
+                            && match (before, bbefore) {
+                                (true, false) => true,
+                                (true, true) => near > bnear,
+                                (false, false) => near < bnear,
+                                (false, true) => false,
+                            })
                 }
             };
             if better {
-                best = Some(r);
+                best = Some((name, near, before));
             }
         }
-        best.map_or_else(|| words.join(" "), |r| r.words.join(" "))
+        best.map_or_else(|| words.join(" "), |b| b.0.join(" "))
     }
 
     fn gender_of(&self, name: &str) -> Option<char> {
-        if let Some(g) = self.gender.iter().rev().find(|(n, _)| n == name) {
-            return Some(g.1);
+        if let Some(&g) = self.gender.get(name) {
+            return Some(g);
         }
         match self.votes.get(name) {
             Some(&(m, f)) if m > f => Some('m'),
@@ -639,12 +678,14 @@ impl<'m> People<'m> {
             (None, None) => s.name.as_deref().is_some_and(|n| self.is_person_name(n) || !self.is_org_name(n)),
         };
         // The same mention seen as a name run: it is this speaker.
-        for e in self.events.iter_mut().filter(|e| e.1.span == s.span) {
+        let (a, b) = (self.events.partition_point(|e| e.0 < tok), self.events.partition_point(|e| e.0 <= tok));
+        for e in self.events[a..b].iter_mut().filter(|e| e.1.span == s.span) {
             e.1.person = person;
         }
         let rf = Ref { name: s.name.clone(), entity: s.entity, span: s.span, person, subject: true };
-        let at = self.events.partition_point(|e| e.0 <= tok);
-        self.events.insert(at, (tok, rf));
+        // Quotations come in text order, so this is nearly always a push.
+        let at = self.notes.partition_point(|e| e.0 <= tok);
+        self.notes.insert(at, (tok, rf));
     }
 
     /// A person other than `name` is a clause's subject in tokens `[a, b)`.
@@ -659,15 +700,11 @@ impl<'m> People<'m> {
     }
 
     fn is_org_name(&self, name: &str) -> bool {
-        self.entities.iter().any(|e| e.name == name && e.label != Label::Person)
-            || self.runs.iter().any(|r| r.orgish && r.words.join(" ") == name)
-            || name.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
+        self.org_names.contains(name) || name.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
     }
 
     fn is_person_name(&self, name: &str) -> bool {
-        self.entities.iter().any(|e| e.name == name && e.label == Label::Person)
-            || self.runs.iter().any(|r| r.person && r.words.join(" ") == name)
-            || self.roles.iter().any(|r| r.2.name.as_deref() == Some(name))
+        self.person_names.contains(name)
     }
 
     /// Resolve a speaker phrase to a speaker.
@@ -706,7 +743,12 @@ impl<'m> People<'m> {
                     "she" => Some('f'),
                     _ => None,
                 };
-                let before = &self.events[..self.events.partition_point(|e| e.0 < np.first)];
+                // The latest names and speakers before the pronoun, nearest first.
+                let ev = &self.events[..self.events.partition_point(|e| e.0 < np.first)];
+                let nt = &self.notes[..self.notes.partition_point(|e| e.0 < np.first)];
+                let mut near: Vec<&(usize, Ref)> = ev.iter().rev().take(400).chain(nt.iter().rev().take(400)).collect();
+                near.sort_by_key(|e| std::cmp::Reverse(e.0));
+                let before = near;
                 let line = doc.toks.get(np.first).map_or(0, |t| t.line);
                 let fits = |r: &Ref| {
                     r.person && r.name.as_deref().is_none_or(|n| self.gender_of(n).is_none_or(|g| Some(g) == want))
@@ -716,15 +758,13 @@ impl<'m> People<'m> {
                     // else the nearest person.
                     "he" | "she" => before
                         .iter()
-                        .rev()
                         .take_while(|(t, _)| doc.toks.get(*t).is_some_and(|x| x.line + 2 >= line))
                         .map(|(_, r)| r)
                         .find(|r| r.subject && fits(r))
-                        .or_else(|| before.iter().rev().map(|(_, r)| r).find(|r| fits(r)))
+                        .or_else(|| before.iter().map(|(_, r)| r).find(|r| fits(r)))
                         .cloned(),
                     "it" => before
                         .iter()
-                        .rev()
                         .take(50)
                         .map(|(_, r)| r)
                         .find(|r| !r.person)
@@ -734,7 +774,7 @@ impl<'m> People<'m> {
                 if let (Some(r), Some(g)) = (&rf, want) {
                     if let Some(n) = &r.name {
                         if self.gender_of(n).is_none() {
-                            self.gender.push((n.clone(), g));
+                            self.gender.insert(n.clone(), g);
                         }
                     }
                 }
@@ -747,7 +787,8 @@ impl<'m> People<'m> {
                     .map(|(g, _)| g)
                     .next();
                 let rf = group.and_then(|g| {
-                    self.roles.iter().rev().find(|(t, rg, _)| *rg == g && *t < np.first).map(|x| x.2.clone())
+                    let upto = self.roles.partition_point(|r| r.0 < np.first);
+                    self.roles[..upto].iter().rev().find(|(_, rg, _)| *rg == g).map(|x| x.2.clone())
                 });
                 let rf = rf.or_else(|| {
                     // "the department" -> the latest "Justice Department".
