@@ -414,6 +414,9 @@ struct Run {
     subject: bool,
 }
 
+/// A distinct name's words and the tokens where it starts, in text order.
+type NameSeen = (Vec<String>, Vec<usize>);
+
 /// The people and organisations of a text, for resolving speakers.
 pub struct People<'m> {
     mentions: &'m [Mention],
@@ -421,7 +424,7 @@ pub struct People<'m> {
     runs: Vec<Run>,
     /// Runs by their last word, for [`People::canonical`].
     /// Distinct names by their last word: (words, positions in text order).
-    by_last: HashMap<String, Vec<(Vec<String>, Vec<usize>)>>,
+    by_last: HashMap<String, Vec<NameSeen>>,
     /// Names of runs that look like persons / organisations.
     person_names: HashSet<String>,
     org_names: HashSet<String>,
