@@ -130,8 +130,8 @@ fn pronouns_nominals_and_organisations() {
             &[("“an insult.”", Some("The farmers' union"), Some("The farmers' union"), false)],
         ),
         (
-            "Ortiz and Kim said in a statement that “the talks will resume.”",
-            &[("“the talks will resume.”", Some("Ortiz and Kim"), Some("Ortiz and Kim"), false)],
+            "Varga and Kim said in a statement that “the talks will resume.”",
+            &[("“the talks will resume.”", Some("Varga and Kim"), Some("Varga and Kim"), false)],
         ),
     ]);
 }
@@ -140,10 +140,10 @@ fn pronouns_nominals_and_organisations() {
 fn more_speaker_phrases() {
     check(&[
         ("“We will win,” the senator from Ohio said.", &[("“We will win,”", Some("the senator from Ohio"), Some("the senator from Ohio"), false)]),
-        ("“No comment,” a White House official said.", &[("“No comment,”", Some("a White House official"), Some("a White House official"), false)]),
+        ("“No comment,” a City Hall official said.", &[("“No comment,”", Some("a City Hall official"), Some("a City Hall official"), false)]),
         (
-            "“No comment,” White House spokesman Josh Earnest told reporters.",
-            &[("“No comment,”", Some("Josh Earnest"), Some("Josh Earnest"), false)],
+            "“No comment,” City Hall spokesman Dan Brill told reporters.",
+            &[("“No comment,”", Some("Dan Brill"), Some("Dan Brill"), false)],
         ),
         ("“It was chaos,” said one witness, who asked not to be named.", &[("“It was chaos,”", Some("one witness"), Some("one witness"), false)]),
         ("Lopez, 54, said “it was chaos.”", &[("“it was chaos.”", Some("Lopez"), Some("Lopez"), false)]),
@@ -154,8 +154,8 @@ fn more_speaker_phrases() {
             &[("“We regret the error.”", Some("the company"), Some("the company"), false)],
         ),
         (
-            "“We regret the error,” a spokesman for the Pentagon said.",
-            &[("“We regret the error,”", Some("a spokesman for the Pentagon"), Some("a spokesman for the Pentagon"), false)],
+            "“We regret the error,” a spokesman for the Admiralty said.",
+            &[("“We regret the error,”", Some("a spokesman for the Admiralty"), Some("a spokesman for the Admiralty"), false)],
         ),
     ]);
 }
@@ -208,7 +208,7 @@ fn alternating_and_floating_speakers() {
 fn marks_apostrophes_nesting_titles() {
     check(&[
         ("The Smiths’ lawyer said the ’90s were different and rock ’n’ roll didn’t matter.", &[]),
-        ("The players' union said Kim's offer was late.", &[]),
+        ("The growers' union said Kim's plan was late.", &[]),
         (
             "“She told me ‘wait,’ and I did,” Kim said.",
             &[("“She told me ‘wait,’ and I did,”", Some("Kim"), Some("Kim"), false)],
@@ -216,7 +216,7 @@ fn marks_apostrophes_nesting_titles() {
         // A title alone names the speaker of a headline's quotation.
         ("Mayor vows ‘no new taxes’ in budget speech", &[("‘no new taxes’", Some("Mayor"), Some("Mayor"), false)]),
         ("Her book “Counting Every Vote” came out in May.", &[]),
-        ("The film \"Harbor Lights\" opens Friday.", &[]),
+        ("Tickets for the movie \"Harbor Lights\" sold out.", &[]),
     ]);
 }
 
@@ -252,7 +252,7 @@ fn never_panics_on_odd_input() {
     // multi-byte characters (a fixed pseudo-random sequence).
     let atoms = [
         "“", "”", "‘", "’", "\"", "'", "«", "»", "„", " ", " ", "\n", "\n\n", ",", ".", ":", "?", "―", "(", ")",
-        "said", "told", "according to", "adding", "he", "she", "the spokesman", "Ana Ortiz", "Lee", "The", "é", "👍",
+        "said", "told", "according to", "adding", "he", "she", "the spokesman", "Ilse Varga", "Moreau", "The", "é", "👍",
         "\u{a0}", "Mr.", "and", "’s", "in", "‒",
     ];
     let mut x: u64 = 0x2545_f491_4f6c_dd1d;

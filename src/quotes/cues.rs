@@ -17,12 +17,12 @@ impl Doc<'_> {
         let w: Vec<&str> = (i..(i + 3).min(self.toks.len())).map(|k| self.low(k)).collect();
         let c = lexicon::get().cue_at(&w, 0)?;
         // "United States": capitalised, a cue only at a sentence's start
-        // ("Said Ellis:", "According to ...").
+        // ("Said Varga:", "According to ...").
         let initial = i == 0 || self.toks[i - 1].line != t.line || self.is_terminator(i - 1);
         (!t.cap || initial).then_some(c)
     }
     /// Token `i` is inside a short quotation within a sentence (a nickname
-    /// or a scare-quoted word: `Marcia "Cia" Price`).
+    /// or a scare-quoted word: `Ruth "Ru" Adler`).
     pub fn in_short_quote(&self, i: usize) -> bool {
         let Some(q) = self.toks.get(i).and_then(|t| t.inq) else { return false };
         let Some(&(a, b)) = self.qtoks.get(q) else { return false };
@@ -164,14 +164,14 @@ pub fn leading(doc: &Doc, lo: usize, qa: usize) -> Option<Np> {
             }
         }
     }
-    // "Hart: “We will rebuild.”" (a transcript's or headline's speaker).
+    // "Hart: “We hold.”" (a transcript's or headline's speaker).
     if participle.is_none() && qa > lo + 1 && doc.t(qa - 1) == ":" {
         if let Some(np) = np_ending_at_colon(doc, lo, qa - 1) {
             return Some(np);
         }
     }
     let p = participle?;
-    // "footage of Hillary Clinton asking, “…”"
+    // "footage of Ruth Adler asking, “…”"
     if let Some(np) = subject_before(doc, p, lo).filter(|np| matches!(np.kind, NpKind::Name | NpKind::Pronoun | NpKind::Joint)) {
         return Some(np);
     }
@@ -186,7 +186,7 @@ fn np_ending_at_colon(doc: &Doc, lo: usize, colon: usize) -> Option<Np> {
 }
 
 /// The first name or pronoun in `[lo, v)` that starts a clause and is followed
-/// by a lower-case word (its verb): "During the speech, Trump attacked ...".
+/// by a lower-case word (its verb): "During the speech, Adler attacked ...".
 pub fn clause_subject(doc: &Doc, lo: usize, v: usize) -> Option<Np> {
     // The nearest clause start before `v`.
     let mut i = v;

@@ -18,7 +18,7 @@ pub enum CueKind {
 pub struct CueForm {
     pub words: Vec<String>,
     pub kind: CueKind,
-    /// The speaker may follow the verb ("said Ortiz").
+    /// The speaker may follow the verb ("said Varga").
     pub invertible: bool,
 }
 

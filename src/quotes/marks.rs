@@ -6,7 +6,7 @@
 //! mark of the same family; otherwise it ends there, unclosed. Single marks
 //! are then paired outside double quotations only (nested singles are never
 //! top-level), and only where both an opening and a closing mark are found
-//! in one paragraph, so apostrophes ("don’t", "Libyans’", "’90s") never
+//! in one paragraph, so apostrophes ("don’t", "Danes’", "’90s") never
 //! start or end a quotation.
 
 use crate::annotation::Span;
@@ -263,7 +263,7 @@ fn pair_singles(text: &str, lines: &[Span], doubles: &[RawQuote]) -> Vec<RawQuot
             match open {
                 None if can_open => open = Some(k),
                 Some(o) if can_close => {
-                    // "the Libyans’ fight": a plural possessive, when a later
+                    // "the Danes’ plan": a plural possessive, when a later
                     // closing mark can end the quotation instead.
                     let prev = at(k.wrapping_sub(1)).filter(|_| k > 0);
                     let possessive = matches!(prev, Some('s') | Some('S'))
@@ -322,9 +322,9 @@ mod tests {
             ("He said “yes” and “no”.", &["“yes”", "“no”"]),
             ("He said \"yes\" and \"no\".", &["\"yes\"", "\"no\""]),
             ("Il a dit « oui » hier.", &["« oui »"]),
-            ("Headline: Mayor says ‘we will rebuild’", &["‘we will rebuild’"]),
-            ("Mayor says 'we will rebuild' today", &["'we will rebuild'"]),
-            ("“Fast,”Ortiz said.", &["“Fast,”"]),
+            ("Headline: Mayor says ‘we hold the line’", &["‘we hold the line’"]),
+            ("Mayor says 'we hold the line' today", &["'we hold the line'"]),
+            ("“Fast,”Varga said.", &["“Fast,”"]),
         ];
         for (t, want) in cases {
             let got: Vec<&str> = quotes(t).into_iter().map(|x| x.0).collect();
@@ -335,8 +335,8 @@ mod tests {
     #[test]
     fn apostrophes_are_not_quote_marks() {
         let cases = [
-            "The players' union rejected Ortiz's offer.",
-            "We don’t know what the Libyans’ plans are.",
+            "The growers' union rejected Varga's offer.",
+            "We don’t know what the Danes’ plans are.",
             "In the ’90s and the '80s rock 'n' roll ruled.",
             "It was the Joneses’ house, and the Smiths’ car.",
         ];
@@ -347,16 +347,16 @@ mod tests {
 
     #[test]
     fn nested_singles_stay_inside() {
-        let t = "\"He told me 'get out now,' so I did,\" Lee said.";
-        assert_eq!(quotes(t), [("\"He told me 'get out now,' so I did,\"", false)]);
-        let t = "“You say you ‘accept responsibility,’” she said.";
-        assert_eq!(quotes(t), [("“You say you ‘accept responsibility,’”", false)]);
+        let t = "\"She said 'run for it,' so we ran,\" Moreau said.";
+        assert_eq!(quotes(t), [("\"She said 'run for it,' so we ran,\"", false)]);
+        let t = "“He told us ‘stay calm,’” she said.";
+        assert_eq!(quotes(t), [("“He told us ‘stay calm,’”", false)]);
     }
 
     #[test]
     fn possessive_inside_single_quotes() {
-        let t = "Headline: ‘The Libyans’ fight is ours’ says mayor";
-        assert_eq!(quotes(t), [("‘The Libyans’ fight is ours’", false)]);
+        let t = "Headline: ‘The Danes’ plan is ours’ says mayor";
+        assert_eq!(quotes(t), [("‘The Danes’ plan is ours’", false)]);
     }
 
     #[test]
@@ -378,15 +378,15 @@ mod tests {
 
     #[test]
     fn mixed_families_do_not_continue() {
-        let t = "\"Kevin was asleep.\n\n“Here he is,” she said.";
+        let t = "\"The lights went out.\n\n“Over here,” she said.";
         let got = quotes(t);
-        assert_eq!(got, [("\"Kevin was asleep.", true), ("“Here he is,”", false)]);
+        assert_eq!(got, [("\"The lights went out.", true), ("“Over here,”", false)]);
     }
 
     #[test]
     fn closing_mark_used_as_opener_at_paragraph_start() {
-        let t = "”Fear. I am afraid.” ― Ana Ruiz";
-        assert_eq!(quotes(t), [("”Fear. I am afraid.”", false)]);
+        let t = "”Rain. It never stops.” ― Ana Ruiz";
+        assert_eq!(quotes(t), [("”Rain. It never stops.”", false)]);
     }
 
     #[test]
