@@ -1,10 +1,370 @@
 //! Quote layer: direct quotations and who said them.
+//!
+//! [`marks`] pairs quotation marks into spans; [`cues`] finds the attribution
+//! of each quotation (a speech verb and its subject, before or after it);
+//! [`speakers`] turns the subject into a speaker: a name, a pronoun or a
+//! nominal ("the spokesman") resolved to a canonical name, through the entity
+//! layer's mentions when there are any and by its own name index otherwise.
 
-use crate::annotation::{Entity, Mention, Quote, Span};
-use crate::segment::Segments;
+mod cues;
+mod lexicon;
+mod marks;
+mod speakers;
+
+use crate::annotation::{Entity, Mention, Quote, Span, Speaker};
+use crate::segment::{Segments, TokenKind};
+use marks::RawQuote;
+
+/// A token with what the quote layer needs to know about it.
+#[derive(Debug, Clone)]
+pub(crate) struct Tok {
+    pub span: Span,
+    pub line: usize,
+    pub word: bool,
+    pub lower: String,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+    /// Index of the quotation covering it.
+    pub inq: Option<usize>,
+}
+
+/// The text seen by the quote layer: tokens, paragraphs and quotations.
+pub(crate) struct Doc<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Tok>,
+    pub quotes: Vec<RawQuote>,
+    /// Token range `[first, last)` of each quotation.
+    pub qtoks: Vec<(usize, usize)>,
+    /// Lines not to take names from (boilerplate, title-case headlines).
+    pub bad_line: Vec<bool>,
+    pub skip: Vec<bool>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(seg: &'a Segments<'a>, quotes: Vec<RawQuote>, skip: &[Span]) -> Doc<'a> {
+        let text = seg.text;
+        let mut toks: Vec<Tok> = seg
+            .tokens
+            .iter()
+            .map(|t| {
+                let s = t.span.text(text);
+                Tok {
+                    span: t.span,
+                    line: t.line,
+                    word: t.kind != TokenKind::Punct,
+                    lower: s.to_lowercase(),
+                    cap: s.chars().next().is_some_and(|c| c.is_uppercase()),
+                    inq: None,
+                }
+            })
+            .collect();
+        let mut qtoks = Vec::with_capacity(quotes.len());
+        for (qi, q) in quotes.iter().enumerate() {
+            let a = toks.partition_point(|t| t.span.start < q.span.start);
+            let b = toks.partition_point(|t| t.span.end <= q.span.end);
+            let b = b.max(a);
+            for t in &mut toks[a..b] {
+                t.inq = Some(qi);
+            }
+            qtoks.push((a, b));
+        }
+        let skip_line: Vec<bool> = seg.lines.iter().map(|l| skip.iter().any(|s| s.overlaps(*l))).collect();
+        let mut bad_line = skip_line.clone();
+        for (li, l) in seg.lines.iter().enumerate() {
+            if headline_like(l.text(text)) {
+                bad_line[li] = true;
+            }
+        }
+        Doc { text, toks, quotes, qtoks, bad_line, skip: skip_line }
+    }
+
+    pub fn t(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.span.text(self.text))
+    }
+    pub fn low(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.lower.as_str())
+    }
+    pub fn lowers(&self) -> Vec<&str> {
+        self.toks.iter().map(|t| t.lower.as_str()).collect()
+    }
+    /// Ends a sentence outside quotation marks.
+    pub fn is_terminator(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else { return false };
+        if t.inq.is_some() || !matches!(self.t(i), "." | "!" | "?" | "…" | "...") {
+            return false;
+        }
+        // "Del. Ruth Adler": a title's period.
+        if self.t(i) == "." && i > 0 && self.toks[i - 1].cap && lexicon::get().is_title(&self.toks[i - 1].lower) {
+            return false;
+        }
+        // "(D-Ore.)", "R-Ore., said", "Jan. 5": not a sentence's end.
+        let next = self.toks.get(i + 1).filter(|n| n.line == t.line);
+        !next.is_some_and(|n| matches!(self.t(i + 1), ")" | "," | ";") || (n.word && !n.cap && n.inq.is_none() && self.t(i) == "."))
+    }
+    /// The previous paragraph that is not boilerplate.
+    pub fn prev_line(&self, line: usize) -> Option<usize> {
+        (0..line).rev().find(|&l| !self.skip.get(l).copied().unwrap_or(false))
+    }
+    /// Token range of a line.
+    pub fn line_toks(&self, line: usize) -> (usize, usize) {
+        let a = self.toks.partition_point(|t| t.line < line);
+        let b = self.toks.partition_point(|t| t.line <= line);
+        (a, b)
+    }
+}
+
+/// A title-case line of several words (a headline): its capitalised runs
+/// are not names.
+fn headline_like(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3).collect();
+    if words.len() < 4 {
+        return false;
+    }
+    let caps = words.iter().filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(|c| c.is_uppercase())).count();
+    caps * 10 >= words.len() * 8
+}
+
+/// A short title-case phrase right after "film", "book", "titled"...: a title.
+fn is_title(text: &str, q: &RawQuote, line: Span) -> bool {
+    let lex = lexicon::get();
+    let inner: String = q.span.text(text).chars().filter(|c| !matches!(c, '"' | '“' | '”' | '‘' | '’' | '\'' | '«' | '»')).collect();
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let body = inner.trim_end().trim_end_matches(['.', ',', ';']);
+    let end_punct = body.len() < inner.trim_end().len();
+    if words.is_empty() || words.len() > 8 || body.contains(". ") || body.contains("? ") || body.contains("! ") {
+        return false;
+    }
+    let small = ["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"];
+    let title_case = words.iter().enumerate().all(|(i, w)| {
+        let first = w.chars().find(|c| c.is_alphanumeric());
+        first.is_none_or(|c| c.is_uppercase() || c.is_numeric()) || (i > 0 && small.contains(&w.to_lowercase().as_str()))
+    });
+    if !title_case {
+        return false;
+    }
+    let before = text.get(line.start.min(q.span.start)..q.span.start).unwrap_or("");
+    let prev: Vec<String> = before
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .collect();
+    // "the band’s “Blue Morning Sky”", "the network’s “Morning Show”"
+    if !end_punct && words.len() >= 2 && prev.first().is_some_and(|w| w.ends_with("’s") || w.ends_with("'s")) {
+        return true;
+    }
+    let skippable = ["the", "a", "new", "latest", "hit", "his", "her", "their", "its", "upcoming", "recent", "first", "1st", "2nd", "3rd"];
+    for w in &prev {
+        if lex.title_triggers.iter().any(|t| t == w) {
+            return true;
+        }
+        if !skippable.contains(&w.as_str()) {
+            return false;
+        }
+    }
+    false
+}
+
+/// How a quotation got its speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum How {
+    Cue,
+    Floating,
+}
 
 /// Find quotations outside `skip` and attribute them to speakers.
 pub fn detect(seg: &Segments, mentions: &[Mention], entities: &[Entity], skip: &[Span]) -> Vec<Quote> {
-    let _ = (seg, mentions, entities, skip);
-    Vec::new()
+    let text = seg.text;
+    let skip_line: Vec<bool> = seg.lines.iter().map(|l| skip.iter().any(|s| s.overlaps(*l))).collect();
+    let raw: Vec<RawQuote> = marks::find(text, &seg.lines, &skip_line)
+        .into_iter()
+        .filter(|q| !is_title(text, q, seg.lines.get(q.first_line).copied().unwrap_or(q.span)))
+        .collect();
+    let doc = Doc::new(seg, raw, skip);
+    let mut people = speakers::People::new(&doc, mentions, entities);
+    let mut found: Vec<Option<(Speaker, How)>> = Vec::with_capacity(doc.quotes.len());
+    for qi in 0..doc.quotes.len() {
+        people.clear_last();
+        let got = match cues::attribution(&doc, qi) {
+            Some(np) => people.resolve(&doc, &np).map(|s| (s, How::Cue)),
+            None => {
+                let f = floating(&doc, qi, &found, &mut people);
+                if f.as_ref().is_some_and(|(_, continued)| *continued) {
+                    // A continued speaker: judge it by its name alone.
+                    people.clear_last();
+                }
+                f.map(|(s, _)| (s, How::Floating))
+            }
+        };
+        if let Some((s, _)) = &got {
+            people.note_speaker(&doc, s);
+        }
+        found.push(got);
+    }
+    doc.quotes
+        .iter()
+        .zip(found)
+        .filter(|(q, _)| !skip.iter().any(|s| s.start <= q.span.start && q.span.start < s.end))
+        .map(|(q, f)| Quote { span: q.span, speaker: f.map(|x| x.0), unclosed: q.unclosed })
+        .collect()
+}
+
+/// A quotation with no cue of its own: introduced by the previous paragraph
+/// ("He said:"), continuing the previous quotation's speaker, or following a
+/// paragraph whose last sentence reports someone's words.
+/// Returns the speaker and whether it continues an earlier quotation's.
+fn floating(doc: &Doc, qi: usize, found: &[Option<(Speaker, How)>], people: &mut speakers::People) -> Option<(Speaker, bool)> {
+    let q = doc.quotes.get(qi)?;
+    let (qa, _) = *doc.qtoks.get(qi)?;
+    let (la, _) = doc.line_toks(q.first_line);
+    let floor = qa.saturating_sub(cues::MAX_REGION);
+    // Only a quotation that starts its sentence floats.
+    let mut i = qa;
+    while i > la {
+        if i < floor {
+            return None;
+        }
+        let p = i - 1;
+        if doc.toks[p].inq.is_some() {
+            i = doc.qtoks[doc.toks[p].inq?].0;
+            continue;
+        }
+        if doc.is_terminator(p) {
+            break;
+        }
+        return None;
+    }
+    let starts_para = i == la;
+    let prev_line = doc.prev_line(q.first_line);
+    if starts_para {
+        if let Some(pl) = prev_line {
+            let (a, b) = doc.line_toks(pl);
+            if b > a && doc.t(b - 1) == ":" {
+                if let Some(np) = cues::last_cue_subject(doc, a.max(b.saturating_sub(cues::MAX_REGION)), b - 1) {
+                    return people.resolve(doc, &np).map(|s| (s, false));
+                }
+            }
+        }
+    }
+    // The previous quotation with a speaker, in this paragraph or the last.
+    if let Some((pj, (sp, _))) = found.iter().enumerate().rev().take(50).find_map(|(j, f)| f.as_ref().map(|f| (j, f))) {
+        let pq = &doc.quotes[pj];
+        let adjacent = pq.last_line == q.first_line || Some(pq.last_line) == prev_line;
+        if adjacent {
+            // A new speaker in between: someone else's cue takes over, and
+            // another person as a sentence's subject breaks the chain.
+            // The gap after the previous quotation's own sentence.
+            let mut g = doc.qtoks[pj].1.max(floor);
+            while g < qa && !doc.is_terminator(g) && doc.toks[g].line == pq.last_line {
+                g += 1;
+            }
+            let gap = (g, qa);
+            if let Some(np) = cues::last_cue_subject(doc, gap.0, gap.1).filter(|np| np.kind != speakers::NpKind::Pronoun) {
+                if let Some(other) = people.resolve(doc, &np) {
+                    if other.name.is_some() && other.name != sp.name {
+                        return Some((other, false));
+                    }
+                }
+            }
+            if people.other_subject_between(gap.0, gap.1, sp.name.as_deref()) {
+                return None;
+            }
+            return Some((sp.clone(), true));
+        }
+    }
+    if starts_para {
+        if let Some(pl) = prev_line {
+            let (a, b) = doc.line_toks(pl);
+            let a = a.max(b.saturating_sub(cues::MAX_REGION));
+            // The last sentence of the previous paragraph.
+            let mut s = b;
+            if s > a && doc.is_terminator(s - 1) {
+                s -= 1;
+            }
+            while s > a && !doc.is_terminator(s - 1) {
+                s -= 1;
+            }
+            if let Some(np) = cues::last_cue_subject(doc, s, b) {
+                if np.kind == speakers::NpKind::Name {
+                    return people.resolve(doc, &np).map(|s| (s, false));
+                }
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotation::Label;
+
+    /// (quote, speaker mention, speaker name, speaker entity)
+    type Got = (String, Option<String>, Option<String>, Option<usize>);
+
+    fn run(text: &str, mentions: &[Mention], entities: &[Entity], skip: &[Span]) -> Vec<Got> {
+        let seg = Segments::new(text);
+        detect(&seg, mentions, entities, skip)
+            .into_iter()
+            .map(|q| {
+                let s = q.speaker.as_ref();
+                (
+                    q.span.text(text).to_string(),
+                    s.map(|s| s.span.text(text).to_string()),
+                    s.and_then(|s| s.name.clone()),
+                    s.and_then(|s| s.entity),
+                )
+            })
+            .collect()
+    }
+
+    fn span_of(text: &str, needle: &str, nth: usize) -> Span {
+        let start = text.match_indices(needle).nth(nth).map_or(0, |(i, _)| i);
+        Span::new(start, start + needle.len())
+    }
+
+    #[test]
+    fn speakers_link_to_entity_mentions() {
+        let t = "Gov. Rosa Vance toured the dam. “It held,” Vance said. Later she added, “We were lucky.”";
+        let mentions = vec![
+            Mention { span: span_of(t, "Rosa Vance", 0), label: Label::Person, entity: 0 },
+            Mention { span: span_of(t, "Vance", 1), label: Label::Person, entity: 0 },
+        ];
+        let entities = vec![Entity { label: Label::Person, name: "Rosa Vance".into(), mentions: vec![0, 1] }];
+        let got = run(t, &mentions, &entities, &[]);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0], ("“It held,”".into(), Some("Vance".into()), Some("Rosa Vance".into()), Some(0)));
+        assert_eq!(got[1], ("“We were lucky.”".into(), Some("she".into()), Some("Rosa Vance".into()), Some(0)));
+    }
+
+    #[test]
+    fn without_mentions_names_resolve_to_the_fullest_form() {
+        let t = "Gov. Rosa Vance toured the dam. “It held,” Vance said.";
+        let got = run(t, &[], &[], &[]);
+        assert_eq!(got, [("“It held,”".into(), Some("Vance".into()), Some("Rosa Vance".into()), None)]);
+    }
+
+    #[test]
+    fn quotes_in_skipped_lines_are_not_returned() {
+        let t = "“Subscribe now,” the ad says.\n\n“It held,” Vance said.";
+        let skip = [Span::new(0, t.find('\n').unwrap_or(0))];
+        let got = run(t, &[], &[], &skip);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "“It held,”");
+    }
+
+    #[test]
+    fn titles_and_headlines() {
+        let t = "Her new album “Quiet Rivers” is out.";
+        assert!(run(t, &[], &[], &[]).is_empty());
+        // A title-case phrase that is speech (no title word before it) stays.
+        let t = "Vance said “Never Again” twice.";
+        assert_eq!(run(t, &[], &[], &[]).len(), 1);
+        assert!(run("He hosted the show “Late Night Talk,” then left.", &[], &[], &[]).is_empty());
+        assert!(run("She sang the band’s “Blue Morning Sky” again.", &[], &[], &[]).is_empty());
+        // Speech with a title-case start is not a title.
+        assert_eq!(run("Vance’s “Hold The Line. Now.” slogan won.", &[], &[], &[]).len(), 1);
+        assert!(headline_like("Mayor Vows To Repair Cracked Dam After Storm"));
+        assert!(!headline_like("The mayor vowed to repair the dam after the storm."));
+    }
 }

@@ -1,0 +1,212 @@
+//! Attribution: the speech cue of a quotation and the phrase naming its
+//! speaker, after the quotation (“…,” X said / said X / ― X) or before it in
+//! the same sentence (X said, “…” / X told reporters: “…” / according to X /
+//! X said …, adding “…”).
+
+use super::lexicon::{self, CueForm, CueKind};
+use super::speakers::{np_after, subject_before, Np, NpKind};
+use super::Doc;
+
+impl Doc<'_> {
+    /// The cue starting at token `i` (outside quotations).
+    pub fn cue(&self, i: usize) -> Option<&'static CueForm> {
+        let t = self.toks.get(i)?;
+        if t.inq.is_some() || !t.word {
+            return None;
+        }
+        let w: Vec<&str> = (i..(i + 3).min(self.toks.len())).map(|k| self.low(k)).collect();
+        let c = lexicon::get().cue_at(&w, 0)?;
+        // "United States": capitalised, a cue only at a sentence's start
+        // ("Said Varga:", "According to ...").
+        let initial = i == 0 || self.toks[i - 1].line != t.line || self.is_terminator(i - 1);
+        (!t.cap || initial).then_some(c)
+    }
+    /// Token `i` is inside a short quotation within a sentence (a nickname
+    /// or a scare-quoted word: `Ruth "Ru" Adler`).
+    pub fn in_short_quote(&self, i: usize) -> bool {
+        let Some(q) = self.toks.get(i).and_then(|t| t.inq) else { return false };
+        let Some(&(a, b)) = self.qtoks.get(q) else { return false };
+        b - a <= 5 && !(a..b).any(|k| matches!(self.t(k), "." | "!" | "?" | ","))
+    }
+    /// Role group and length of a role phrase at token `i`.
+    pub fn role(&self, i: usize) -> Option<(usize, usize)> {
+        let w: Vec<&str> = (i..(i + 4).min(self.toks.len())).map(|k| self.low(k)).collect();
+        lexicon::get().role_at(&w, 0)
+    }
+}
+
+/// The speaker phrase of quotation `qi` from its own sentence.
+pub fn attribution(doc: &Doc, qi: usize) -> Option<Np> {
+    let &(qa, qb) = doc.qtoks.get(qi)?;
+    if qa >= qb {
+        return None;
+    }
+    if let Some(np) = trailing(doc, qb) {
+        return Some(np);
+    }
+    let line = doc.toks[qa].line;
+    let (la, _) = doc.line_toks(line);
+    let la = la.max(qa.saturating_sub(MAX_REGION));
+    let mut lo = qa;
+    while lo > la && !doc.is_terminator(lo - 1) {
+        lo -= 1;
+    }
+    leading(doc, lo, qa)
+}
+
+/// The most tokens looked at on either side of a quotation (a long sentence;
+/// keeps run-on text without sentence ends linear).
+pub const MAX_REGION: usize = 120;
+
+fn is_dash(s: &str) -> bool {
+    matches!(s, "—" | "–" | "―" | "-" | "--" | "‒")
+}
+
+/// “…,” X said / “…,” said X / “…” ― X
+fn trailing(doc: &Doc, qb: usize) -> Option<Np> {
+    let first = doc.toks.get(qb)?;
+    let line = doc.toks[qb - 1].line;
+    if first.line != line {
+        return None;
+    }
+    // The region: up to the sentence's end, the next quotation or the line's end.
+    let mut hi = qb;
+    while hi < doc.toks.len()
+        && hi < qb + MAX_REGION
+        && doc.toks[hi].line == line
+        && (doc.toks[hi].inq.is_none() || (hi > qb && doc.in_short_quote(hi)))
+        && !doc.is_terminator(hi)
+    {
+        hi += 1;
+    }
+    // “We won.” Jones told reporters: “…” — the words after a finished
+    // sentence introduce the next quotation, not this one.
+    let finished = qb >= 2 && matches!(doc.t(qb - 2), "." | "!" | "?");
+    if finished && hi > qb && doc.t(hi - 1) == ":" {
+        return None;
+    }
+    let mut s = qb;
+    let dash = is_dash(doc.t(s));
+    while s < hi && (matches!(doc.t(s), "," | "(") || is_dash(doc.t(s))) {
+        s += 1;
+    }
+    if s >= hi {
+        return None;
+    }
+    if dash {
+        // "“…” ― Ana Ruiz": a name and nothing else up to the line's end.
+        if let Some(np) = np_after(doc, s, hi) {
+            let rest_empty = (np.last..hi).all(|k| !doc.toks[k].word);
+            let line_end = hi >= doc.toks.len() || doc.toks[hi].line != line || doc.is_terminator(hi);
+            if np.kind == NpKind::Name && rest_empty && line_end {
+                return Some(np);
+            }
+        }
+    }
+    if let Some(c) = doc.cue(s) {
+        let after = s + c.words.len();
+        match c.kind {
+            CueKind::Finite | CueKind::Trailing | CueKind::Prep if c.invertible => {
+                return np_after(doc, after, hi);
+            }
+            _ => return None,
+        }
+    }
+    for v in s..hi.min(s + 30) {
+        let Some(c) = doc.cue(v) else { continue };
+        match c.kind {
+            CueKind::Finite | CueKind::Trailing => {
+                if let Some(np) = subject_before(doc, v, s) {
+                    return Some(np);
+                }
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The last cue in `[lo, qa)` (outside quotations) and its speaker phrase.
+pub fn leading(doc: &Doc, lo: usize, qa: usize) -> Option<Np> {
+    let mut v = qa;
+    // The last participle ("adding"), waiting for its main clause's subject.
+    let mut participle: Option<usize> = None;
+    while v > lo {
+        v -= 1;
+        let Some(c) = doc.cue(v) else { continue };
+        match c.kind {
+            CueKind::Prep => {
+                if let Some(np) = np_after(doc, v + c.words.len(), qa) {
+                    return Some(np);
+                }
+            }
+            CueKind::Finite => {
+                if let Some(np) = subject_before(doc, v, lo) {
+                    return Some(np);
+                }
+                if c.invertible {
+                    if let Some(np) = np_after(doc, v + c.words.len(), qa) {
+                        if np.kind != NpKind::Nominal || participle.is_none() {
+                            return Some(np);
+                        }
+                    }
+                }
+            }
+            CueKind::Participle => {
+                participle.get_or_insert(v);
+            }
+            CueKind::Trailing => {
+                if participle.is_some() {
+                    if let Some(np) = subject_before(doc, v, lo) {
+                        return Some(np);
+                    }
+                }
+            }
+        }
+    }
+    // "Hart: “We hold.”" (a transcript's or headline's speaker).
+    if participle.is_none() && qa > lo + 1 && doc.t(qa - 1) == ":" {
+        if let Some(np) = np_ending_at_colon(doc, lo, qa - 1) {
+            return Some(np);
+        }
+    }
+    let p = participle?;
+    // "footage of Ruth Adler asking, “…”"
+    if let Some(np) = subject_before(doc, p, lo).filter(|np| matches!(np.kind, NpKind::Name | NpKind::Pronoun | NpKind::Joint)) {
+        return Some(np);
+    }
+    clause_subject(doc, lo, p)
+}
+
+/// A short name making up all of `[lo, colon)`.
+fn np_ending_at_colon(doc: &Doc, lo: usize, colon: usize) -> Option<Np> {
+    let np = subject_before(doc, colon, lo)?;
+    (np.kind == NpKind::Name && np.last == colon && np.last - np.first <= 3 && (lo..np.first).all(|k| !doc.toks[k].word || doc.toks[k].cap))
+        .then_some(np)
+}
+
+/// The first name or pronoun in `[lo, v)` that starts a clause and is followed
+/// by a lower-case word (its verb): "During the speech, Adler attacked ...".
+pub fn clause_subject(doc: &Doc, lo: usize, v: usize) -> Option<Np> {
+    // The nearest clause start before `v`.
+    let mut i = v;
+    while i > lo {
+        i -= 1;
+        let t = &doc.toks[i];
+        let starts = i == lo || matches!(doc.t(i - 1), "," | ";" | ":") || doc.toks[i - 1].inq.is_some();
+        if t.inq.is_none() && t.word && starts {
+            if let Some(np) = np_after(doc, i, v) {
+                let verb = doc.toks.get(np.last).is_some_and(|n| n.word && !n.cap && n.inq.is_none());
+                if matches!(np.kind, NpKind::Name | NpKind::Pronoun | NpKind::Joint) && verb && np.first <= i + 1 {
+                    return Some(np);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The speaker phrase of the last cue in `[a, b)` (a sentence or paragraph).
+pub fn last_cue_subject(doc: &Doc, a: usize, b: usize) -> Option<Np> {
+    leading(doc, a, b)
+}

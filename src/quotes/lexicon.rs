@@ -1,0 +1,183 @@
+//! The quote layer's word lists (data/cues.txt, data/roles.txt), parsed once.
+
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueKind {
+    /// "said", "told": has a subject of its own.
+    Finite,
+    /// "adding", "noting": inherits the main clause's subject.
+    Participle,
+    /// "reads", "sings": a cue only right after a quotation.
+    Trailing,
+    /// "according to": the speaker follows.
+    Prep,
+}
+
+#[derive(Debug, Clone)]
+pub struct CueForm {
+    pub words: Vec<String>,
+    pub kind: CueKind,
+    /// The speaker may follow the verb ("said Varga").
+    pub invertible: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    pub cues: Vec<CueForm>,
+    pub title_triggers: Vec<String>,
+    /// Groups of synonymous role words ("spokesman", "press secretary").
+    pub roles: Vec<Vec<Vec<String>>>,
+    pub generic: Vec<String>,
+    pub titles: Vec<String>,
+    pub adjectives: Vec<String>,
+    pub male: Vec<String>,
+    pub female: Vec<String>,
+    pub org: Vec<String>,
+}
+
+/// `[section]` headers and their non-comment lines.
+fn sections(src: &str) -> Vec<(&str, Vec<&str>)> {
+    let mut out: Vec<(&str, Vec<&str>)> = Vec::new();
+    for line in src.lines() {
+        let l = line.trim();
+        if l.is_empty() || l.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = l.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+            out.push((name, Vec::new()));
+        } else if let Some(last) = out.last_mut() {
+            last.1.push(l);
+        }
+    }
+    out
+}
+
+fn items(line: &str) -> impl Iterator<Item = String> + '_ {
+    line.split(',').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty())
+}
+
+fn words(item: &str) -> Vec<String> {
+    item.split_whitespace().map(str::to_string).collect()
+}
+
+impl Lexicon {
+    fn parse(cues: &str, roles: &str) -> Lexicon {
+        let mut lex = Lexicon::default();
+        for (sec, lines) in sections(cues) {
+            for line in lines {
+                let (invertible, body) = match line.strip_prefix('!') {
+                    Some(rest) => (false, rest),
+                    None => (true, line),
+                };
+                for item in items(body) {
+                    let w = words(&item);
+                    let kind = match sec {
+                        "trailing" => CueKind::Trailing,
+                        "prep" => CueKind::Prep,
+                        "titles" => {
+                            lex.title_triggers.push(item.clone());
+                            continue;
+                        }
+                        _ if w.first().is_some_and(|f| f.ends_with("ing")) => CueKind::Participle,
+                        _ => CueKind::Finite,
+                    };
+                    lex.cues.push(CueForm { words: w, kind, invertible });
+                }
+            }
+        }
+        // Longest forms first so "pointed out" wins over a shorter form.
+        lex.cues.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
+        for (sec, lines) in sections(roles) {
+            for line in lines {
+                match sec {
+                    "roles" => lex.roles.push(items(line).map(|i| words(&i)).collect()),
+                    "generic" => lex.generic.extend(items(line)),
+                    "titles" => lex.titles.extend(items(line)),
+                    "adjectives" => lex.adjectives.extend(items(line)),
+                    "org" => lex.org.extend(items(line)),
+                    "gender" => {
+                        if let Some(rest) = line.strip_prefix("m:") {
+                            lex.male.extend(items(rest));
+                        } else if let Some(rest) = line.strip_prefix("f:") {
+                            lex.female.extend(items(rest));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        lex
+    }
+
+    /// The cue starting at `lower[i]`, if any: (form, number of tokens).
+    pub fn cue_at(&self, lower: &[&str], i: usize) -> Option<&CueForm> {
+        self.cues.iter().find(|c| {
+            c.words.iter().enumerate().all(|(k, w)| lower.get(i + k).is_some_and(|t| t == w))
+        })
+    }
+
+    /// Role group and length of a role phrase starting at `lower[i]`.
+    pub fn role_at(&self, lower: &[&str], i: usize) -> Option<(usize, usize)> {
+        let mut best: Option<(usize, usize)> = None;
+        for (g, group) in self.roles.iter().enumerate() {
+            for phrase in group {
+                let ok = phrase.iter().enumerate().all(|(k, w)| lower.get(i + k).is_some_and(|t| t == w));
+                if ok && best.is_none_or(|b| phrase.len() > b.1) {
+                    best = Some((g, phrase.len()));
+                }
+            }
+        }
+        best
+    }
+
+    pub fn is_title(&self, lower: &str) -> bool {
+        self.titles.iter().any(|t| t == lower)
+    }
+    pub fn is_adjective(&self, lower: &str) -> bool {
+        self.adjectives.iter().any(|t| t == lower)
+    }
+    pub fn is_generic(&self, lower: &str) -> bool {
+        self.generic.iter().any(|t| t == lower)
+    }
+    pub fn is_org_word(&self, lower: &str) -> bool {
+        self.org.iter().any(|t| t == lower)
+    }
+    /// 'm', 'f' or None for a title or role word.
+    pub fn gender(&self, lower: &str) -> Option<char> {
+        if self.male.iter().any(|t| t == lower) {
+            Some('m')
+        } else if self.female.iter().any(|t| t == lower) {
+            Some('f')
+        } else {
+            None
+        }
+    }
+}
+
+pub fn get() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| Lexicon::parse(include_str!("../../data/cues.txt"), include_str!("../../data/roles.txt")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_parses_kinds_and_roles() {
+        let lex = get();
+        let toks = ["pointed", "out", "that"];
+        let c = lex.cue_at(&toks, 0).map(|c| (c.words.len(), c.kind));
+        assert_eq!(c, Some((2, CueKind::Finite)));
+        assert_eq!(lex.cue_at(&["adding"], 0).map(|c| c.kind), Some(CueKind::Participle));
+        assert_eq!(lex.cue_at(&["told"], 0).map(|c| c.invertible), Some(false));
+        assert_eq!(lex.cue_at(&["according", "to"], 0).map(|c| c.kind), Some(CueKind::Prep));
+        let sp = lex.role_at(&["spokesman"], 0).map(|r| r.0);
+        assert!(sp.is_some());
+        assert_eq!(lex.role_at(&["press", "secretary", "x"], 0), sp.map(|g| (g, 2)));
+        assert!(lex.is_title("gen."));
+        assert_eq!(lex.gender("mrs."), Some('f'));
+        assert!(lex.title_triggers.iter().any(|t| t == "film"));
+    }
+}

@@ -1,0 +1,866 @@
+//! Speaker mentions (names, pronouns, nominals) and their resolution to a
+//! canonical name: through the entity layer's mentions when there are any,
+//! else by this module's own index of capitalised names.
+
+use super::lexicon;
+use super::Doc;
+use crate::annotation::{Entity, Label, Mention, Span, Speaker};
+use std::collections::{HashMap, HashSet};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NpKind {
+    /// A capitalised name ("Ilse Varga", "Treasury"), titles stripped.
+    Name,
+    Pronoun,
+    /// "the spokesman", "a narrator in the film", "The growers' union".
+    Nominal,
+    /// "Varga and Moreau".
+    Joint,
+}
+
+/// A speaker phrase: tokens `[first, last)`, with its head token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Np {
+    pub kind: NpKind,
+    pub first: usize,
+    pub last: usize,
+    pub head: usize,
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+const DETS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "another", "one",
+    "some", "many", "several", "two", "three", "four", "both", "each", "every", "any", "most", "other",
+];
+/// Lower-case words that cannot end a speaker phrase.
+const FUNC: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "what", "how", "why", "where", "when", "while", "and", "or", "but", "nor",
+    "to", "of", "in", "on", "at", "for", "with", "by", "from", "as", "about", "into", "than", "then", "so", "if",
+    "because", "is", "was", "were", "are", "be", "been", "being", "not", "also", "there", "here", "has", "had", "have",
+    "would", "will", "could", "should", "can", "may", "might", "must", "do", "does", "did", "this", "these", "those",
+    "him", "them", "us", "me", "there's", "it's", "he's", "she's", "all", "only", "even", "just", "yet", "still",
+];
+/// Words between a subject and its verb ("Varga later said").
+const SKIP: &[&str] = &[
+    "also", "later", "then", "has", "had", "have", "was", "is", "were", "would", "will", "recently", "previously", "once",
+    "never", "already", "again", "often", "further", "today", "yesterday", "tonight", "earlier", "simply", "just",
+    "reportedly", "initially", "first", "finally", "once", "subsequently", "himself", "herself", "themselves", "itself",
+    "separately", "privately", "publicly", "repeatedly", "frequently",
+];
+/// Capitalised words that start a sentence but are not names.
+const STOP_CAP: &[&str] = &[
+    "the", "a", "an", "but", "and", "or", "in", "at", "on", "for", "as", "after", "before", "when", "while", "if", "so",
+    "then", "yesterday", "today", "last", "this", "that", "meanwhile", "however", "also", "still", "asked", "speaking",
+    "said", "says", "according", "by", "from", "with", "to", "of", "since", "until", "during", "although", "though",
+    "because", "under", "earlier", "later", "now", "here", "there", "it", "his", "her", "their", "our", "my", "its",
+    "we", "they", "he", "she", "i", "you", "what", "why", "how", "where", "who", "which", "instead", "like", "unlike",
+    "among", "about", "over", "despite", "once", "whether", "both", "either", "neither", "following", "besides", "indeed", "still", "even", "yes", "no", "not", "mr",
+];
+const PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "de", "del", "della", "da", "di", "du", "van", "von", "der", "den", "la", "le", "dos", "das"];
+const PLACE_PREPS: &[&str] = &["in", "at", "from", "to", "near", "across", "into", "of", "outside", "inside", "throughout"];
+
+/// Day and month names (not "May", "June", "April", "August": also names).
+fn is_calendar(w: &str) -> bool {
+    const CAL: &[&str] = &[
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+        "july", "september", "october", "november", "december",
+    ];
+    CAL.contains(&w.trim_end_matches('.'))
+}
+
+fn is_pronoun(w: &str) -> bool {
+    PRONOUNS.contains(&w)
+}
+
+impl Doc<'_> {
+    /// A capitalised word outside quotations (a name's part).
+    pub fn name_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.word && t.cap && t.inq.is_none() && t.lower != "i" && !is_calendar(&t.lower))
+    }
+    fn particle(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            t.word && t.inq.is_none() && (PARTICLES.contains(&t.lower.as_str()) || t.lower.starts_with("al-") || t.lower.starts_with("el-"))
+        })
+    }
+    fn same_line(&self, a: usize, b: usize) -> bool {
+        matches!((self.toks.get(a), self.toks.get(b)), (Some(x), Some(y)) if x.line == y.line)
+    }
+    fn possessive(&self, i: usize) -> bool {
+        matches!(self.t(i), "'s" | "’s" | "'" | "’" | "'S" | "’S")
+    }
+    pub fn byte_span(&self, first: usize, last: usize) -> Span {
+        match (self.toks.get(first), last.checked_sub(1).and_then(|l| self.toks.get(l))) {
+            (Some(a), Some(b)) if b.span.end >= a.span.start => Span::new(a.span.start, b.span.end),
+            _ => Span::new(0, 0),
+        }
+    }
+
+    /// Start of the name run ending at token `e` (inclusive), not before `lo`.
+    fn run_back(&self, e: usize, lo: usize) -> usize {
+        let mut s = e;
+        while s > lo && self.same_line(s - 1, e) {
+            if self.name_word(s - 1) || (s - 1 > lo && self.particle(s - 1) && self.name_word(s - 2)) {
+                s -= 1;
+            } else {
+                break;
+            }
+        }
+        s
+    }
+
+    /// End (exclusive) of the name run starting at `s`, not after `hi`.
+    fn run_fwd(&self, s: usize, hi: usize) -> usize {
+        let mut e = s;
+        while e < hi && self.same_line(e, s) && (self.name_word(e) || (self.particle(e) && e + 1 < hi && self.name_word(e + 1))) {
+            e += 1;
+        }
+        e
+    }
+
+    /// Drop leading sentence words and titles: "The Treasury" -> "Treasury",
+    /// "Mayor Ilse Varga" -> "Ilse Varga". Returns the new start.
+    pub fn strip(&self, s: usize, e: usize) -> usize {
+        let lex = lexicon::get();
+        let mut s2 = s;
+        while s2 < e && STOP_CAP.contains(&self.low(s2)) {
+            s2 += 1;
+        }
+        let mut cut = s2;
+        for k in s2..e.saturating_sub(1) {
+            if lex.is_title(self.low(k)) || lex.role_at(&[self.low(k)], 0).is_some() {
+                cut = k + 1;
+            }
+        }
+        let org = (cut..e).any(|k| lex.is_org_word(self.low(k)));
+        while !org && cut + 1 < e && lex.is_adjective(self.low(cut)) {
+            cut += 1;
+        }
+        cut
+    }
+}
+
+/// The speaker phrase ending right before token `v` (a cue verb), looking no
+/// further back than `lo`.
+pub fn subject_before(doc: &Doc, v: usize, lo: usize) -> Option<Np> {
+    let mut j = v;
+    loop {
+        if j <= lo {
+            return None;
+        }
+        let p = j - 1;
+        let tok = doc.toks.get(p)?;
+        if tok.inq.is_some() {
+            return None;
+        }
+        let w = tok.lower.as_str();
+        if SKIP.contains(&w) || (tok.word && !tok.cap && w.len() > 4 && w.ends_with("ly")) {
+            j -= 1;
+            continue;
+        }
+        // "Varga on Tuesday said"
+        if tok.cap && p > lo && matches!(doc.low(p - 1), "on" | "last" | "this") {
+            j -= 2;
+            continue;
+        }
+        // "Lopez disagreed and said": the subject of the first verb.
+        if w == "and" && p > lo && !doc.toks[p - 1].cap && doc.toks[p - 1].word {
+            return super::cues::clause_subject(doc, lo, p);
+        }
+        break;
+    }
+    if doc.t(j - 1) == "," {
+        // Appositives or a relative clause: "Ilse Varga, the mayor, said",
+        // "Jo Hart, the attorney general of Utah, one of ..., said".
+        // The subject is the nearest comma-ended phrase that is not the
+        // object of a preposition.
+        let p = j - 1;
+        let mut k = p;
+        let mut n = 0;
+        while k > lo && n < 40 {
+            k -= 1;
+            n += 1;
+            if doc.in_short_quote(k) {
+                continue;
+            }
+            if doc.toks[k].inq.is_some() || doc.is_terminator(k) {
+                return None;
+            }
+            if doc.t(k) == "," {
+                let Some(np) = np_ending_at(doc, k, lo) else { continue };
+                let governed = np.first > lo && FUNC.contains(&doc.low(np.first - 1));
+                if np.kind != NpKind::Pronoun && !governed {
+                    // "Hart's spokesman, Jo Kent, said": the name in the
+                    // appositive names the speaker.
+                    if np.kind == NpKind::Nominal {
+                        if let Some(inner) = np_ending_at(doc, p, k + 1) {
+                            if inner.kind == NpKind::Name && inner.first <= k + 2 {
+                                return Some(inner);
+                            }
+                        }
+                    }
+                    return Some(np);
+                }
+            }
+        }
+        return None;
+    }
+    let np = np_ending_at(doc, j, lo)?;
+    // "Students walking across the campus shouted": the phrase found is
+    // inside a participle's prepositional phrase; the subject is before it.
+    if np.kind == NpKind::Nominal && np.first > lo + 1 && matches!(doc.low(np.first - 1), "through" | "across" | "along" | "into" | "outside" | "near" | "around") {
+        let mut k = np.first - 1;
+        if k > lo && doc.low(k - 1).ends_with("ing") && !doc.toks[k - 1].cap {
+            k -= 1;
+        }
+        if let Some(outer) = np_ending_at(doc, k, lo).filter(|o| o.kind != NpKind::Pronoun) {
+            return Some(outer);
+        }
+    }
+    Some(np)
+}
+
+/// The phrase whose last token is `j - 1`.
+fn np_ending_at(doc: &Doc, j: usize, lo: usize) -> Option<Np> {
+    let lex = lexicon::get();
+    if j <= lo {
+        return None;
+    }
+    let mut j = j;
+    // "Rep. Jo Hart (D-Ore.)": the name is before the parenthesis.
+    if doc.t(j - 1) == ")" {
+        j = (lo..j - 1).rev().take(10).find(|&k| doc.t(k) == "(")?;
+        if j <= lo {
+            return None;
+        }
+    }
+    let p = j - 1;
+    let tok = doc.toks.get(p)?;
+    if tok.inq.is_some() || !tok.word || doc.possessive(p) {
+        return None;
+    }
+    let w = tok.lower.as_str();
+    if is_pronoun(w) {
+        return Some(Np { kind: NpKind::Pronoun, first: p, last: j, head: p });
+    }
+    if doc.name_word(p) {
+        let s = doc.run_back(p, lo);
+        let s2 = doc.strip(s, j);
+        if s2 >= j || STOP_CAP.contains(&w) {
+            // Only titles: "The President said".
+            return (s2 >= j && s < j && !STOP_CAP.contains(&w)).then_some(Np { kind: NpKind::Nominal, first: s, last: j, head: p });
+        }
+        if s > lo + 1 && doc.low(s - 1) == "and" && doc.name_word(s - 2) {
+            let s0 = doc.run_back(s - 2, lo);
+            let s02 = doc.strip(s0, s - 1);
+            if s02 < s - 1 {
+                return Some(Np { kind: NpKind::Joint, first: s02, last: j, head: p });
+            }
+        }
+        // "the Texas Republican": a description, not a name.
+        if s > lo && DETS.contains(&doc.low(s - 1)) && lex.is_adjective(w) {
+            return Some(Np { kind: NpKind::Nominal, first: s - 1, last: j, head: p });
+        }
+        // "the senator from Ohio", "a spokesman for the Treasury": the name
+        // is inside a phrase headed by a noun.
+        let mut b = s;
+        if b > lo && doc.low(b - 1) == "the" {
+            b -= 1;
+        }
+        if b > lo + 1 && matches!(doc.low(b - 1), "for" | "of" | "from" | "at" | "with" | "in") {
+            if let Some(outer) = np_ending_at(doc, b - 1, lo) {
+                let hl = doc.low(outer.head);
+                let speaker_noun = lex.role_at(&[hl], 0).is_some() || lex.is_generic(hl);
+                if outer.kind == NpKind::Nominal && speaker_noun {
+                    return Some(Np { kind: NpKind::Nominal, first: outer.first, last: j, head: outer.head });
+                }
+            }
+        }
+        return Some(Np { kind: NpKind::Name, first: s2, last: j, head: p });
+    }
+    if DETS.contains(&w) && p > lo + 1 && doc.low(p - 1) == "of" {
+        // "the father of four"
+        return np_ending_at(doc, p - 1, lo).filter(|np| np.kind == NpKind::Nominal).map(|np| Np { last: j, ..np });
+    }
+    if tok.cap || FUNC.contains(&w) || DETS.contains(&w) {
+        return None;
+    }
+    // A lower-case head: collect its modifiers back to a determiner.
+    let mut k = p;
+    let mut det = false;
+    let mut n = 0;
+    while k > lo && n < 6 && doc.same_line(k - 1, p) {
+        let x = k - 1;
+        if doc.toks[x].inq.is_some() {
+            break;
+        }
+        let xl = doc.low(x);
+        if DETS.contains(&xl) {
+            k = x;
+            det = true;
+            break;
+        }
+        let modifier = doc.toks[x].word && !FUNC.contains(&xl) && !STOP_CAP.contains(&xl) && lex.cue_at(&[xl], 0).is_none();
+        if doc.possessive(x) || modifier || (xl == "-" && x > lo && doc.toks[x - 1].word) {
+            k = x;
+            n += 1;
+        } else {
+            break;
+        }
+    }
+    let role = lex.role_at(&[w], 0).is_some();
+    let owner = (k..p).any(|x| doc.possessive(x));
+    let valid = det || owner || role || lex.is_generic(w) || (w.ends_with('s') && !w.ends_with("ss") && k == p);
+    if !valid {
+        return None;
+    }
+    if k > lo + 1 && matches!(doc.low(k - 1), "for" | "of" | "at" | "with" | "from" | "in") {
+        if let Some(outer) = np_ending_at(doc, k - 1, lo) {
+            if outer.kind == NpKind::Nominal {
+                return Some(Np { kind: NpKind::Nominal, first: outer.first, last: j, head: outer.head });
+            }
+        }
+    }
+    // "Adler's campaign": a lower-case head after a name is still nominal.
+    Some(Np { kind: NpKind::Nominal, first: k, last: j, head: p })
+}
+
+/// The speaker phrase starting at token `i` ("said Varga", "according to the
+/// mayor"), not reaching `hi`.
+pub fn np_after(doc: &Doc, i: usize, hi: usize) -> Option<Np> {
+    let lex = lexicon::get();
+    let tok = doc.toks.get(i)?;
+    if i >= hi || tok.inq.is_some() || !tok.word {
+        return None;
+    }
+    let w = tok.lower.as_str();
+    if is_pronoun(w) {
+        return Some(Np { kind: NpKind::Pronoun, first: i, last: i + 1, head: i });
+    }
+    if !doc.name_word(i) && !DETS.contains(&w) && !FUNC.contains(&w) {
+        // "said 9/11 survivor Ann Dore", "state Del. Ruth Adler"
+        let mut k = i;
+        while k < hi && k < i + 4 && !doc.name_word(k) && doc.toks[k].inq.is_none() && !FUNC.contains(&doc.low(k)) && (doc.toks[k].word) {
+            k += 1;
+        }
+        if k > i && k < hi && doc.name_word(k) {
+            return np_after(doc, k, hi).filter(|np| np.kind == NpKind::Name);
+        }
+        return None;
+    }
+    if doc.name_word(i) {
+        // Capitalised words and lower-case role words: "City Hall press
+        // secretary Dan Brill"; the name is the last capitalised run.
+        let mut e = i;
+        let mut last_run: Option<(usize, usize)> = None;
+        while e < hi && doc.same_line(e, i) {
+            if doc.name_word(e) {
+                let r = doc.run_fwd(e, hi).max(e + 1);
+                last_run = Some((e, r));
+                e = r;
+            } else if let Some((_, len)) = doc.role(e) {
+                if e + len < hi && doc.name_word(e + len) {
+                    e += len;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        let (s, r) = last_run?;
+        let s2 = doc.strip(s, r);
+        if s2 >= r {
+            return Some(Np { kind: NpKind::Nominal, first: i, last: r, head: r - 1 });
+        }
+        if r + 1 < hi && doc.low(r) == "and" && doc.name_word(r + 1) {
+            let r2 = doc.run_fwd(r + 1, hi);
+            return Some(Np { kind: NpKind::Joint, first: s2, last: r2, head: r2 - 1 });
+        }
+        return Some(Np { kind: NpKind::Name, first: s2, last: r, head: r - 1 });
+    }
+    if DETS.contains(&w) {
+        let mut k = i + 1;
+        while k < hi && k < i + 7 && doc.same_line(k, i) {
+            let t = &doc.toks[k];
+            if t.inq.is_some() || !(t.word || doc.possessive(k)) || FUNC.contains(&t.lower.as_str()) || lex.cue_at(&[t.lower.as_str()], 0).is_some() {
+                break;
+            }
+            k += 1;
+        }
+        if k > i + 1 {
+            return Some(Np { kind: NpKind::Nominal, first: i, last: k, head: k - 1 });
+        }
+    }
+    None
+}
+
+/// The first non-date mention overlapping `span` (mentions sorted by start).
+fn mention_over(mentions: &[Mention], span: Span) -> Option<&Mention> {
+    let from = mentions.partition_point(|m| m.span.end <= span.start);
+    mentions[from..]
+        .iter()
+        .take_while(|m| m.span.start < span.end)
+        .find(|m| m.label != Label::Date && m.span.overlaps(span))
+}
+
+/// Who a pronoun or a nominal can point back to.
+#[derive(Debug, Clone)]
+struct Ref {
+    name: Option<String>,
+    entity: Option<usize>,
+    span: Span,
+    person: bool,
+    /// Named as a clause's subject (or a quotation's speaker): salient.
+    subject: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Run {
+    first: usize,
+    last: usize,
+    words: Vec<String>,
+    person: bool,
+    /// "The ...", an organisation word or an acronym.
+    orgish: bool,
+    in_quote: bool,
+    subject: bool,
+}
+
+/// A distinct name's words and the tokens where it starts, in text order.
+type NameSeen = (Vec<String>, Vec<usize>);
+
+/// The people and organisations of a text, for resolving speakers.
+pub struct People<'m> {
+    mentions: &'m [Mention],
+    entities: &'m [Entity],
+    runs: Vec<Run>,
+    /// Runs by their last word, for [`People::canonical`].
+    /// Distinct names by their last word: (words, positions in text order).
+    by_last: HashMap<String, Vec<NameSeen>>,
+    /// Names of runs that look like persons / organisations.
+    person_names: HashSet<String>,
+    org_names: HashSet<String>,
+    /// (token, role group, reference): "press secretary Dan Brill".
+    roles: Vec<(usize, usize, Ref)>,
+    /// Persons and organisations named outside quotations, by token.
+    events: Vec<(usize, Ref)>,
+    /// Quotations' speakers, by token.
+    notes: Vec<(usize, Ref)>,
+    gender: HashMap<String, char>,
+    /// Pronouns seen after each name: (masculine, feminine).
+    votes: HashMap<String, (usize, usize)>,
+    /// Whether the speaker last resolved is a person, when its phrase says.
+    last_person: Option<bool>,
+}
+
+impl<'m> People<'m> {
+    pub fn new(doc: &Doc, mentions: &'m [Mention], entities: &'m [Entity]) -> People<'m> {
+        let lex = lexicon::get();
+        let mut p = People { mentions, entities, runs: Vec::new(), by_last: Default::default(), person_names: Default::default(), org_names: Default::default(), roles: Vec::new(), events: Vec::new(), notes: Vec::new(), gender: HashMap::new(), votes: Default::default(), last_person: None };
+        let lowers = doc.lowers();
+        let n = doc.toks.len();
+        let mut i = 0;
+        let mut raw_runs: Vec<(usize, usize, usize)> = Vec::new();
+        while i < n {
+            let t = &doc.toks[i];
+            let name_like = t.word && t.cap && t.lower != "i" && !is_calendar(&t.lower);
+            if !name_like || doc.bad_line.get(t.line).copied().unwrap_or(true) {
+                i += 1;
+                continue;
+            }
+            let mut e = i + 1;
+            while e < n
+                && doc.toks[e].line == t.line
+                && doc.toks[e].inq == t.inq
+                && ((doc.toks[e].word && doc.toks[e].cap && doc.toks[e].lower != "i" && !is_calendar(&doc.toks[e].lower))
+                    || (e + 1 < n && PARTICLES.contains(&doc.low(e)) && doc.toks[e + 1].cap))
+            {
+                e += 1;
+            }
+            let s = doc.strip(i, e);
+            if s < e {
+                raw_runs.push((i, s, e));
+            }
+            i = e;
+        }
+        for &(s0, s, e) in &raw_runs {
+            let words: Vec<String> = (s..e).map(|k| doc.t(k).to_string()).collect();
+            let titled = s > s0 && (s0..s).any(|k| lex.is_title(lowers[k]) || lex.role_at(&lowers, k).is_some());
+            let premod = s0 > 0 && lex.role_at(&lowers, s0 - 1).is_some()
+                || s0 > 1 && lex.role_at(&lowers, s0 - 2).is_some_and(|r| r.1 == 2);
+            let the = (s0..s).any(|k| lowers[k] == "the") || (s0 > 0 && lowers[s0 - 1] == "the");
+            let org = words.iter().any(|w| lex.is_org_word(&w.to_lowercase()))
+                || words.iter().all(|w| w.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()));
+            let place = s0 > 0 && PLACE_PREPS.contains(&lowers[s0 - 1]);
+            // The entity layer's label where it has a mention here, else
+            // the shape of the name.
+            let person = match mention_over(mentions, doc.byte_span(s, e)) {
+                Some(m) => m.label == Label::Person,
+                None => !org && !the && ((titled || premod) || (words.len() >= 2 && !place)),
+            };
+            // A clause's subject: at a clause start (after role words and a
+            // determiner) and followed by a verb-like word or an appositive.
+            let mut b = s0;
+            while b > 0 && s0 - b < 4 && doc.toks[b - 1].word && !doc.toks[b - 1].cap
+                && (doc.role(b - 1).is_some() || matches!(lowers[b - 1], "the" | "a" | "an"))
+            {
+                b -= 1;
+            }
+            let starts = b == 0
+                || doc.toks[b - 1].line != doc.toks[s].line
+                || doc.is_terminator(b - 1)
+                || matches!(doc.t(b - 1), "," | ";" | ":" | "—" | "–")
+                || doc.toks[b - 1].inq.is_some();
+            let mut e2 = e;
+            if doc.t(e) == "(" {
+                // "Sen. Jo Hart (D-Ore.) said"
+                e2 = (e..(e + 8).min(n)).find(|&k| doc.t(k) == ")").map_or(e, |k| k + 1);
+            }
+            let next = doc.toks.get(e2);
+            let verb = next.is_some_and(|t| (t.word && !t.cap && !FUNC.contains(&t.lower.as_str())) || doc.t(e2) == ",");
+            let subject = starts && verb;
+            let orgish = the || org;
+            p.runs.push(Run { first: s, last: e, words, person, orgish, in_quote: doc.toks[s].inq.is_some(), subject });
+        }
+        for r in &p.runs {
+            if let (Some(l), true) = (r.words.last(), r.words.len() <= 4) {
+                let names = p.by_last.entry(l.clone()).or_default();
+                match names.iter_mut().find(|n| n.0 == r.words) {
+                    Some(n) => n.1.push(r.first),
+                    None => names.push((r.words.clone(), vec![r.first])),
+                }
+            }
+        }
+        // Single words are persons when a fuller person name ends with them.
+        let full: HashSet<String> =
+            p.runs.iter().filter(|r| r.person && r.words.len() >= 2).filter_map(|r| r.words.last().cloned()).collect();
+        for r in &mut p.runs {
+            if r.words.len() == 1 && full.contains(&r.words[0]) && mention_over(mentions, doc.byte_span(r.first, r.last)).is_none() {
+                r.person = true;
+            }
+        }
+        for ri in 0..p.runs.len() {
+            let r = p.runs[ri].clone();
+            if r.in_quote {
+                continue;
+            }
+            let mut rf = p.reference(doc, r.first, r.last, r.person);
+            rf.subject = r.subject;
+            // Gender from titles and role words next to the name.
+            let lo = r.first.saturating_sub(3);
+            for w in &lowers[lo..r.first] {
+                if let Some(g) = lex.gender(w) {
+                    if let Some(name) = &rf.name {
+                        p.gender.insert(name.clone(), g);
+                    }
+                }
+            }
+            // Roles: before the name ("press secretary Dan Brill") and in an
+            // appositive after it ("Ilse Varga, the city's mayor,").
+            let mut k = lo;
+            while k < r.first {
+                if let Some((g, len)) = lex.role_at(&lowers, k) {
+                    if k + len <= r.first {
+                        p.roles.push((r.first, g, rf.clone()));
+                    }
+                    k += len;
+                } else {
+                    k += 1;
+                }
+            }
+            if doc.t(r.last) == "," && DETS.contains(&doc.low(r.last + 1)) {
+                for k in r.last + 2..(r.last + 7).min(n) {
+                    if doc.t(k) == "," || doc.is_terminator(k) {
+                        break;
+                    }
+                    if let Some((g, _)) = lex.role_at(&lowers, k) {
+                        p.roles.push((r.first, g, rf.clone()));
+                        break;
+                    }
+                }
+            }
+            // Gender from the pronouns that follow the name in its sentence
+            // ("Hart said his plan ..."), up to the next name.
+            if r.person {
+                let mut k = r.last;
+                let mut vote = (0, 0);
+                while k < n && k < r.last + 15 && doc.toks[k].line == doc.toks[r.first].line && !doc.is_terminator(k) {
+                    if doc.toks[k].inq.is_none() {
+                        if doc.name_word(k) && k > r.last {
+                            break;
+                        }
+                        match doc.low(k) {
+                            // Not "him"/"her": objects are often someone else.
+                            "he" | "his" | "himself" => vote.0 += 1,
+                            "she" | "hers" | "herself" => vote.1 += 1,
+                            _ => {}
+                        }
+                    }
+                    k += 1;
+                }
+                if let Some(name) = &rf.name {
+                    if vote.0 != vote.1 {
+                        let e = p.votes.entry(name.clone()).or_insert((0, 0));
+                        e.0 += vote.0;
+                        e.1 += vote.1;
+                    }
+                }
+            }
+            p.events.push((r.first, rf));
+        }
+        for r in &p.runs {
+            if r.person {
+                p.person_names.insert(r.words.join(" "));
+            }
+            if r.orgish {
+                p.org_names.insert(r.words.join(" "));
+            }
+        }
+        for e in entities {
+            if e.label == Label::Person {
+                p.person_names.insert(e.name.clone());
+            } else {
+                p.org_names.insert(e.name.clone());
+            }
+        }
+        for name in p.roles.iter().filter_map(|r| r.2.name.clone()) {
+            p.person_names.insert(name);
+        }
+        p
+    }
+
+    /// A reference for tokens `[first, last)` named in the text.
+    fn reference(&self, doc: &Doc, first: usize, last: usize, person: bool) -> Ref {
+        let span = doc.byte_span(first, last);
+        if let Some(m) = mention_over(self.mentions, span) {
+            let name = self.entities.get(m.entity).map(|e| e.name.clone());
+            return Ref { name, entity: Some(m.entity), span: m.span, person: m.label == Label::Person, subject: false };
+        }
+        let words: Vec<String> = (first..last).map(|k| doc.t(k).to_string()).collect();
+        Ref { name: Some(self.canonical(&words, first)), entity: None, span, person, subject: false }
+    }
+
+    /// The fullest name in the text that ends like `words` and contains them.
+    fn canonical(&self, words: &[String], pos: usize) -> String {
+        let Some(last) = words.last() else { return String::new() };
+        // Longest first; among equals, the one named nearest before `pos`,
+        // else the first named after it.
+        let mut best: Option<(&Vec<String>, usize, bool)> = None;
+        for (name, at) in self.by_last.get(last).into_iter().flatten() {
+            if !words.iter().all(|w| name.contains(w)) {
+                continue;
+            }
+            let k = at.partition_point(|&x| x < pos);
+            let (near, before) = if k > 0 { (at[k - 1], true) } else { (at.first().copied().unwrap_or(usize::MAX), false) };
+            let better = match best {
+                None => true,
+                Some((b, bnear, bbefore)) => {
+                    name.len() > b.len()
+                        || (name.len() == b.len()
+                            && match (before, bbefore) {
+                                (true, false) => true,
+                                (true, true) => near > bnear,
+                                (false, false) => near < bnear,
+                                (false, true) => false,
+                            })
+                }
+            };
+            if better {
+                best = Some((name, near, before));
+            }
+        }
+        best.map_or_else(|| words.join(" "), |b| b.0.join(" "))
+    }
+
+    fn gender_of(&self, name: &str) -> Option<char> {
+        if let Some(&g) = self.gender.get(name) {
+            return Some(g);
+        }
+        match self.votes.get(name) {
+            Some(&(m, f)) if m > f => Some('m'),
+            Some(&(m, f)) if f > m => Some('f'),
+            _ => None,
+        }
+    }
+
+    /// Remember a quotation's speaker as the latest mention of them.
+    pub fn note_speaker(&mut self, doc: &Doc, s: &Speaker) {
+        let tok = doc.toks.partition_point(|t| t.span.start < s.span.start);
+        let person = match (self.last_person.take(), s.entity.and_then(|e| self.entities.get(e))) {
+            (Some(p), _) => p,
+            (None, Some(e)) => e.label == Label::Person,
+            // A name that speaks is a person unless it looks like an organisation.
+            (None, None) => s.name.as_deref().is_some_and(|n| self.is_person_name(n) || !self.is_org_name(n)),
+        };
+        // The same mention seen as a name run: it is this speaker.
+        let (a, b) = (self.events.partition_point(|e| e.0 < tok), self.events.partition_point(|e| e.0 <= tok));
+        for e in self.events[a..b].iter_mut().filter(|e| e.1.span == s.span) {
+            e.1.person = person;
+        }
+        let rf = Ref { name: s.name.clone(), entity: s.entity, span: s.span, person, subject: true };
+        // Quotations come in text order, so this is nearly always a push.
+        let at = self.notes.partition_point(|e| e.0 <= tok);
+        self.notes.insert(at, (tok, rf));
+    }
+
+    /// A person other than `name` is a clause's subject in tokens `[a, b)`.
+    pub fn other_subject_between(&self, a: usize, b: usize, name: Option<&str>) -> bool {
+        let from = self.events.partition_point(|e| e.0 < a);
+        self.events[from..].iter().take_while(|e| e.0 < b).any(|(_, r)| r.subject && r.person && r.name.as_deref() != name)
+    }
+
+    /// Forget what the last resolved phrase said about its speaker.
+    pub fn clear_last(&mut self) {
+        self.last_person = None;
+    }
+
+    fn is_org_name(&self, name: &str) -> bool {
+        self.org_names.contains(name) || name.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
+    }
+
+    fn is_person_name(&self, name: &str) -> bool {
+        self.person_names.contains(name)
+    }
+
+    /// Resolve a speaker phrase to a speaker.
+    pub fn resolve(&mut self, doc: &Doc, np: &Np) -> Option<Speaker> {
+        let lex = lexicon::get();
+        let span = doc.byte_span(np.first, np.last);
+        if span.is_empty() {
+            return None;
+        }
+        self.last_person = match np.kind {
+            NpKind::Name => None,
+            NpKind::Joint => Some(false),
+            NpKind::Pronoun => Some(matches!(doc.low(np.head), "he" | "she")),
+            NpKind::Nominal => Some(doc.role(np.head).is_some() || (np.first..=np.head).any(|k| doc.role(k).is_some_and(|r| k + r.1 == np.head + 1))),
+        };
+        match np.kind {
+            NpKind::Name => {
+                let rf = self.reference(doc, np.first, np.last, true);
+                let span = if rf.entity.is_some() { rf.span } else { span };
+                Some(Speaker { span, entity: rf.entity, name: rf.name })
+            }
+            NpKind::Joint => {
+                let and = (np.first..np.last).find(|&k| doc.low(k) == "and")?;
+                let a = self.reference(doc, np.first, and, true);
+                let b = self.reference(doc, and + 1, np.last, true);
+                let name = match (a.name, b.name) {
+                    (Some(x), Some(y)) => Some(format!("{x} and {y}")),
+                    _ => None,
+                };
+                Some(Speaker { span, entity: None, name })
+            }
+            NpKind::Pronoun => {
+                let w = doc.low(np.head).to_string();
+                let want = match w.as_str() {
+                    "he" => Some('m'),
+                    "she" => Some('f'),
+                    _ => None,
+                };
+                // The latest names and speakers before the pronoun, nearest first.
+                let ev = &self.events[..self.events.partition_point(|e| e.0 < np.first)];
+                let nt = &self.notes[..self.notes.partition_point(|e| e.0 < np.first)];
+                let mut near: Vec<&(usize, Ref)> = ev.iter().rev().take(400).chain(nt.iter().rev().take(400)).collect();
+                near.sort_by_key(|e| std::cmp::Reverse(e.0));
+                let before = near;
+                let line = doc.toks.get(np.first).map_or(0, |t| t.line);
+                let fits = |r: &Ref| {
+                    r.person && r.name.as_deref().is_none_or(|n| self.gender_of(n).is_none_or(|g| Some(g) == want))
+                };
+                let rf = match w.as_str() {
+                    // The nearest subject in this or the last two paragraphs,
+                    // else the nearest person.
+                    "he" | "she" => before
+                        .iter()
+                        .take_while(|(t, _)| doc.toks.get(*t).is_some_and(|x| x.line + 2 >= line))
+                        .map(|(_, r)| r)
+                        .find(|r| r.subject && fits(r))
+                        .or_else(|| before.iter().map(|(_, r)| r).find(|r| fits(r)))
+                        .cloned(),
+                    "it" => before
+                        .iter()
+                        .take(50)
+                        .map(|(_, r)| r)
+                        .find(|r| !r.person)
+                        .cloned(),
+                    _ => None,
+                };
+                if let (Some(r), Some(g)) = (&rf, want) {
+                    if let Some(n) = &r.name {
+                        if self.gender_of(n).is_none() {
+                            self.gender.insert(n.clone(), g);
+                        }
+                    }
+                }
+                Some(Speaker { span, entity: rf.as_ref().and_then(|r| r.entity), name: rf.and_then(|r| r.name) })
+            }
+            NpKind::Nominal => {
+                let head = doc.low(np.head);
+                let group = (np.first..=np.head)
+                    .filter_map(|k| doc.role(k).filter(|&(_, len)| k + len == np.head + 1))
+                    .map(|(g, _)| g)
+                    .next();
+                let rf = group.and_then(|g| {
+                    let upto = self.roles.partition_point(|r| r.0 < np.first);
+                    self.roles[..upto].iter().rev().find(|(_, rg, _)| *rg == g).map(|x| x.2.clone())
+                });
+                let rf = rf.or_else(|| {
+                    // "the department" -> the latest "Justice Department".
+                    if lex.is_org_word(head) && DETS.contains(&doc.low(np.first)) && np.last - np.first == 2 {
+                        self.runs
+                            .iter()
+                            .rev()
+                            .filter(|r| r.first < np.first && !r.in_quote)
+                            .find(|r| r.words.iter().any(|w| w.to_lowercase() == head))
+                            .map(|r| self.reference(doc, r.first, r.last, false))
+                    } else {
+                        None
+                    }
+                });
+                // Unresolved, the phrase names its speaker itself ("the
+                // growers' union"); a bare generic word does not.
+                let own = (np.last - np.first > 1 || !lex.is_generic(head)).then(|| span.text(doc.text).to_string());
+                match rf {
+                    Some(r) => Some(Speaker { span, entity: r.entity, name: r.name.or(own) }),
+                    None => Some(Speaker { span, entity: None, name: own }),
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::Segments;
+
+    /// The subject phrase of the first cue word `verb` in `text`.
+    fn subject(text: &str, verb: &str) -> Option<String> {
+        let seg = Segments::new(text);
+        let doc = Doc::new(&seg, Vec::new(), &[]);
+        let v = (0..doc.toks.len()).find(|&i| doc.t(i) == verb)?;
+        let np = subject_before(&doc, v, 0)?;
+        Some(doc.byte_span(np.first, np.last).text(text).to_string())
+    }
+
+    #[test]
+    fn subjects_before_the_verb() {
+        let cases = [
+            ("Mayor Ilse Varga said", "said", Some("Ilse Varga")),
+            ("Ilse Varga, the town's mayor since 2011, said", "said", Some("Ilse Varga")),
+            ("Rep. Jo Hart (D-Ore.) said", "said", Some("Jo Hart")),
+            ("Jo Hart, R-Ore., said", "said", Some("Jo Hart")),
+            ("Last month, Hart estimated", "estimated", Some("Hart")),
+            ("the film's narrator says", "says", Some("the film's narrator")),
+            ("Hart later told", "told", Some("Hart")),
+            ("she said", "said", Some("she")),
+            ("Hart and Varga said", "said", Some("Hart and Varga")),
+            ("the plan, which said", "said", None),
+            ("Students walking across the campus shouted", "shouted", Some("Students")),
+        ];
+        for (t, v, want) in cases {
+            assert_eq!(subject(t, v).as_deref(), want, "{t}");
+        }
+    }
+}
