@@ -61,9 +61,11 @@ command -v node >/dev/null || apt_install nodejs npm
 
 # 4. npm dev dependencies: playwright-core drives the system Chromium,
 # binaryen gives wasm-opt.
-if [ ! -d node_modules/playwright-core ]; then
+lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ "$(cat node_modules/.setup-stamp 2>/dev/null)" != "$lock_sum" ]; then
   log "npm ci"
   npm ci --no-audit --no-fund --silent
+  echo "$lock_sum" > node_modules/.setup-stamp
 fi
 
 log "ready in $(( $(date +%s) - t0 )) s"
