@@ -1,0 +1,243 @@
+//! Train the name tagger: an averaged structured perceptron over hashed
+//! features, greedy BILOU decoding (the same `decode` the tagger runs).
+//! Epochs are picked on dev; the best averaged weights are quantised to i8,
+//! the smallest pruned to fit the size budget, and written compactly.
+//!
+//!   cargo run --release --bin train-ner -- ../shared/data/ner/conll2003/train.txt \
+//!       --dev ../shared/data/ner/conll2003/dev.txt -o data/ner.model
+//!
+//! Deterministic: documents are shuffled by a fixed-seed generator.
+
+use annotator::entities::tagger::features::{self as fx, NT};
+use annotator::entities::tagger::ner_conll::{self as cn, ConllDoc, Counts};
+use annotator::entities::tagger::ner_model::{self as nm, bucket, Model, Scorer};
+use std::process::ExitCode;
+use std::time::Instant;
+
+struct Train {
+    nbits: u32,
+    w: Vec<f32>,
+    u: Vec<f32>,
+    c: f32,
+}
+
+impl Scorer for Train {
+    fn score(&self, feats: &[u64], out: &mut [f32; NT]) {
+        score_f32(&self.w, self.nbits, feats, out)
+    }
+    fn update(&mut self, feats: &[u64], gold: u8, pred: u8) {
+        for &f in feats {
+            let b = bucket(f, self.nbits) * NT;
+            self.w[b + gold as usize] += 1.0;
+            self.u[b + gold as usize] += self.c;
+            self.w[b + pred as usize] -= 1.0;
+            self.u[b + pred as usize] -= self.c;
+        }
+    }
+    fn tick(&mut self) {
+        self.c += 1.0;
+    }
+}
+
+fn score_f32(w: &[f32], nbits: u32, feats: &[u64], out: &mut [f32; NT]) {
+    for &f in feats {
+        let b = bucket(f, nbits) * NT;
+        for (o, x) in out.iter_mut().zip(&w[b..b + NT]) {
+            *o += x;
+        }
+    }
+}
+
+struct Fixed<'a> {
+    nbits: u32,
+    w: &'a [f32],
+}
+
+impl Scorer for Fixed<'_> {
+    fn score(&self, feats: &[u64], out: &mut [f32; NT]) {
+        score_f32(self.w, self.nbits, feats, out)
+    }
+}
+
+struct Prepared {
+    ex: fx::Extracted,
+    gold: Vec<u8>,
+}
+
+fn prepare(docs: &[ConllDoc]) -> Vec<Prepared> {
+    docs.iter()
+        .map(|d| {
+            let words: Vec<&str> = d.words.iter().map(|s| s.as_str()).collect();
+            let ex = fx::extract(&fx::Doc { words, sents: d.sents.clone() });
+            Prepared { ex, gold: d.tags.clone() }
+        })
+        .collect()
+}
+
+fn evaluate<S: Scorer>(s: &mut S, docs: &[Prepared]) -> Counts {
+    let mut c = Counts::default();
+    for d in docs {
+        let pred = nm::decode(s, &d.ex, None);
+        c.add(&d.gold, &pred);
+    }
+    c
+}
+
+struct Args {
+    train: String,
+    dev: Option<String>,
+    out: String,
+    epochs: usize,
+    bits: u32,
+    budget: usize,
+    seed: u64,
+}
+
+fn parse() -> Result<Args, String> {
+    let mut a = Args { train: String::new(), dev: None, out: "data/ner.model".into(), epochs: 15, bits: 18, budget: 690_000, seed: 7 };
+    let mut it = std::env::args().skip(1);
+    while let Some(x) = it.next() {
+        let mut val = |n: &str| it.next().ok_or(format!("{n} needs a value"));
+        match x.as_str() {
+            "--dev" => a.dev = Some(val("--dev")?),
+            "-o" => a.out = val("-o")?,
+            "--epochs" => a.epochs = val("--epochs")?.parse().map_err(|e| format!("--epochs: {e}"))?,
+            "--bits" => a.bits = val("--bits")?.parse().map_err(|e| format!("--bits: {e}"))?,
+            "--budget" => a.budget = val("--budget")?.parse().map_err(|e| format!("--budget: {e}"))?,
+            "--seed" => a.seed = val("--seed")?.parse().map_err(|e| format!("--seed: {e}"))?,
+            s if !s.starts_with('-') && a.train.is_empty() => a.train = s.to_string(),
+            s => return Err(format!("unknown argument {s}")),
+        }
+    }
+    if a.train.is_empty() {
+        return Err("usage: train-ner TRAIN.txt [--dev DEV.txt] [-o data/ner.model] [--epochs N] [--bits B] [--budget BYTES] [--seed S]".into());
+    }
+    if !(10..=22).contains(&a.bits) {
+        return Err("--bits must be 10..=22".into());
+    }
+    Ok(a)
+}
+
+/// Log-coded i8 weights with resolution `low`, the smallest pruned until
+/// the compact form fits `budget` bytes.
+fn quantise(avg: &[f32], nbits: u32, low: f32, budget: usize) -> (Vec<u8>, Model) {
+    let top = avg.iter().fold(0f32, |m, x| m.max(x.abs())).max(low * 2.0);
+    let mut codes: Vec<i8> = avg.iter().map(|&x| nm::encode_weight(x, low, top)).collect();
+    let mut thr = 0u8;
+    loop {
+        let bytes = Model::encode(nbits, low, top, &codes);
+        if bytes.len() <= budget || thr >= 126 {
+            eprintln!("  low {low:.4}: pruned |q| <= {thr}, {} non-zero, {} bytes", codes.iter().filter(|&&x| x != 0).count(), bytes.len());
+            return (bytes, Model::from_codes(nbits, low, top, &codes));
+        }
+        thr += 1;
+        for x in codes.iter_mut() {
+            if x.unsigned_abs() <= thr {
+                *x = 0;
+            }
+        }
+    }
+}
+
+/// Resolutions tried: quantiles of the non-zero |w|.
+fn candidate_lows(avg: &[f32]) -> Vec<f32> {
+    let mut mags: Vec<f32> = avg.iter().map(|x| x.abs()).filter(|&x| x > 0.0).collect();
+    mags.sort_by(|a, b| a.total_cmp(b));
+    [0.02, 0.1, 0.3]
+        .iter()
+        .map(|q| {
+            let k = ((mags.len() as f64 * q) as usize).min(mags.len().saturating_sub(1));
+            mags.get(k).copied().unwrap_or(1.0).max(1e-6)
+        })
+        .collect()
+}
+
+fn main() -> ExitCode {
+    let a = match parse() {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let t0 = Instant::now();
+    let read = |p: &str| std::fs::read_to_string(p).map_err(|e| format!("{p}: {e}"));
+    let (train_txt, dev_txt) = match (read(&a.train), a.dev.as_deref().map(read).transpose()) {
+        (Ok(t), Ok(d)) => (t, d),
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let train = prepare(&cn::read(&train_txt));
+    let dev = dev_txt.map(|t| prepare(&cn::read(&t))).unwrap_or_default();
+    let ntok: usize = train.iter().map(|d| d.gold.len()).sum();
+    eprintln!("{} train docs, {ntok} tokens; {} dev docs; features in {:.1}s", train.len(), dev.len(), t0.elapsed().as_secs_f64());
+
+    let cells = (1usize << a.bits) * NT;
+    let mut tr = Train { nbits: a.bits, w: vec![0.0; cells], u: vec![0.0; cells], c: 1.0 };
+    let mut order: Vec<usize> = (0..train.len()).collect();
+    let mut rng = a.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut next = || {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        rng
+    };
+    let mut best: Option<(f64, usize, Vec<f32>)> = None;
+    let mut since_best = 0;
+    for ep in 1..=a.epochs {
+        for i in (1..order.len()).rev() {
+            let j = (next() % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        for &k in &order {
+            nm::decode(&mut tr, &train[k].ex, Some(&train[k].gold));
+        }
+        let avg: Vec<f32> = tr.w.iter().zip(&tr.u).map(|(w, u)| w - u / tr.c).collect();
+        if dev.is_empty() {
+            best = Some((0.0, ep, avg));
+            eprintln!("epoch {ep}: {:.1}s", t0.elapsed().as_secs_f64());
+            continue;
+        }
+        let f1 = evaluate(&mut Fixed { nbits: a.bits, w: &avg }, &dev).f1();
+        eprintln!("epoch {ep}: dev F1 {f1:.4} ({:.1}s)", t0.elapsed().as_secs_f64());
+        if best.as_ref().is_none_or(|b| f1 > b.0) {
+            best = Some((f1, ep, avg));
+            since_best = 0;
+        } else {
+            since_best += 1;
+            if since_best >= 3 {
+                break;
+            }
+        }
+    }
+    let Some((f1, ep, avg)) = best else {
+        eprintln!("no epochs");
+        return ExitCode::FAILURE;
+    };
+    eprintln!("best epoch {ep} (dev F1 {f1:.4})");
+    let mut chosen: Option<(f64, (Vec<u8>, Model))> = None;
+    for low in candidate_lows(&avg) {
+        let m = quantise(&avg, a.bits, low, a.budget);
+        let f = if dev.is_empty() { 0.0 } else { evaluate(&mut nm::Infer(&m.1), &dev).f1() };
+        eprintln!("  -> dev F1 {f:.4}");
+        if chosen.as_ref().is_none_or(|c| f > c.0) {
+            chosen = Some((f, m));
+        }
+        if dev.is_empty() {
+            break;
+        }
+    }
+    let Some((_, (bytes, model))) = chosen else { return ExitCode::FAILURE };
+    if !dev.is_empty() {
+        let c = evaluate(&mut nm::Infer(&model), &dev);
+        eprintln!("quantised model on dev:\n{}", c.report());
+    }
+    if let Err(e) = std::fs::write(&a.out, &bytes) {
+        eprintln!("{}: {e}", a.out);
+        return ExitCode::FAILURE;
+    }
+    eprintln!("wrote {} ({} bytes); training time {:.1}s", a.out, bytes.len(), t0.elapsed().as_secs_f64());
+    ExitCode::SUCCESS
+}

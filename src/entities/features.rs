@@ -1,0 +1,539 @@
+//! Features of the name tagger, computed from token strings only, so that
+//! training on CoNLL tokens and tagging our own [`Segments`] tokens share one
+//! code path. Every feature is a 64-bit hash; the model maps it to a bucket.
+//!
+//! [`Segments`]: crate::segment::Segments
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Bump when features change: a model trained on other features is refused.
+pub const FEATURE_VERSION: u32 = 3;
+
+/// Tags: 0 = O, then for each label `l` (PERSON, ORG, PLACE, MISC) the
+/// BILOU tags `1 + 4l + {0:B, 1:I, 2:L, 3:U}`.
+pub const NT: usize = 17;
+pub const O: u8 = 0;
+
+pub fn tag_of(label: usize, pos: u8) -> u8 {
+    (1 + 4 * label) as u8 + pos
+}
+/// `(label index, position 0=B 1=I 2=L 3=U)` of an entity tag.
+pub fn tag_parts(t: u8) -> Option<(usize, u8)> {
+    if t == 0 || t as usize >= NT {
+        None
+    } else {
+        Some((((t - 1) / 4) as usize, (t - 1) % 4))
+    }
+}
+
+/// May `t` follow `prev` (BILOU grammar)? `last` = last token of a sentence.
+#[inline]
+pub fn allowed(prev: u8, t: u8, last: bool) -> bool {
+    let open = match tag_parts(prev) {
+        Some((l, p)) if p <= 1 => Some(l),
+        _ => None,
+    };
+    match (open, tag_parts(t)) {
+        (Some(l), Some((l2, p))) => l == l2 && (p == 1 || p == 2) && !(last && p == 1),
+        (Some(_), None) => false,
+        (None, None) => true,
+        (None, Some((_, p))) => (p == 0 && !last) || p == 3,
+    }
+}
+
+/// Curly quotes and apostrophes, dashes: one form each.
+#[inline]
+pub fn norm_char(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{2033}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
+        _ => c,
+    }
+}
+
+const K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+#[inline]
+pub fn mix(a: u64, b: u64) -> u64 {
+    let mut x = (a ^ b.rotate_left(23)).wrapping_mul(K) ^ b;
+    x ^= x >> 29;
+    x = x.wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x ^= x >> 32;
+    x
+}
+
+#[inline]
+fn hc(h: u64, c: char) -> u64 {
+    (h ^ c as u64).wrapping_mul(0x100_0000_01B3)
+}
+
+const H0: u64 = 0xcbf2_9ce4_8422_2325;
+
+// Flags of a token.
+const F_INIT_CAP: u16 = 1;
+const F_ALL_CAPS: u16 = 2;
+const F_HAS_DIGIT: u16 = 4;
+const F_ALL_DIGIT: u16 = 8;
+const F_HYPHEN: u16 = 16;
+const F_PERIOD: u16 = 32;
+const F_NO_ALNUM: u16 = 64;
+const F_LOWER_INIT: u16 = 128;
+const F_APOS: u16 = 256;
+const F_MIXED: u16 = 512;
+
+/// Hashes and flags of one token string.
+#[derive(Clone, Copy, Default, Debug)]
+pub struct TokInfo {
+    pub word: u64,
+    pub lower: u64,
+    pub shape: u64,
+    pub short: u64,
+    pub pre: [u64; 4],
+    pub suf: [u64; 4],
+    pub flags: u16,
+    pub nchars: u16,
+}
+
+impl TokInfo {
+    pub fn new(s: &str, buf: &mut Vec<char>) -> TokInfo {
+        buf.clear();
+        let mut t = TokInfo::default();
+        let (mut w, mut lo, mut sh, mut ss) = (H0, H0, H0, H0);
+        let (mut letters, mut uppers, mut digits, mut alnum) = (0u16, 0u16, 0u16, 0u16);
+        let mut last_class = '\0';
+        let mut run = 0;
+        let mut first = true;
+        for c in s.chars().map(norm_char) {
+            w = hc(w, c);
+            let cls = if c.is_uppercase() {
+                uppers += 1;
+                letters += 1;
+                'X'
+            } else if c.is_alphabetic() {
+                letters += 1;
+                'x'
+            } else if c.is_numeric() {
+                digits += 1;
+                'd'
+            } else {
+                c
+            };
+            if c.is_alphanumeric() {
+                alnum += 1;
+            }
+            if first {
+                if cls == 'X' {
+                    t.flags |= F_INIT_CAP;
+                } else if cls == 'x' {
+                    t.flags |= F_LOWER_INIT;
+                }
+                first = false;
+            }
+            match c {
+                '-' => t.flags |= F_HYPHEN,
+                '.' => t.flags |= F_PERIOD,
+                '\'' => t.flags |= F_APOS,
+                _ => {}
+            }
+            if cls == last_class {
+                run += 1;
+            } else {
+                run = 1;
+                ss = hc(ss, cls);
+            }
+            if run <= 4 {
+                sh = hc(sh, cls);
+            }
+            last_class = cls;
+            let mut lc = c.to_lowercase();
+            let l = match (lc.next(), lc.next()) {
+                (Some(a), None) => a,
+                _ => c,
+            };
+            lo = hc(lo, l);
+            buf.push(l);
+        }
+        let n = buf.len();
+        t.nchars = n.min(u16::MAX as usize) as u16;
+        if letters > 0 && uppers == letters {
+            t.flags |= F_ALL_CAPS;
+        } else if uppers > 1 || (uppers == 1 && t.flags & F_INIT_CAP == 0) {
+            t.flags |= F_MIXED;
+        }
+        if digits > 0 {
+            t.flags |= F_HAS_DIGIT;
+            if digits == alnum && letters == 0 {
+                t.flags |= F_ALL_DIGIT;
+            }
+        }
+        if alnum == 0 {
+            t.flags |= F_NO_ALNUM;
+        }
+        t.word = w;
+        t.lower = lo;
+        t.shape = sh;
+        t.short = ss;
+        for k in 0..4 {
+            if n > k + 1 {
+                t.pre[k] = buf[..=k].iter().fold(H0, |h, &c| hc(h, c));
+                t.suf[k] = buf[n - 1 - k..].iter().fold(H0, |h, &c| hc(h, c));
+            }
+        }
+        t
+    }
+    fn is(&self, f: u16) -> bool {
+        self.flags & f != 0
+    }
+}
+
+// ---------------------------------------------------------------- gazetteers
+
+pub const GAZ_TYPES: usize = 4; // first name, last name, country, place
+
+struct Gazetteer {
+    map: HashMap<u64, u8>,
+    max_len: usize,
+}
+
+fn gazetteer() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| {
+        let files = [
+            include_str!("../../data/gazetteers/first.txt"),
+            include_str!("../../data/gazetteers/last.txt"),
+            include_str!("../../data/gazetteers/country.txt"),
+            include_str!("../../data/gazetteers/place.txt"),
+        ];
+        let mut map = HashMap::new();
+        let mut max_len = 1;
+        let mut buf = Vec::new();
+        for (ty, f) in files.iter().enumerate() {
+            for line in f.lines() {
+                let seg = crate::segment::Segments::new(line.trim());
+                if seg.tokens.is_empty() {
+                    continue;
+                }
+                let mut h = H0;
+                for i in 0..seg.tokens.len() {
+                    h = mix(h, TokInfo::new(seg.token_text(i), &mut buf).lower);
+                }
+                max_len = max_len.max(seg.tokens.len());
+                *map.entry(h).or_insert(0u8) |= 1 << ty;
+            }
+        }
+        Gazetteer { map, max_len: max_len.min(5) }
+    })
+}
+
+// ---------------------------------------------------------------- documents
+
+/// A document as token strings and sentences (token index ranges).
+pub struct Doc<'a> {
+    pub words: Vec<&'a str>,
+    pub sents: Vec<std::ops::Range<usize>>,
+}
+
+/// Static (decode-independent) features of every token of a document.
+pub struct Extracted {
+    pub feats: Vec<u64>,
+    /// `feats[starts[i]..starts[i+1]]` are token `i`'s.
+    pub starts: Vec<u32>,
+    pub info: Vec<TokInfo>,
+    pub last_in_sent: Vec<bool>,
+    pub first_in_sent: Vec<bool>,
+}
+
+#[derive(Default, Clone, Copy)]
+struct DocStat {
+    lower: u16,
+    cap_mid: u16,
+}
+
+fn b3(n: u16) -> u64 {
+    n.min(2) as u64
+}
+
+// Feature templates.
+macro_rules! tpl {
+    ($($n:ident = $v:expr),* $(,)?) => { $(const $n: u64 = $v;)* };
+}
+tpl!(
+    T_BIAS = 1, T_WORD = 2, T_LOWER = 3, T_LM1 = 4, T_LP1 = 5, T_LM2 = 6, T_LP2 = 7,
+    T_SHAPE = 8, T_SHORT = 9, T_SM1 = 10, T_SP1 = 11, T_SB1 = 12, T_SB2 = 13, T_PRE = 14,
+    T_SUF = 15, T_FLAGS = 16, T_POS = 17, T_BG1 = 18, T_BG2 = 19, T_GAZ = 20, T_GAZM1 = 21,
+    T_GAZP1 = 22, T_DOC = 23, T_DOCW = 24, T_CAPSENT = 25, T_WM1 = 26, T_WP1 = 27,
+    T_FM1 = 28, T_FP1 = 29, T_SHORT3 = 30, T_GAZLEN = 31, T_P1 = 40, T_P12 = 41, T_P1W = 42,
+    T_HIST = 43, T_HISTL = 44, T_P1S = 45, T_HISTW = 46,
+);
+
+fn is_opener(t: &TokInfo, s: &str) -> bool {
+    t.is(F_NO_ALNUM) && matches!(s.chars().next().map(norm_char), Some('"' | '\'' | '(' | '[' | ':' | '-'))
+}
+
+pub fn extract(doc: &Doc) -> Extracted {
+    let n = doc.words.len();
+    // Sentences must tile the tokens; otherwise treat the document as one.
+    let mut next = 0;
+    let tiles = doc.sents.iter().all(|r| {
+        let ok = r.start == next && r.end > r.start && r.end <= n;
+        next = r.end;
+        ok
+    }) && next == n;
+    if !tiles {
+        let whole = Doc { words: doc.words.clone(), sents: if n > 0 { vec![0..n] } else { vec![] } };
+        return extract_tiled(&whole);
+    }
+    extract_tiled(doc)
+}
+
+fn extract_tiled(doc: &Doc) -> Extracted {
+    let n = doc.words.len();
+    let mut buf = Vec::new();
+    let info: Vec<TokInfo> = doc.words.iter().map(|w| TokInfo::new(w, &mut buf)).collect();
+    let mut first_in_sent = vec![false; n];
+    let mut last_in_sent = vec![false; n];
+    let mut caps_sent = vec![false; n];
+    let mut uncertain = vec![false; n];
+    let mut stats: HashMap<u64, DocStat> = HashMap::new();
+    let gaz = gazetteer();
+    // Gazetteer matches: per token and type, (position code, length).
+    let mut gz: Vec<[u8; GAZ_TYPES]> = vec![[0; GAZ_TYPES]; n];
+    let mut gzlen: Vec<[u8; GAZ_TYPES]> = vec![[0; GAZ_TYPES]; n];
+    for r in &doc.sents {
+        if r.start >= r.end || r.end > n {
+            continue;
+        }
+        first_in_sent[r.start] = true;
+        last_in_sent[r.end - 1] = true;
+        let (mut letters_up, mut letters) = (0usize, 0usize);
+        for t in &info[r.clone()] {
+            if t.is(F_ALL_CAPS) {
+                letters_up += 1;
+            }
+            if t.is(F_ALL_CAPS | F_INIT_CAP | F_LOWER_INIT) {
+                letters += 1;
+            }
+        }
+        let caps = letters >= 3 && letters_up * 10 >= letters * 8;
+        for i in r.clone() {
+            caps_sent[i] = caps;
+            let after_opener = i > r.start && is_opener(&info[i - 1], doc.words[i - 1]);
+            let unc = caps || i == r.start || after_opener;
+            uncertain[i] = unc;
+            let t = &info[i];
+            let st = stats.entry(t.lower).or_default();
+            if t.is(F_LOWER_INIT) {
+                st.lower = st.lower.saturating_add(1);
+            } else if t.is(F_INIT_CAP) && !unc {
+                st.cap_mid = st.cap_mid.saturating_add(1);
+            }
+        }
+        // Gazetteer: longest matches starting at capitalised tokens.
+        for i in r.clone() {
+            if !info[i].is(F_INIT_CAP) {
+                continue;
+            }
+            let mut h = H0;
+            for k in 0..gaz.max_len.min(r.end - i) {
+                h = mix(h, info[i + k].lower);
+                let Some(&bits) = gaz.map.get(&h) else { continue };
+                if !info[i + k].is(F_INIT_CAP) {
+                    continue;
+                }
+                let len = k + 1;
+                for ty in 0..GAZ_TYPES {
+                    if bits & (1 << ty) == 0 {
+                        continue;
+                    }
+                    for j in i..i + len {
+                        if (gzlen[j][ty] as usize) < len {
+                            gzlen[j][ty] = len as u8;
+                            gz[j][ty] = if len == 1 {
+                                4
+                            } else if j == i {
+                                1
+                            } else if j == i + len - 1 {
+                                3
+                            } else {
+                                2
+                            };
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    let mut feats = Vec::with_capacity(n * 48);
+    let mut starts = Vec::with_capacity(n + 1);
+    let none = TokInfo { word: 7, lower: 7, shape: 7, short: 7, ..TokInfo::default() };
+    let gbits = |j: usize| -> u64 {
+        gz[j].iter().enumerate().fold(0u64, |b, (ty, &p)| if p != 0 { b | 1 << ty } else { b })
+    };
+    for r in &doc.sents {
+        if r.start >= r.end || r.end > n {
+            continue;
+        }
+        for i in r.clone() {
+            starts.push(feats.len() as u32);
+            let t = &info[i];
+            let get = |d: isize| -> &TokInfo {
+                let j = i as isize + d;
+                if j < r.start as isize || j >= r.end as isize {
+                    &none
+                } else {
+                    &info[j as usize]
+                }
+            };
+            let (m2, m1, p1, p2) = (get(-2), get(-1), get(1), get(2));
+            let mut f = |tpl: u64, v: u64| feats.push(mix(tpl, v));
+            f(T_BIAS, 0);
+            f(T_WORD, t.word);
+            f(T_LOWER, t.lower);
+            f(T_LM1, m1.lower);
+            f(T_LP1, p1.lower);
+            f(T_LM2, m2.lower);
+            f(T_LP2, p2.lower);
+            f(T_WM1, m1.word);
+            f(T_WP1, p1.word);
+            f(T_SHAPE, t.shape);
+            f(T_SHORT, t.short);
+            f(T_SM1, m1.short);
+            f(T_SP1, p1.short);
+            f(T_SB1, mix(m1.short, t.short));
+            f(T_SB2, mix(t.short, p1.short));
+            f(T_SHORT3, mix(mix(m1.short, t.short), p1.short));
+            for k in 0..4 {
+                if t.pre[k] != 0 {
+                    f(T_PRE + 100 * k as u64, t.pre[k]);
+                }
+                if t.suf[k] != 0 {
+                    f(T_SUF + 100 * k as u64, t.suf[k]);
+                }
+            }
+            let pos = (i - r.start).min(3) as u64 | if i + 1 == r.end { 8 } else { 0 };
+            f(T_FLAGS, t.flags as u64 | (caps_sent[i] as u64) << 12);
+            f(T_POS, pos | (t.flags as u64) << 4);
+            f(T_FM1, m1.flags as u64);
+            f(T_FP1, p1.flags as u64);
+            f(T_BG1, mix(m1.lower, t.lower));
+            f(T_BG2, mix(t.lower, p1.lower));
+            f(T_CAPSENT, caps_sent[i] as u64 | (r.len().min(4) as u64) << 1 | (t.flags as u64) << 4);
+            for ty in 0..GAZ_TYPES {
+                let p = gz[i][ty];
+                if p != 0 {
+                    f(T_GAZ, (ty as u64) << 4 | p as u64);
+                    f(T_GAZLEN, (ty as u64) << 4 | gzlen[i][ty].min(4) as u64 | (t.flags as u64) << 8);
+                }
+            }
+            let gm1 = if i > r.start { gbits(i - 1) } else { 99 };
+            let gp1 = if i + 1 < r.end { gbits(i + 1) } else { 99 };
+            f(T_GAZM1, gm1 | gbits(i) << 8);
+            f(T_GAZP1, gp1 | gbits(i) << 8);
+            // Document: how the same word is written elsewhere.
+            let st = stats.get(&t.lower).copied().unwrap_or_default();
+            let mut lower = st.lower;
+            let mut cap_mid = st.cap_mid;
+            if t.is(F_LOWER_INIT) {
+                lower = lower.saturating_sub(1);
+            } else if t.is(F_INIT_CAP) && !uncertain[i] {
+                cap_mid = cap_mid.saturating_sub(1);
+            }
+            let dv = b3(lower) | b3(cap_mid) << 2 | (uncertain[i] as u64) << 4 | (caps_sent[i] as u64) << 5;
+            f(T_DOC, dv | (t.flags as u64 & 3) << 6);
+            if t.is(F_INIT_CAP) {
+                f(T_DOCW, mix(t.lower, dv));
+            }
+        }
+    }
+    starts.push(feats.len() as u32);
+    Extracted { feats, starts, info, last_in_sent, first_in_sent }
+}
+
+/// Decode-dependent features: previous tags and the document's history of
+/// tags given to the same word.
+#[inline]
+pub fn dynamic(t: &TokInfo, p1: u8, p2: u8, hist: Option<&[u16; NT]>, out: &mut Vec<u64>) {
+    out.push(mix(T_P1, p1 as u64));
+    out.push(mix(T_P12, (p1 as u64) << 8 | p2 as u64));
+    out.push(mix(T_P1W, mix(t.lower, p1 as u64)));
+    out.push(mix(T_P1S, mix(t.short, p1 as u64)));
+    let (mut best, mut bn, mut total) = (0usize, 0u16, 0u32);
+    let mut lab = [0u32; 4];
+    if let Some(h) = hist {
+        for (k, &c) in h.iter().enumerate().skip(1) {
+            total += c as u32;
+            lab[(k - 1) / 4] += c as u32;
+            if c > bn {
+                bn = c;
+                best = k;
+            }
+        }
+    }
+    if total > 0 {
+        let bl = (0..4).max_by_key(|&l| lab[l]).unwrap_or(0);
+        out.push(mix(T_HIST, best as u64));
+        out.push(mix(T_HISTL, bl as u64 | (t.flags as u64 & 3) << 4));
+        out.push(mix(T_HISTW, mix(t.lower, bl as u64)));
+    } else {
+        out.push(mix(T_HIST, 99));
+    }
+}
+
+/// Keep history only for words that can start a name.
+#[inline]
+pub fn keeps_history(t: &TokInfo) -> bool {
+    t.is(F_INIT_CAP) && !t.is(F_NO_ALNUM)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn curly_and_straight_apostrophes_give_the_same_features() {
+        let mut b = Vec::new();
+        let a = TokInfo::new("’s", &mut b);
+        let c = TokInfo::new("'s", &mut b);
+        assert_eq!(a.word, c.word);
+        assert_eq!(a.shape, c.shape);
+    }
+
+    #[test]
+    fn shapes_and_flags() {
+        let mut b = Vec::new();
+        let a = TokInfo::new("Libya", &mut b);
+        let c = TokInfo::new("Syria", &mut b);
+        let d = TokInfo::new("LIBYA", &mut b);
+        assert_eq!(a.shape, c.shape);
+        assert_ne!(a.shape, d.shape);
+        assert_eq!(a.lower, d.lower);
+        assert!(a.is(F_INIT_CAP) && !a.is(F_ALL_CAPS) && d.is(F_ALL_CAPS));
+    }
+
+    #[test]
+    fn bilou_grammar() {
+        let b_per = tag_of(0, 0);
+        let i_per = tag_of(0, 1);
+        let l_per = tag_of(0, 2);
+        let u_org = tag_of(1, 3);
+        assert!(allowed(O, b_per, false));
+        assert!(!allowed(O, b_per, true));
+        assert!(!allowed(O, i_per, false));
+        assert!(allowed(b_per, l_per, true));
+        assert!(!allowed(b_per, i_per, true));
+        assert!(!allowed(b_per, u_org, false));
+        assert!(allowed(l_per, u_org, false));
+    }
+
+    #[test]
+    fn every_token_gets_features() {
+        let words = vec!["Peter", "Cook", "said", ".", "He", "left"];
+        let doc = Doc { words, sents: vec![0..4, 4..6] };
+        let e = extract(&doc);
+        assert_eq!(e.starts.len(), 7);
+        assert!((0..6).all(|i| e.starts[i + 1] > e.starts[i]));
+    }
+}

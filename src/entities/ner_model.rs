@@ -1,0 +1,287 @@
+//! The name tagger's model: hashed features -> rows of quantised weights, one
+//! per BILOU tag, and greedy left-to-right decoding under the BILOU grammar.
+//! Training (src/bin/train-ner.rs) runs the same [`decode`] with float
+//! weights that learn as they go (an averaged perceptron).
+
+use super::features::{self as fx, Extracted, NT, O};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Tag of the position before a sentence's first token.
+pub const BOS: u8 = NT as u8;
+
+#[inline]
+pub fn bucket(f: u64, nbits: u32) -> usize {
+    (f >> (64 - nbits)) as usize
+}
+
+/// Scores tags from features; a learner also updates on its mistakes.
+pub trait Scorer {
+    fn score(&self, feats: &[u64], out: &mut [f32; NT]);
+    fn update(&mut self, _feats: &[u64], _gold: u8, _pred: u8) {}
+    fn tick(&mut self) {}
+}
+
+/// Weights quantised to signed 8-bit log codes: code `q` stands for
+/// `sign(q) * low * (exp(|q| / a) - 1)` with `a` such that 127 is `top`.
+/// Decoded once into a dense i16 table: `w[bucket * NT + tag]`.
+pub struct Model {
+    pub nbits: u32,
+    pub low: f32,
+    pub top: f32,
+    pub w: Vec<i16>,
+}
+
+const MAGIC: &[u8; 4] = b"NER2";
+
+/// The weight a code stands for, in i16 units of `top / 32000`.
+pub fn code_table(low: f32, top: f32) -> [i16; 256] {
+    let mut t = [0i16; 256];
+    let (low, top) = (low.max(1e-9) as f64, top.max(1e-9) as f64);
+    let a = 127.0 / (1.0 + top / low).ln();
+    let unit = top / 32000.0;
+    for q in -127i32..=127 {
+        let v = low * ((q.abs() as f64 / a).exp() - 1.0);
+        let v = if q < 0 { -v } else { v };
+        t[(q as i8 as u8) as usize] = (v / unit).round().clamp(-32767.0, 32767.0) as i16;
+    }
+    t
+}
+
+/// The code nearest (in log space) to weight `x`.
+pub fn encode_weight(x: f32, low: f32, top: f32) -> i8 {
+    let (low, top) = (low.max(1e-9) as f64, top.max(1e-9) as f64);
+    let a = 127.0 / (1.0 + top / low).ln();
+    let q = (a * (1.0 + x.abs() as f64 / low).ln()).round().min(127.0) as i8;
+    if x < 0.0 {
+        -q
+    } else {
+        q
+    }
+}
+
+impl Model {
+    pub fn from_codes(nbits: u32, low: f32, top: f32, codes: &[i8]) -> Model {
+        let t = code_table(low, top);
+        Model { nbits, low, top, w: codes.iter().map(|&c| t[c as u8 as usize]).collect() }
+    }
+
+    /// Compact form: header, then (varint gap, code) for non-zero cells.
+    pub fn encode(nbits: u32, low: f32, top: f32, codes: &[i8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&fx::FEATURE_VERSION.to_le_bytes());
+        out.extend_from_slice(&nbits.to_le_bytes());
+        out.extend_from_slice(&low.to_le_bytes());
+        out.extend_from_slice(&top.to_le_bytes());
+        let nz = codes.iter().filter(|&&x| x != 0).count() as u32;
+        out.extend_from_slice(&nz.to_le_bytes());
+        let mut last = 0usize;
+        for (i, &x) in codes.iter().enumerate() {
+            if x == 0 {
+                continue;
+            }
+            let mut gap = i - last;
+            last = i;
+            loop {
+                let b = (gap & 0x7f) as u8;
+                gap >>= 7;
+                if gap == 0 {
+                    out.push(b);
+                    break;
+                }
+                out.push(b | 0x80);
+            }
+            out.push(x as u8);
+        }
+        out
+    }
+
+    /// `None` for anything that is not a model of this feature version.
+    pub fn from_bytes(b: &[u8]) -> Option<Model> {
+        let u32_at = |k: usize| -> Option<u32> { Some(u32::from_le_bytes(b.get(k..k + 4)?.try_into().ok()?)) };
+        if b.get(0..4)? != MAGIC || u32_at(4)? != fx::FEATURE_VERSION {
+            return None;
+        }
+        let nbits = u32_at(8)?;
+        if !(8..=24).contains(&nbits) {
+            return None;
+        }
+        let low = f32::from_bits(u32_at(12)?);
+        let top = f32::from_bits(u32_at(16)?);
+        if !(low.is_finite() && top.is_finite() && low > 0.0 && top >= low) {
+            return None;
+        }
+        let nz = u32_at(20)? as usize;
+        let len = (1usize << nbits) * NT;
+        let mut codes = vec![0i8; len];
+        let mut k = 24;
+        let mut pos = 0usize;
+        for j in 0..nz {
+            let mut gap = 0usize;
+            let mut shift = 0;
+            loop {
+                let byte = *b.get(k)?;
+                k += 1;
+                gap |= ((byte & 0x7f) as usize) << shift;
+                shift += 7;
+                if byte & 0x80 == 0 || shift > 35 {
+                    break;
+                }
+            }
+            pos = if j == 0 { gap } else { pos.checked_add(gap)? };
+            *codes.get_mut(pos)? = *b.get(k)? as i8;
+            k += 1;
+        }
+        Some(Model::from_codes(nbits, low, top, &codes))
+    }
+}
+
+/// The committed model (data/ner.model), decoded once.
+pub fn embedded() -> Option<&'static Model> {
+    static M: OnceLock<Option<Model>> = OnceLock::new();
+    M.get_or_init(|| Model::from_bytes(include_bytes!("../../data/ner.model"))).as_ref()
+}
+
+pub struct Infer<'a>(pub &'a Model);
+
+impl Scorer for Infer<'_> {
+    #[inline]
+    fn score(&self, feats: &[u64], out: &mut [f32; NT]) {
+        let m = self.0;
+        let mut acc = [0i32; NT];
+        for &f in feats {
+            let b = bucket(f, m.nbits) * NT;
+            if let Some(row) = m.w.get(b..b + NT) {
+                for (a, &x) in acc.iter_mut().zip(row) {
+                    *a += x as i32;
+                }
+            }
+        }
+        for (o, a) in out.iter_mut().zip(acc) {
+            *o = a as f32;
+        }
+    }
+}
+
+/// Greedy BILOU decoding of a document. With `gold`, the scorer is told
+/// about every mistake (training).
+pub fn decode<S: Scorer>(s: &mut S, ex: &Extracted, gold: Option<&[u8]>) -> Vec<u8> {
+    let n = ex.info.len();
+    let mut tags = vec![O; n];
+    let mut hist: HashMap<u64, [u16; NT]> = HashMap::new();
+    let mut fbuf: Vec<u64> = Vec::with_capacity(80);
+    let (mut p1, mut p2) = (BOS, BOS);
+    for i in 0..n {
+        if ex.first_in_sent[i] {
+            p1 = BOS;
+            p2 = BOS;
+        }
+        fbuf.clear();
+        let (a, b) = (ex.starts[i] as usize, ex.starts[i + 1] as usize);
+        fbuf.extend_from_slice(ex.feats.get(a..b).unwrap_or(&[]));
+        let info = &ex.info[i];
+        let keep = fx::keeps_history(info);
+        let h = if keep { hist.get(&info.lower) } else { None };
+        fx::dynamic(info, p1, p2, h, &mut fbuf);
+        let mut sc = [0f32; NT];
+        s.score(&fbuf, &mut sc);
+        let last = ex.last_in_sent[i];
+        let mut best = O;
+        let mut bs = f32::NEG_INFINITY;
+        for t in 0..NT as u8 {
+            if fx::allowed(p1, t, last) && sc[t as usize] > bs {
+                bs = sc[t as usize];
+                best = t;
+            }
+        }
+        if let Some(g) = gold.and_then(|g| g.get(i)) {
+            if *g != best {
+                s.update(&fbuf, *g, best);
+            }
+        }
+        s.tick();
+        tags[i] = best;
+        if keep && best != O {
+            let e = hist.entry(info.lower).or_insert([0; NT]);
+            e[best as usize] = e[best as usize].saturating_add(1);
+        }
+        p2 = p1;
+        p1 = best;
+    }
+    tags
+}
+
+/// Entity spans `(first token, end token exclusive, label index)` of a tag
+/// sequence; tolerant of sequences that break the BILOU grammar.
+pub fn spans(tags: &[u8]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (i, &t) in tags.iter().enumerate() {
+        match fx::tag_parts(t) {
+            None => {
+                if let Some((s, l)) = open.take() {
+                    out.push((s, i, l));
+                }
+            }
+            Some((l, p)) => {
+                let cont = matches!(open, Some((_, ol)) if ol == l) && (p == 1 || p == 2);
+                if !cont {
+                    if let Some((s, ol)) = open.take() {
+                        out.push((s, i, ol));
+                    }
+                    open = Some((i, l));
+                }
+                if p >= 2 {
+                    if let Some((s, l)) = open.take() {
+                        out.push((s, i + 1, l));
+                    }
+                }
+            }
+        }
+    }
+    if let Some((s, l)) = open {
+        out.push((s, tags.len(), l));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::tagger::features::tag_of;
+
+    #[test]
+    fn log_codes_keep_relative_precision() {
+        let (low, top) = (0.01f32, 400.0f32);
+        let t = code_table(low, top);
+        let unit = top / 32000.0;
+        for x in [0.5f32, 3.0, 40.0, -7.0, 399.0] {
+            let back = t[encode_weight(x, low, top) as u8 as usize] as f32 * unit;
+            assert!((back - x).abs() <= 0.06 * x.abs(), "{x} -> {back}");
+        }
+        assert_eq!(encode_weight(0.0, low, top), 0);
+    }
+
+    #[test]
+    fn spans_follow_bilou_and_tolerate_breaks() {
+        let t = [O, tag_of(0, 0), tag_of(0, 2), tag_of(2, 3), tag_of(1, 1), O];
+        assert_eq!(spans(&t), vec![(1, 3, 0), (3, 4, 2), (4, 5, 1)]);
+    }
+
+    #[test]
+    fn model_bytes_round_trip_and_garbage_is_refused() {
+        let mut w = vec![0i8; (1 << 8) * NT];
+        w[5] = 3;
+        w[300] = -7;
+        w[4000] = 127;
+        let b = Model::encode(8, 0.01, 100.0, &w);
+        let m = Model::from_codes(8, 0.01, 100.0, &w);
+        let m2 = Model::from_bytes(&b).expect("round trip");
+        assert_eq!(m2.w, m.w);
+        assert_eq!(m2.w[4000], 32000);
+        assert!(m2.w[300] < 0 && m2.w[5] > 0);
+        assert!(Model::from_bytes(&b[..b.len() - 1]).is_none());
+        assert!(Model::from_bytes(b"junk").is_none());
+    }
+}
