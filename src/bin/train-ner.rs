@@ -25,14 +25,10 @@ impl Scorer for Train {
     fn score(&self, feats: &[u64], out: &mut [f32; NT]) {
         score_f32(&self.w, self.nbits, feats, out)
     }
-    fn update(&mut self, feats: &[u64], gold: u8, pred: u8) {
-        for &f in feats {
-            let b = bucket(f, self.nbits) * NT;
-            self.w[b + gold as usize] += 1.0;
-            self.u[b + gold as usize] += self.c;
-            self.w[b + pred as usize] -= 1.0;
-            self.u[b + pred as usize] -= self.c;
-        }
+    fn adjust(&mut self, f: u64, tag: u8, delta: f32) {
+        let k = bucket(f, self.nbits) * NT + tag as usize;
+        self.w[k] += delta;
+        self.u[k] += self.c * delta;
     }
     fn tick(&mut self) {
         self.c += 1.0;

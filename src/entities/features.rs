@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Bump when features change: a model trained on other features is refused.
-pub const FEATURE_VERSION: u32 = 3;
+pub const FEATURE_VERSION: u32 = 4;
 
 /// Tags: 0 = O, then for each label `l` (PERSON, ORG, PLACE, MISC) the
 /// BILOU tags `1 + 4l + {0:B, 1:I, 2:L, 3:U}`.
@@ -243,6 +243,8 @@ pub struct Extracted {
     pub info: Vec<TokInfo>,
     pub last_in_sent: Vec<bool>,
     pub first_in_sent: Vec<bool>,
+    /// Sentences (token ranges) tiling the document.
+    pub sents: Vec<std::ops::Range<usize>>,
 }
 
 #[derive(Default, Clone, Copy)]
@@ -264,8 +266,8 @@ tpl!(
     T_SHAPE = 8, T_SHORT = 9, T_SM1 = 10, T_SP1 = 11, T_SB1 = 12, T_SB2 = 13, T_PRE = 14,
     T_SUF = 15, T_FLAGS = 16, T_POS = 17, T_BG1 = 18, T_BG2 = 19, T_GAZ = 20, T_GAZM1 = 21,
     T_GAZP1 = 22, T_DOC = 23, T_DOCW = 24, T_CAPSENT = 25, T_WM1 = 26, T_WP1 = 27,
-    T_FM1 = 28, T_FP1 = 29, T_SHORT3 = 30, T_GAZLEN = 31, T_P1 = 40, T_P12 = 41, T_P1W = 42,
-    T_HIST = 43, T_HISTL = 44, T_P1S = 45, T_HISTW = 46,
+    T_FM1 = 28, T_FP1 = 29, T_SHORT3 = 30, T_GAZLEN = 31, T_P1 = 40,
+    T_HIST = 43, T_HISTL = 44, T_HISTW = 46,
 );
 
 fn is_opener(t: &TokInfo, s: &str) -> bool {
@@ -449,17 +451,19 @@ fn extract_tiled(doc: &Doc) -> Extracted {
         }
     }
     starts.push(feats.len() as u32);
-    Extracted { feats, starts, info, last_in_sent, first_in_sent }
+    Extracted { feats, starts, info, last_in_sent, first_in_sent, sents: doc.sents.clone() }
 }
 
-/// Decode-dependent features: previous tags and the document's history of
-/// tags given to the same word.
+/// The feature whose weight row scores the tags that may follow `prev`.
 #[inline]
-pub fn dynamic(t: &TokInfo, p1: u8, p2: u8, hist: Option<&[u16; NT]>, out: &mut Vec<u64>) {
-    out.push(mix(T_P1, p1 as u64));
-    out.push(mix(T_P12, (p1 as u64) << 8 | p2 as u64));
-    out.push(mix(T_P1W, mix(t.lower, p1 as u64)));
-    out.push(mix(T_P1S, mix(t.short, p1 as u64)));
+pub fn transition(prev: u8) -> u64 {
+    mix(T_P1, prev as u64)
+}
+
+/// Decode-dependent features: the tags given to the same word earlier in
+/// the document.
+#[inline]
+pub fn dynamic(t: &TokInfo, hist: Option<&[u16; NT]>, out: &mut Vec<u64>) {
     let (mut best, mut bn, mut total) = (0usize, 0u16, 0u32);
     let mut lab = [0u32; 4];
     if let Some(h) = hist {
@@ -535,5 +539,19 @@ mod tests {
         let e = extract(&doc);
         assert_eq!(e.starts.len(), 7);
         assert!((0..6).all(|i| e.starts[i + 1] > e.starts[i]));
+    }
+}
+#[cfg(test)]
+mod gaz_tests {
+    use super::*;
+    #[test]
+    fn gazetteer_matches_multi_token_and_single_entries() {
+        let g = gazetteer();
+        let mut b = Vec::new();
+        let h1 = mix(H0, TokInfo::new("Sirte", &mut b).lower);
+        assert!(g.map.get(&h1).is_some_and(|&x| x & 8 != 0));
+        let h2 = mix(mix(H0, TokInfo::new("New", &mut b).lower), TokInfo::new("York", &mut b).lower);
+        assert!(g.map.get(&h2).is_some_and(|&x| x & 8 != 0), "{:?}", g.map.get(&h2));
+        eprintln!("{} entries, max len {}", g.map.len(), g.max_len);
     }
 }

@@ -18,7 +18,7 @@ pub fn bucket(f: u64, nbits: u32) -> usize {
 /// Scores tags from features; a learner also updates on its mistakes.
 pub trait Scorer {
     fn score(&self, feats: &[u64], out: &mut [f32; NT]);
-    fn update(&mut self, _feats: &[u64], _gold: u8, _pred: u8) {}
+    fn adjust(&mut self, _feat: u64, _tag: u8, _delta: f32) {}
     fn tick(&mut self) {}
 }
 
@@ -164,50 +164,111 @@ impl Scorer for Infer<'_> {
     }
 }
 
-/// Greedy BILOU decoding of a document. With `gold`, the scorer is told
-/// about every mistake (training).
+/// Viterbi decoding of each sentence under the BILOU grammar, with
+/// features of the tags the same word got earlier in the document. With
+/// `gold`, the scorer learns from each wrong sentence (structured
+/// perceptron update).
 pub fn decode<S: Scorer>(s: &mut S, ex: &Extracted, gold: Option<&[u8]>) -> Vec<u8> {
+    const NS: usize = NT + 1; // previous tags, BOS included
     let n = ex.info.len();
     let mut tags = vec![O; n];
     let mut hist: HashMap<u64, [u16; NT]> = HashMap::new();
-    let mut fbuf: Vec<u64> = Vec::with_capacity(80);
-    let (mut p1, mut p2) = (BOS, BOS);
-    for i in 0..n {
-        if ex.first_in_sent[i] {
-            p1 = BOS;
-            p2 = BOS;
+    let mut trans = [[0f32; NT]; NS];
+    for (p, row) in trans.iter_mut().enumerate() {
+        s.score(&[fx::transition(p as u8)], row);
+    }
+    let mut fbuf: Vec<u64> = Vec::with_capacity(64 * 40);
+    let mut fstart: Vec<usize> = Vec::with_capacity(64);
+    let mut emit: Vec<[f32; NT]> = Vec::with_capacity(64);
+    let mut back: Vec<[u8; NT]> = Vec::with_capacity(64);
+    for r in &ex.sents {
+        if r.start >= r.end || r.end > n {
+            continue;
         }
         fbuf.clear();
-        let (a, b) = (ex.starts[i] as usize, ex.starts[i + 1] as usize);
-        fbuf.extend_from_slice(ex.feats.get(a..b).unwrap_or(&[]));
-        let info = &ex.info[i];
-        let keep = fx::keeps_history(info);
-        let h = if keep { hist.get(&info.lower) } else { None };
-        fx::dynamic(info, p1, p2, h, &mut fbuf);
-        let mut sc = [0f32; NT];
-        s.score(&fbuf, &mut sc);
-        let last = ex.last_in_sent[i];
-        let mut best = O;
-        let mut bs = f32::NEG_INFINITY;
-        for t in 0..NT as u8 {
-            if fx::allowed(p1, t, last) && sc[t as usize] > bs {
-                bs = sc[t as usize];
-                best = t;
+        fstart.clear();
+        emit.clear();
+        back.clear();
+        for i in r.clone() {
+            fstart.push(fbuf.len());
+            let (a, b) = (ex.starts[i] as usize, ex.starts[i + 1] as usize);
+            fbuf.extend_from_slice(ex.feats.get(a..b).unwrap_or(&[]));
+            let info = &ex.info[i];
+            let h = if fx::keeps_history(info) { hist.get(&info.lower) } else { None };
+            fx::dynamic(info, h, &mut fbuf);
+            let mut sc = [0f32; NT];
+            s.score(&fbuf[fstart[fstart.len() - 1]..], &mut sc);
+            emit.push(sc);
+        }
+        fstart.push(fbuf.len());
+        let m = r.len();
+        let mut delta = [f32::NEG_INFINITY; NT];
+        for t in 0..NT {
+            if fx::allowed(BOS, t as u8, m == 1) {
+                delta[t] = emit[0][t] + trans[BOS as usize][t];
             }
         }
-        if let Some(g) = gold.and_then(|g| g.get(i)) {
-            if *g != best {
-                s.update(&fbuf, *g, best);
+        back.push([BOS; NT]);
+        for k in 1..m {
+            let last = k + 1 == m;
+            let mut nd = [f32::NEG_INFINITY; NT];
+            let mut bp = [O; NT];
+            for t in 0..NT {
+                let mut best = f32::NEG_INFINITY;
+                let mut arg = O;
+                for (p, &dp) in delta.iter().enumerate() {
+                    if dp == f32::NEG_INFINITY || !fx::allowed(p as u8, t as u8, last) {
+                        continue;
+                    }
+                    let v = dp + trans[p][t];
+                    if v > best {
+                        best = v;
+                        arg = p as u8;
+                    }
+                }
+                if best > f32::NEG_INFINITY {
+                    nd[t] = best + emit[k][t];
+                    bp[t] = arg;
+                }
+            }
+            delta = nd;
+            back.push(bp);
+        }
+        let mut t = (0..NT).fold(O, |b, t| if delta[t] > delta[b as usize] { t as u8 } else { b });
+        for k in (0..m).rev() {
+            tags[r.start + k] = t;
+            t = back[k][t as usize];
+        }
+        if let Some(g) = gold.and_then(|g| g.get(r.clone())) {
+            let p = &tags[r.clone()];
+            if g != p {
+                for k in 0..m {
+                    let (gp, pp) = if k == 0 { (BOS, BOS) } else { (g[k - 1], p[k - 1]) };
+                    if g[k] != p[k] {
+                        for &f in &fbuf[fstart[k]..fstart[k + 1]] {
+                            s.adjust(f, g[k], 1.0);
+                            s.adjust(f, p[k], -1.0);
+                        }
+                    }
+                    if g[k] != p[k] || gp != pp {
+                        s.adjust(fx::transition(gp), g[k], 1.0);
+                        s.adjust(fx::transition(pp), p[k], -1.0);
+                    }
+                }
+                for (p, row) in trans.iter_mut().enumerate() {
+                    *row = [0.0; NT];
+                    s.score(&[fx::transition(p as u8)], row);
+                }
+            }
+            s.tick();
+        }
+        for i in r.clone() {
+            let info = &ex.info[i];
+            if tags[i] != O && fx::keeps_history(info) {
+                let e = hist.entry(info.lower).or_insert([0; NT]);
+                e[tags[i] as usize] = e[tags[i] as usize].saturating_add(1);
             }
         }
-        s.tick();
-        tags[i] = best;
-        if keep && best != O {
-            let e = hist.entry(info.lower).or_insert([0; NT]);
-            e[best as usize] = e[best as usize].saturating_add(1);
-        }
-        p2 = p1;
-        p1 = best;
     }
     tags
 }
