@@ -53,6 +53,27 @@ pub fn norm_char(c: char) -> char {
     }
 }
 
+/// Keys of our hash maps are already well-mixed 64-bit hashes: use them as
+/// they are instead of hashing them again.
+#[derive(Default, Clone, Copy)]
+pub struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x100_0000_01B3);
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = x;
+    }
+}
+
+pub type IdMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<IdHasher>>;
+
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
 
 #[inline]
@@ -193,7 +214,7 @@ impl TokInfo {
 pub const GAZ_TYPES: usize = 4; // first name, last name, country, place
 
 struct Gazetteer {
-    map: HashMap<u64, u8>,
+    map: IdMap<u8>,
     max_len: usize,
 }
 
@@ -206,7 +227,7 @@ fn gazetteer() -> &'static Gazetteer {
             include_str!("../../data/gazetteers/country.txt"),
             include_str!("../../data/gazetteers/place.txt"),
         ];
-        let mut map = HashMap::new();
+        let mut map = IdMap::default();
         let mut max_len = 1;
         let mut buf = Vec::new();
         for (ty, f) in files.iter().enumerate() {
@@ -298,7 +319,7 @@ fn extract_tiled(doc: &Doc) -> Extracted {
     let mut last_in_sent = vec![false; n];
     let mut caps_sent = vec![false; n];
     let mut uncertain = vec![false; n];
-    let mut stats: HashMap<u64, DocStat> = HashMap::new();
+    let mut stats: IdMap<DocStat> = IdMap::default();
     let gaz = gazetteer();
     // Gazetteer matches: per token and type, (position code, length).
     let mut gz: Vec<[u8; GAZ_TYPES]> = vec![[0; GAZ_TYPES]; n];

@@ -4,7 +4,6 @@
 //! weights that learn as they go (an averaged perceptron).
 
 use super::features::{self as fx, Extracted, NT, O};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Tag of the position before a sentence's first token.
@@ -172,11 +171,25 @@ pub fn decode<S: Scorer>(s: &mut S, ex: &Extracted, gold: Option<&[u8]>) -> Vec<
     const NS: usize = NT + 1; // previous tags, BOS included
     let n = ex.info.len();
     let mut tags = vec![O; n];
-    let mut hist: HashMap<u64, [u16; NT]> = HashMap::new();
-    let mut trans = [[0f32; NT]; NS];
-    for (p, row) in trans.iter_mut().enumerate() {
-        s.score(&[fx::transition(p as u8)], row);
-    }
+    let mut hist: fx::IdMap<[u16; NT]> = fx::IdMap::default();
+    // Transition scores, -inf where the BILOU grammar forbids the pair;
+    // [1] for a sentence's last token.
+    let masked = |s: &S| {
+        let mut tr = [[[f32::NEG_INFINITY; NT]; NS]; 2];
+        for p in 0..NS {
+            let mut row = [0f32; NT];
+            s.score(&[fx::transition(p as u8)], &mut row);
+            for t in 0..NT {
+                for (l, m) in tr.iter_mut().enumerate() {
+                    if fx::allowed(p as u8, t as u8, l == 1) {
+                        m[p][t] = row[t];
+                    }
+                }
+            }
+        }
+        tr
+    };
+    let mut trans = masked(s);
     let mut fbuf: Vec<u64> = Vec::with_capacity(64 * 40);
     let mut fstart: Vec<usize> = Vec::with_capacity(64);
     let mut emit: Vec<[f32; NT]> = Vec::with_capacity(64);
@@ -203,33 +216,27 @@ pub fn decode<S: Scorer>(s: &mut S, ex: &Extracted, gold: Option<&[u8]>) -> Vec<
         fstart.push(fbuf.len());
         let m = r.len();
         let mut delta = [f32::NEG_INFINITY; NT];
+        let tb = &trans[(m == 1) as usize][BOS as usize];
         for t in 0..NT {
-            if fx::allowed(BOS, t as u8, m == 1) {
-                delta[t] = emit[0][t] + trans[BOS as usize][t];
-            }
+            delta[t] = emit[0][t] + tb[t];
         }
         back.push([BOS; NT]);
         for k in 1..m {
-            let last = k + 1 == m;
+            let tr = &trans[(k + 1 == m) as usize];
             let mut nd = [f32::NEG_INFINITY; NT];
             let mut bp = [O; NT];
             for t in 0..NT {
                 let mut best = f32::NEG_INFINITY;
                 let mut arg = O;
-                for (p, &dp) in delta.iter().enumerate() {
-                    if dp == f32::NEG_INFINITY || !fx::allowed(p as u8, t as u8, last) {
-                        continue;
-                    }
-                    let v = dp + trans[p][t];
+                for p in 0..NT {
+                    let v = delta[p] + tr[p][t];
                     if v > best {
                         best = v;
                         arg = p as u8;
                     }
                 }
-                if best > f32::NEG_INFINITY {
-                    nd[t] = best + emit[k][t];
-                    bp[t] = arg;
-                }
+                nd[t] = best + emit[k][t];
+                bp[t] = arg;
             }
             delta = nd;
             back.push(bp);
@@ -255,10 +262,7 @@ pub fn decode<S: Scorer>(s: &mut S, ex: &Extracted, gold: Option<&[u8]>) -> Vec<
                         s.adjust(fx::transition(pp), p[k], -1.0);
                     }
                 }
-                for (p, row) in trans.iter_mut().enumerate() {
-                    *row = [0.0; NT];
-                    s.score(&[fx::transition(p as u8)], row);
-                }
+                trans = masked(s);
             }
             s.tick();
         }
