@@ -87,10 +87,12 @@ struct Args {
     bits: u32,
     budget: usize,
     seed: u64,
+    drop: f64,
+    bag: usize,
 }
 
 fn parse() -> Result<Args, String> {
-    let mut a = Args { train: String::new(), dev: None, out: "data/ner.model".into(), epochs: 15, bits: 18, budget: 690_000, seed: 7 };
+    let mut a = Args { train: String::new(), dev: None, out: "data/ner.model".into(), epochs: 15, bits: 17, budget: 690_000, seed: 1, drop: 0.1, bag: 4 };
     let mut it = std::env::args().skip(1);
     while let Some(x) = it.next() {
         let mut val = |n: &str| it.next().ok_or(format!("{n} needs a value"));
@@ -100,13 +102,15 @@ fn parse() -> Result<Args, String> {
             "--epochs" => a.epochs = val("--epochs")?.parse().map_err(|e| format!("--epochs: {e}"))?,
             "--bits" => a.bits = val("--bits")?.parse().map_err(|e| format!("--bits: {e}"))?,
             "--budget" => a.budget = val("--budget")?.parse().map_err(|e| format!("--budget: {e}"))?,
+            "--drop" => a.drop = val("--drop")?.parse().map_err(|e| format!("--drop: {e}"))?,
+            "--bag" => a.bag = val("--bag")?.parse().map_err(|e| format!("--bag: {e}"))?,
             "--seed" => a.seed = val("--seed")?.parse().map_err(|e| format!("--seed: {e}"))?,
             s if !s.starts_with('-') && a.train.is_empty() => a.train = s.to_string(),
             s => return Err(format!("unknown argument {s}")),
         }
     }
     if a.train.is_empty() {
-        return Err("usage: train-ner TRAIN.txt [--dev DEV.txt] [-o data/ner.model] [--epochs N] [--bits B] [--budget BYTES] [--seed S]".into());
+        return Err("usage: train-ner TRAIN.txt [--dev DEV.txt] [-o data/ner.model] [--epochs N] [--bits B] [--budget BYTES] [--seed S] [--drop P] [--bag K]".into());
     }
     if !(10..=22).contains(&a.bits) {
         return Err("--bits must be 10..=22".into());
@@ -148,6 +152,68 @@ fn candidate_lows(avg: &[f32]) -> Vec<f32> {
         .collect()
 }
 
+/// One averaged-perceptron run; the averaged weights of its best epoch on
+/// dev (the last epoch without dev).
+fn train_run(a: &Args, seed: u64, train: &[Prepared], dev: &[Prepared], t0: Instant) -> Option<(f64, usize, Vec<f32>)> {
+    let cells = (1usize << a.bits) * NT;
+    let mut tr = Train { nbits: a.bits, w: vec![0.0; cells], u: vec![0.0; cells], c: 1.0 };
+    let mut order: Vec<usize> = (0..train.len()).collect();
+    let mut rng = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut next = || {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        rng
+    };
+    let mut best: Option<(f64, usize, Vec<f32>)> = None;
+    let mut since_best = 0;
+    for ep in 1..=a.epochs {
+        for i in (1..order.len()).rev() {
+            let j = (next() % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        let hidden = fx::hidden_word();
+        let cut = (a.drop * u32::MAX as f64) as u64;
+        for &k in &order {
+            if a.drop > 0.0 {
+                // Hide some words' identity for this pass.
+                let mut ex = train[k].ex.clone();
+                for i in 0..ex.info.len() {
+                    if (next() & 0xffff_ffff) < cut {
+                        let base = ex.starts[i] as usize;
+                        for (slot, h) in fx::WORD_SLOTS.iter().zip(hidden) {
+                            if let Some(f) = ex.feats.get_mut(base + slot) {
+                                *f = h;
+                            }
+                        }
+                    }
+                }
+                nm::decode(&mut tr, &ex, Some(&train[k].gold));
+            } else {
+                nm::decode(&mut tr, &train[k].ex, Some(&train[k].gold));
+            }
+        }
+        let avg: Vec<f32> = tr.w.iter().zip(&tr.u).map(|(w, u)| w - u / tr.c).collect();
+        if dev.is_empty() {
+            best = Some((0.0, ep, avg));
+            eprintln!("epoch {ep}: {:.1}s", t0.elapsed().as_secs_f64());
+            continue;
+        }
+        let f1 = evaluate(&mut Fixed { nbits: a.bits, w: &avg }, dev).f1();
+        eprintln!("epoch {ep}: dev F1 {f1:.4} ({:.1}s)", t0.elapsed().as_secs_f64());
+        if best.as_ref().is_none_or(|b| f1 > b.0) {
+            best = Some((f1, ep, avg));
+            since_best = 0;
+        } else {
+            since_best += 1;
+            if since_best >= 3 {
+                break;
+            }
+        }
+    }
+    best
+}
+
 fn main() -> ExitCode {
     let a = match parse() {
         Ok(a) => a,
@@ -170,49 +236,28 @@ fn main() -> ExitCode {
     let ntok: usize = train.iter().map(|d| d.gold.len()).sum();
     eprintln!("{} train docs, {ntok} tokens; {} dev docs; features in {:.1}s", train.len(), dev.len(), t0.elapsed().as_secs_f64());
 
-    let cells = (1usize << a.bits) * NT;
-    let mut tr = Train { nbits: a.bits, w: vec![0.0; cells], u: vec![0.0; cells], c: 1.0 };
-    let mut order: Vec<usize> = (0..train.len()).collect();
-    let mut rng = a.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    let mut next = || {
-        rng ^= rng << 13;
-        rng ^= rng >> 7;
-        rng ^= rng << 17;
-        rng
-    };
-    let mut best: Option<(f64, usize, Vec<f32>)> = None;
-    let mut since_best = 0;
-    for ep in 1..=a.epochs {
-        for i in (1..order.len()).rev() {
-            let j = (next() % (i as u64 + 1)) as usize;
-            order.swap(i, j);
-        }
-        for &k in &order {
-            nm::decode(&mut tr, &train[k].ex, Some(&train[k].gold));
-        }
-        let avg: Vec<f32> = tr.w.iter().zip(&tr.u).map(|(w, u)| w - u / tr.c).collect();
-        if dev.is_empty() {
-            best = Some((0.0, ep, avg));
-            eprintln!("epoch {ep}: {:.1}s", t0.elapsed().as_secs_f64());
-            continue;
-        }
-        let f1 = evaluate(&mut Fixed { nbits: a.bits, w: &avg }, &dev).f1();
-        eprintln!("epoch {ep}: dev F1 {f1:.4} ({:.1}s)", t0.elapsed().as_secs_f64());
-        if best.as_ref().is_none_or(|b| f1 > b.0) {
-            best = Some((f1, ep, avg));
-            since_best = 0;
+    let mut sum: Vec<f32> = Vec::new();
+    for run in 0..a.bag.max(1) {
+        let seed = a.seed + run as u64;
+        let Some((f1, ep, avg)) = train_run(&a, seed, &train, &dev, t0) else {
+            eprintln!("no epochs");
+            return ExitCode::FAILURE;
+        };
+        eprintln!("run {run} (seed {seed}): best epoch {ep} (dev F1 {f1:.4})");
+        if sum.is_empty() {
+            sum = avg;
         } else {
-            since_best += 1;
-            if since_best >= 3 {
-                break;
+            for (s, x) in sum.iter_mut().zip(avg) {
+                *s += x;
             }
         }
     }
-    let Some((f1, ep, avg)) = best else {
-        eprintln!("no epochs");
-        return ExitCode::FAILURE;
-    };
-    eprintln!("best epoch {ep} (dev F1 {f1:.4})");
+    let k = a.bag.max(1) as f32;
+    let avg: Vec<f32> = sum.into_iter().map(|x| x / k).collect();
+    if !dev.is_empty() {
+        let f1 = evaluate(&mut Fixed { nbits: a.bits, w: &avg }, &dev).f1();
+        eprintln!("average of {} runs: dev F1 {f1:.4}", a.bag.max(1));
+    }
     let mut chosen: Option<(f64, (Vec<u8>, Model))> = None;
     for low in candidate_lows(&avg) {
         let m = quantise(&avg, a.bits, low, a.budget);

@@ -8,7 +8,10 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Bump when features change: a model trained on other features is refused.
-pub const FEATURE_VERSION: u32 = 4;
+pub const FEATURE_VERSION: u32 = 5;
+
+/// Occurrences of a word looked at by context aggregation.
+const MAX_OCC: usize = 8;
 
 /// Tags: 0 = O, then for each label `l` (PERSON, ORG, PLACE, MISC) the
 /// BILOU tags `1 + 4l + {0:B, 1:I, 2:L, 3:U}`.
@@ -257,6 +260,7 @@ pub struct Doc<'a> {
 }
 
 /// Static (decode-independent) features of every token of a document.
+#[derive(Clone)]
 pub struct Extracted {
     pub feats: Vec<u64>,
     /// `feats[starts[i]..starts[i+1]]` are token `i`'s.
@@ -288,7 +292,7 @@ tpl!(
     T_SUF = 15, T_FLAGS = 16, T_POS = 17, T_BG1 = 18, T_BG2 = 19, T_GAZ = 20, T_GAZM1 = 21,
     T_GAZP1 = 22, T_DOC = 23, T_DOCW = 24, T_CAPSENT = 25, T_WM1 = 26, T_WP1 = 27,
     T_FM1 = 28, T_FP1 = 29, T_SHORT3 = 30, T_GAZLEN = 31, T_P1 = 40,
-    T_HIST = 43, T_HISTL = 44, T_HISTW = 46,
+    T_HIST = 43, T_HISTL = 44, T_HISTW = 46, T_AGGP = 47, T_AGGN = 48, T_AGGC = 49,
 );
 
 fn is_opener(t: &TokInfo, s: &str) -> bool {
@@ -320,6 +324,8 @@ fn extract_tiled(doc: &Doc) -> Extracted {
     let mut caps_sent = vec![false; n];
     let mut uncertain = vec![false; n];
     let mut stats: IdMap<DocStat> = IdMap::default();
+    // Where each capitalised word occurs (first few occurrences).
+    let mut occ: IdMap<Vec<u32>> = IdMap::default();
     let gaz = gazetteer();
     // Gazetteer matches: per token and type, (position code, length).
     let mut gz: Vec<[u8; GAZ_TYPES]> = vec![[0; GAZ_TYPES]; n];
@@ -346,6 +352,12 @@ fn extract_tiled(doc: &Doc) -> Extracted {
             let unc = caps || i == r.start || after_opener;
             uncertain[i] = unc;
             let t = &info[i];
+            if t.is(F_INIT_CAP) {
+                let v = occ.entry(t.lower).or_default();
+                if v.len() < MAX_OCC {
+                    v.push(i as u32);
+                }
+            }
             let st = stats.entry(t.lower).or_default();
             if t.is(F_LOWER_INIT) {
                 st.lower = st.lower.saturating_add(1);
@@ -468,11 +480,32 @@ fn extract_tiled(doc: &Doc) -> Extracted {
             f(T_DOC, dv | (t.flags as u64 & 3) << 6);
             if t.is(F_INIT_CAP) {
                 f(T_DOCW, mix(t.lower, dv));
+                // Context aggregation: the words around the same word's
+                // other occurrences in the document.
+                for &j in occ.get(&t.lower).map_or(&[][..], |v| &v[..]) {
+                    let j = j as usize;
+                    if j == i {
+                        continue;
+                    }
+                    let pj = if first_in_sent[j] { &none } else { &info[j - 1] };
+                    let nj = if last_in_sent[j] { &none } else { &info[j + 1] };
+                    f(T_AGGP, pj.lower);
+                    f(T_AGGN, nj.lower);
+                    f(T_AGGC, (pj.is(F_INIT_CAP) as u64) | (nj.is(F_INIT_CAP) as u64) << 1 | (caps_sent[j] as u64) << 2);
+                }
             }
         }
     }
     starts.push(feats.len() as u32);
     Extracted { feats, starts, info, last_in_sent, first_in_sent, sents: doc.sents.clone() }
+}
+
+/// Positions of a token's own word features in its static features, and
+/// what training substitutes for them when it hides the word (so that
+/// shape, context and gazetteer features learn to carry unseen names).
+pub const WORD_SLOTS: [usize; 2] = [1, 2];
+pub fn hidden_word() -> [u64; 2] {
+    [mix(T_WORD, 0x5EED), mix(T_LOWER, 0x5EED)]
 }
 
 /// The feature whose weight row scores the tags that may follow `prev`.
