@@ -78,6 +78,26 @@ fn tokdiff(path: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Print each token of a plain-text file with its tag (debugging aid).
+fn show(path: &str) -> Result<(), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let seg = Segments::new(&text);
+    let words: Vec<&str> = (0..seg.tokens.len()).map(|i| seg.token_text(i)).collect();
+    let sents: Vec<_> = seg.sentences.iter().map(|s| s.tokens.clone()).collect();
+    let tags = tagger::tag_words(words.clone(), sents.clone());
+    const NAMES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
+    for r in sents {
+        let line: Vec<String> = r
+            .map(|i| match fx::tag_parts(tags[i]) {
+                Some((l, p)) => format!("{}/{}-{}", words[i], ["B", "I", "L", "U"][p as usize], NAMES[l]),
+                None => words[i].to_string(),
+            })
+            .collect();
+        println!("{}", line.join(" "));
+    }
+    Ok(())
+}
+
 fn eval(path: &str, model: Option<&str>) -> Result<(), String> {
     let raw = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     let own;
@@ -105,6 +125,7 @@ fn main() -> ExitCode {
     let r = match args.iter().map(|s| s.as_str()).collect::<Vec<_>>().as_slice() {
         ["--bench", f] => bench(f),
         ["--tokdiff", f] => tokdiff(f),
+        ["--tag", f] => show(f),
         [f] => eval(f, None),
         [f, "--model", m] | ["--model", m, f] => eval(f, Some(m)),
         _ => Err("usage: eval-ner CONLL.txt [--model FILE] | eval-ner --bench FILE".into()),

@@ -181,7 +181,7 @@ fn train_run(a: &Args, seed: u64, train: &[Prepared], dev: &[Prepared], t0: Inst
                 for i in 0..ex.info.len() {
                     if (next() & 0xffff_ffff) < cut {
                         let base = ex.starts[i] as usize;
-                        for (slot, h) in fx::WORD_SLOTS.iter().zip(hidden) {
+                        for &(slot, h) in &hidden {
                             if let Some(f) = ex.feats.get_mut(base + slot) {
                                 *f = h;
                             }

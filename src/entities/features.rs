@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Bump when features change: a model trained on other features is refused.
-pub const FEATURE_VERSION: u32 = 5;
+pub const FEATURE_VERSION: u32 = 7;
 
 /// Occurrences of a word looked at by context aggregation.
 const MAX_OCC: usize = 8;
@@ -337,15 +337,24 @@ fn extract_tiled(doc: &Doc) -> Extracted {
         first_in_sent[r.start] = true;
         last_in_sent[r.end - 1] = true;
         let (mut letters_up, mut letters) = (0usize, 0usize);
+        let (mut content, mut content_cap) = (0usize, 0usize);
         for t in &info[r.clone()] {
             if t.is(F_ALL_CAPS) {
                 letters_up += 1;
             }
             if t.is(F_ALL_CAPS | F_INIT_CAP | F_LOWER_INIT) {
                 letters += 1;
+                if t.nchars >= 4 {
+                    content += 1;
+                    content_cap += t.is(F_INIT_CAP) as usize;
+                }
             }
         }
-        let caps = letters >= 3 && letters_up * 10 >= letters * 8;
+        // All-caps headlines, and Title Case ones ("U.S. Conducts Libya
+        // Airstrikes to Aid ..."): capitals there say little about names.
+        let ends_stop = matches!(doc.words[r.end - 1], "." | "?" | "!");
+        let title = !ends_stop && content >= 3 && content_cap * 10 >= content * 8;
+        let caps = (letters >= 3 && letters_up * 10 >= letters * 8) || title;
         for i in r.clone() {
             caps_sent[i] = caps;
             let after_opener = i > r.start && is_opener(&info[i - 1], doc.words[i - 1]);
@@ -441,12 +450,8 @@ fn extract_tiled(doc: &Doc) -> Extracted {
             f(T_SB2, mix(t.short, p1.short));
             f(T_SHORT3, mix(mix(m1.short, t.short), p1.short));
             for k in 0..4 {
-                if t.pre[k] != 0 {
-                    f(T_PRE + 100 * k as u64, t.pre[k]);
-                }
-                if t.suf[k] != 0 {
-                    f(T_SUF + 100 * k as u64, t.suf[k]);
-                }
+                f(T_PRE + 100 * k as u64, t.pre[k]);
+                f(T_SUF + 100 * k as u64, t.suf[k]);
             }
             let pos = (i - r.start).min(3) as u64 | if i + 1 == r.end { 8 } else { 0 };
             f(T_FLAGS, t.flags as u64 | (caps_sent[i] as u64) << 12);
@@ -503,9 +508,15 @@ fn extract_tiled(doc: &Doc) -> Extracted {
 /// Positions of a token's own word features in its static features, and
 /// what training substitutes for them when it hides the word (so that
 /// shape, context and gazetteer features learn to carry unseen names).
-pub const WORD_SLOTS: [usize; 2] = [1, 2];
-pub fn hidden_word() -> [u64; 2] {
-    [mix(T_WORD, 0x5EED), mix(T_LOWER, 0x5EED)]
+pub fn hidden_word() -> Vec<(usize, u64)> {
+    let mut v = vec![(1, mix(T_WORD, 0x5EED)), (2, mix(T_LOWER, 0x5EED))];
+    for k in 0..4u64 {
+        v.push((16 + 2 * k as usize, mix(T_PRE + 100 * k, 0x5EED)));
+        v.push((17 + 2 * k as usize, mix(T_SUF + 100 * k, 0x5EED)));
+    }
+    v.push((28, mix(T_BG1, 0x5EED)));
+    v.push((29, mix(T_BG2, 0x5EED)));
+    v
 }
 
 /// The feature whose weight row scores the tags that may follow `prev`.
@@ -584,6 +595,21 @@ mod tests {
         assert!(!allowed(b_per, i_per, true));
         assert!(!allowed(b_per, u_org, false));
         assert!(allowed(l_per, u_org, false));
+    }
+
+    #[test]
+    fn hidden_word_slots_hold_the_word_features() {
+        let doc = Doc { words: vec!["Smithers", "said"], sents: vec![0..2] };
+        let e = extract(&doc);
+        let mut b = Vec::new();
+        let t = TokInfo::new("Smithers", &mut b);
+        let f = &e.feats[e.starts[0] as usize..e.starts[1] as usize];
+        assert_eq!(f[1], mix(T_WORD, t.word));
+        assert_eq!(f[2], mix(T_LOWER, t.lower));
+        assert_eq!(f[16], mix(T_PRE, t.pre[0]));
+        assert_eq!(f[23], mix(T_SUF + 300, t.suf[3]));
+        assert_eq!(f[28], mix(T_BG1, mix(7, t.lower)));
+        assert_eq!(f[29], mix(T_BG2, mix(t.lower, TokInfo::new("said", &mut b).lower)));
     }
 
     #[test]
