@@ -92,7 +92,7 @@ struct Args {
 }
 
 fn parse() -> Result<Args, String> {
-    let mut a = Args { train: String::new(), dev: None, out: "data/ner.model".into(), epochs: 15, bits: 17, budget: 690_000, seed: 1, drop: 0.1, bag: 4 };
+    let mut a = Args { train: String::new(), dev: None, out: "data/ner.model".into(), epochs: 20, bits: 17, budget: 690_000, seed: 1, drop: 0.2, bag: 4 };
     let mut it = std::env::args().skip(1);
     while let Some(x) = it.next() {
         let mut val = |n: &str| it.next().ok_or(format!("{n} needs a value"));
