@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Bump when features change: a model trained on other features is refused.
-pub const FEATURE_VERSION: u32 = 7;
+pub const FEATURE_VERSION: u32 = 8;
 
 /// Occurrences of a word looked at by context aggregation.
 const MAX_OCC: usize = 8;

@@ -14,7 +14,8 @@ pub fn bucket(f: u64, nbits: u32) -> usize {
     (f >> (64 - nbits)) as usize
 }
 
-/// Scores tags from features; a learner also updates on its mistakes.
+/// Adds the tags' scores for `feats` to `out`; a learner also updates on its
+/// mistakes.
 pub trait Scorer {
     fn score(&self, feats: &[u64], out: &mut [f32; NT]);
     fn adjust(&mut self, _feat: u64, _tag: u8, _delta: f32) {}
@@ -158,98 +159,160 @@ impl Scorer for Infer<'_> {
             }
         }
         for (o, a) in out.iter_mut().zip(acc) {
-            *o = a as f32;
+            *o += a as f32;
         }
     }
 }
 
-/// Viterbi decoding of each sentence under the BILOU grammar, with
-/// features of the tags the same word got earlier in the document. With
-/// `gold`, the scorer learns from each wrong sentence (structured
+const NS: usize = NT + 1; // previous tags, BOS included
+type Trans = [[[f32; NT]; NS]; 2];
+
+/// Transition scores, -inf where the BILOU grammar forbids the pair;
+/// `[1]` for a sentence's last token.
+fn masked<S: Scorer>(s: &S) -> Trans {
+    let mut tr = [[[f32::NEG_INFINITY; NT]; NS]; 2];
+    for p in 0..NS {
+        let mut row = [0f32; NT];
+        s.score(&[fx::transition(p as u8)], &mut row);
+        for t in 0..NT {
+            for (l, m) in tr.iter_mut().enumerate() {
+                if fx::allowed(p as u8, t as u8, l == 1) {
+                    m[p][t] = row[t];
+                }
+            }
+        }
+    }
+    tr
+}
+
+/// Best tag sequence for one sentence's emission scores.
+fn viterbi(emit: &[[f32; NT]], trans: &Trans, back: &mut Vec<[u8; NT]>, out: &mut [u8]) {
+    let m = emit.len().min(out.len());
+    if m == 0 {
+        return;
+    }
+    back.clear();
+    let mut delta = [f32::NEG_INFINITY; NT];
+    let tb = &trans[(m == 1) as usize][BOS as usize];
+    for t in 0..NT {
+        delta[t] = emit[0][t] + tb[t];
+    }
+    back.push([BOS; NT]);
+    for (k, e) in emit.iter().enumerate().take(m).skip(1) {
+        let tr = &trans[(k + 1 == m) as usize];
+        let mut nd = [f32::NEG_INFINITY; NT];
+        let mut bp = [O; NT];
+        for t in 0..NT {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = O;
+            for p in 0..NT {
+                let v = delta[p] + tr[p][t];
+                if v > best {
+                    best = v;
+                    arg = p as u8;
+                }
+            }
+            nd[t] = best + e[t];
+            bp[t] = arg;
+        }
+        delta = nd;
+        back.push(bp);
+    }
+    let mut t = (0..NT).fold(O, |b, t| if delta[t] > delta[b as usize] { t as u8 } else { b });
+    for k in (0..m).rev() {
+        out[k] = t;
+        t = back[k][t as usize];
+    }
+}
+
+fn static_feats(ex: &Extracted, i: usize) -> &[u64] {
+    let (a, b) = (ex.starts[i] as usize, ex.starts[i + 1] as usize);
+    ex.feats.get(a..b).unwrap_or(&[])
+}
+
+/// Two passes of Viterbi decoding per sentence under the BILOU grammar.
+/// Pass A sees, for each word, the tags given to it earlier in the
+/// document; pass B the tags pass A gave its other occurrences anywhere in
+/// the document (so a headline's first mention learns from the body). With
+/// `gold`, the scorer learns from pass B's wrong sentences (structured
 /// perceptron update).
 pub fn decode<S: Scorer>(s: &mut S, ex: &Extracted, gold: Option<&[u8]>) -> Vec<u8> {
-    const NS: usize = NT + 1; // previous tags, BOS included
     let n = ex.info.len();
-    let mut tags = vec![O; n];
-    let mut hist: fx::IdMap<[u16; NT]> = fx::IdMap::default();
-    // Transition scores, -inf where the BILOU grammar forbids the pair;
-    // [1] for a sentence's last token.
-    let masked = |s: &S| {
-        let mut tr = [[[f32::NEG_INFINITY; NT]; NS]; 2];
-        for p in 0..NS {
-            let mut row = [0f32; NT];
-            s.score(&[fx::transition(p as u8)], &mut row);
-            for t in 0..NT {
-                for (l, m) in tr.iter_mut().enumerate() {
-                    if fx::allowed(p as u8, t as u8, l == 1) {
-                        m[p][t] = row[t];
-                    }
-                }
-            }
-        }
-        tr
-    };
     let mut trans = masked(s);
-    let mut fbuf: Vec<u64> = Vec::with_capacity(64 * 40);
-    let mut fstart: Vec<usize> = Vec::with_capacity(64);
+    let stat: Vec<[f32; NT]> = (0..n)
+        .map(|i| {
+            let mut e = [0f32; NT];
+            s.score(static_feats(ex, i), &mut e);
+            e
+        })
+        .collect();
     let mut emit: Vec<[f32; NT]> = Vec::with_capacity(64);
     let mut back: Vec<[u8; NT]> = Vec::with_capacity(64);
-    for r in &ex.sents {
-        if r.start >= r.end || r.end > n {
-            continue;
+    let mut hbuf: Vec<u64> = Vec::with_capacity(8);
+    let sents: Vec<std::ops::Range<usize>> = ex.sents.iter().filter(|r| r.start < r.end && r.end <= n).cloned().collect();
+
+    // Pass A.
+    let mut first = vec![O; n];
+    let mut hist: fx::IdMap<[u16; NT]> = fx::IdMap::default();
+    for r in &sents {
+        emit.clear();
+        for i in r.clone() {
+            let info = &ex.info[i];
+            hbuf.clear();
+            let h = if fx::keeps_history(info) { hist.get(&info.lower) } else { None };
+            fx::dynamic(info, h, &mut hbuf);
+            let mut e = stat[i];
+            s.score(&hbuf, &mut e);
+            emit.push(e);
         }
+        viterbi(&emit, &trans, &mut back, &mut first[r.clone()]);
+        for i in r.clone() {
+            let info = &ex.info[i];
+            if first[i] != O && fx::keeps_history(info) {
+                let e = hist.entry(info.lower).or_insert([0; NT]);
+                e[first[i] as usize] = e[first[i] as usize].saturating_add(1);
+            }
+        }
+    }
+
+    // Pass B.
+    let mut tags = vec![O; n];
+    let mut fbuf: Vec<u64> = Vec::new();
+    let mut fstart: Vec<usize> = Vec::new();
+    for r in &sents {
+        emit.clear();
         fbuf.clear();
         fstart.clear();
-        emit.clear();
-        back.clear();
         for i in r.clone() {
-            fstart.push(fbuf.len());
-            let (a, b) = (ex.starts[i] as usize, ex.starts[i + 1] as usize);
-            fbuf.extend_from_slice(ex.feats.get(a..b).unwrap_or(&[]));
             let info = &ex.info[i];
-            let h = if fx::keeps_history(info) { hist.get(&info.lower) } else { None };
-            fx::dynamic(info, h, &mut fbuf);
-            let mut sc = [0f32; NT];
-            s.score(&fbuf[fstart[fstart.len() - 1]..], &mut sc);
-            emit.push(sc);
+            hbuf.clear();
+            let mut h = if fx::keeps_history(info) { hist.get(&info.lower).copied() } else { None };
+            if let (Some(h), Some(own)) = (h.as_mut(), first.get(i)) {
+                if *own != O {
+                    h[*own as usize] = h[*own as usize].saturating_sub(1);
+                }
+            }
+            fx::dynamic(info, h.as_ref(), &mut hbuf);
+            let mut e;
+            if gold.is_some() {
+                // Learning: weights changed since `stat` was computed.
+                e = [0f32; NT];
+                s.score(static_feats(ex, i), &mut e);
+                fstart.push(fbuf.len());
+                fbuf.extend_from_slice(static_feats(ex, i));
+                fbuf.extend_from_slice(&hbuf);
+            } else {
+                e = stat[i];
+            }
+            s.score(&hbuf, &mut e);
+            emit.push(e);
         }
         fstart.push(fbuf.len());
-        let m = r.len();
-        let mut delta = [f32::NEG_INFINITY; NT];
-        let tb = &trans[(m == 1) as usize][BOS as usize];
-        for t in 0..NT {
-            delta[t] = emit[0][t] + tb[t];
-        }
-        back.push([BOS; NT]);
-        for k in 1..m {
-            let tr = &trans[(k + 1 == m) as usize];
-            let mut nd = [f32::NEG_INFINITY; NT];
-            let mut bp = [O; NT];
-            for t in 0..NT {
-                let mut best = f32::NEG_INFINITY;
-                let mut arg = O;
-                for p in 0..NT {
-                    let v = delta[p] + tr[p][t];
-                    if v > best {
-                        best = v;
-                        arg = p as u8;
-                    }
-                }
-                nd[t] = best + emit[k][t];
-                bp[t] = arg;
-            }
-            delta = nd;
-            back.push(bp);
-        }
-        let mut t = (0..NT).fold(O, |b, t| if delta[t] > delta[b as usize] { t as u8 } else { b });
-        for k in (0..m).rev() {
-            tags[r.start + k] = t;
-            t = back[k][t as usize];
-        }
+        viterbi(&emit, &trans, &mut back, &mut tags[r.clone()]);
         if let Some(g) = gold.and_then(|g| g.get(r.clone())) {
             let p = &tags[r.clone()];
             if g != p {
-                for k in 0..m {
+                for k in 0..r.len() {
                     let (gp, pp) = if k == 0 { (BOS, BOS) } else { (g[k - 1], p[k - 1]) };
                     if g[k] != p[k] {
                         for &f in &fbuf[fstart[k]..fstart[k + 1]] {
@@ -265,13 +328,6 @@ pub fn decode<S: Scorer>(s: &mut S, ex: &Extracted, gold: Option<&[u8]>) -> Vec<
                 trans = masked(s);
             }
             s.tick();
-        }
-        for i in r.clone() {
-            let info = &ex.info[i];
-            if tags[i] != O && fx::keeps_history(info) {
-                let e = hist.entry(info.lower).or_insert([0; NT]);
-                e[tags[i] as usize] = e[tags[i] as usize].saturating_add(1);
-            }
         }
     }
     tags
