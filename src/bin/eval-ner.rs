@@ -124,7 +124,9 @@ fn eval(path: &str, model: Option<&str>) -> Result<(), String> {
     for d in cn::read(&raw) {
         let words: Vec<&str> = d.words.iter().map(|s| s.as_str()).collect();
         let ex = fx::extract(&fx::Doc { words, sents: d.sents.clone() });
-        let pred = nm::decode(&mut nm::Infer(m), &ex, None);
+        let mut pred = nm::decode(&mut nm::Infer(m), &ex, None);
+        let words: Vec<&str> = d.words.iter().map(|s| s.as_str()).collect();
+        tagger::trim_titles(&words, &mut pred);
         c.add(&d.tags, &pred);
     }
     print!("{}", c.report());

@@ -27,13 +27,56 @@ pub fn label_of(l: usize) -> Label {
     }
 }
 
+/// Abbreviated titles: they come before names and never end one.
+const TITLES: &[&str] = &[
+    "gen.", "lt.", "col.", "maj.", "capt.", "sgt.", "adm.", "cmdr.", "cpl.", "dr.", "mr.", "mrs.", "ms.", "prof.",
+    "sen.", "rep.", "gov.", "rev.", "fr.", "pres.", "supt.", "insp.", "det.", "atty.", "gen", "lt", "col", "sgt",
+];
+
+fn is_title(w: &str) -> bool {
+    TITLES.iter().any(|t| t.eq_ignore_ascii_case(w))
+}
+
+/// Drop abbreviated titles from the edges of names ("Staff Gen." ->
+/// "Staff", "Gen. Dunford" -> "Dunford"), re-tagging what is left.
+pub fn trim_titles(words: &[&str], tags: &mut [u8]) {
+    for (mut a, mut b, l) in ner_model::spans(tags) {
+        let (a0, b0) = (a, b);
+        while a < b && words.get(a).is_some_and(|w| is_title(w)) {
+            a += 1;
+        }
+        while b > a && words.get(b - 1).is_some_and(|w| is_title(w)) {
+            b -= 1;
+        }
+        if (a, b) == (a0, b0) {
+            continue;
+        }
+        for t in &mut tags[a0..b0] {
+            *t = features::O;
+        }
+        if b > a {
+            if b - a == 1 {
+                tags[a] = features::tag_of(l, 3);
+            } else {
+                tags[a] = features::tag_of(l, 0);
+                for t in &mut tags[a + 1..b - 1] {
+                    *t = features::tag_of(l, 1);
+                }
+                tags[b - 1] = features::tag_of(l, 2);
+            }
+        }
+    }
+}
+
 /// BILOU tags of a document given as token strings and sentences, with the
 /// committed model (all O when it cannot be loaded).
 pub fn tag_words(words: Vec<&str>, sents: Vec<std::ops::Range<usize>>) -> Vec<u8> {
     let n = words.len();
     let Some(m) = ner_model::embedded() else { return vec![features::O; n] };
-    let ex = features::extract(&features::Doc { words, sents });
-    ner_model::decode(&mut ner_model::Infer(m), &ex, None)
+    let ex = features::extract(&features::Doc { words: words.clone(), sents });
+    let mut tags = ner_model::decode(&mut ner_model::Infer(m), &ex, None);
+    trim_titles(&words, &mut tags);
+    tags
 }
 
 /// Name mentions in `seg`, sorted by start, non-overlapping.
@@ -67,6 +110,15 @@ mod tests {
         for (s, _) in &got {
             assert!(t.is_char_boundary(s.start) && t.is_char_boundary(s.end) && s.start < s.end);
         }
+    }
+
+    #[test]
+    fn titles_are_trimmed_from_name_edges() {
+        use features::tag_of;
+        let words = ["Joint", "Chiefs", "Gen.", "Gen.", "Dunford", "Dr."];
+        let mut tags = vec![tag_of(1, 0), tag_of(1, 1), tag_of(1, 2), tag_of(0, 0), tag_of(0, 2), tag_of(3, 3)];
+        trim_titles(&words, &mut tags);
+        assert_eq!(tags, vec![tag_of(1, 0), tag_of(1, 2), 0, 0, tag_of(0, 3), 0]);
     }
 
     #[test]
