@@ -127,6 +127,7 @@ fn eval(path: &str, model: Option<&str>) -> Result<(), String> {
         let mut pred = nm::decode(&mut nm::Infer(m), &ex, None);
         let words: Vec<&str> = d.words.iter().map(|s| s.as_str()).collect();
         tagger::trim_titles(&words, &mut pred);
+        tagger::extend_particles(&words, &d.sents, &mut pred);
         c.add(&d.tags, &pred);
     }
     print!("{}", c.report());

@@ -350,8 +350,8 @@ fn extract_tiled(doc: &Doc) -> Extracted {
                 }
             }
         }
-        // All-caps headlines, and Title Case ones ("U.S. Conducts Libya
-        // Airstrikes to Aid ..."): capitals there say little about names.
+        // All-caps headlines, and Title Case ones ("Markets Rally as Fed
+        // Holds Rates Steady"): capitals there say little about names.
         let ends_stop = matches!(doc.words[r.end - 1], "." | "?" | "!");
         let title = !ends_stop && content >= 3 && content_cap * 10 >= content * 8;
         let caps = (letters >= 3 && letters_up * 10 >= letters * 8) || title;
@@ -573,9 +573,9 @@ mod tests {
     #[test]
     fn shapes_and_flags() {
         let mut b = Vec::new();
-        let a = TokInfo::new("Libya", &mut b);
-        let c = TokInfo::new("Syria", &mut b);
-        let d = TokInfo::new("LIBYA", &mut b);
+        let a = TokInfo::new("Kenya", &mut b);
+        let c = TokInfo::new("Ghana", &mut b);
+        let d = TokInfo::new("KENYA", &mut b);
         assert_eq!(a.shape, c.shape);
         assert_ne!(a.shape, d.shape);
         assert_eq!(a.lower, d.lower);
@@ -614,7 +614,7 @@ mod tests {
 
     #[test]
     fn every_token_gets_features() {
-        let words = vec!["Peter", "Cook", "said", ".", "He", "left"];
+        let words = vec!["Anna", "Weber", "said", ".", "She", "left"];
         let doc = Doc { words, sents: vec![0..4, 4..6] };
         let e = extract(&doc);
         assert_eq!(e.starts.len(), 7);
@@ -628,7 +628,7 @@ mod gaz_tests {
     fn gazetteer_matches_multi_token_and_single_entries() {
         let g = gazetteer();
         let mut b = Vec::new();
-        let h1 = mix(H0, TokInfo::new("Sirte", &mut b).lower);
+        let h1 = mix(H0, TokInfo::new("Mombasa", &mut b).lower);
         assert!(g.map.get(&h1).is_some_and(|&x| x & 8 != 0));
         let h2 = mix(mix(H0, TokInfo::new("New", &mut b).lower), TokInfo::new("York", &mut b).lower);
         assert!(g.map.get(&h2).is_some_and(|&x| x & 8 != 0), "{:?}", g.map.get(&h2));

@@ -37,8 +37,8 @@ fn is_title(w: &str) -> bool {
     TITLES.iter().any(|t| t.eq_ignore_ascii_case(w))
 }
 
-/// Drop abbreviated titles from the edges of names ("Staff Gen." ->
-/// "Staff", "Gen. Dunford" -> "Dunford"), re-tagging what is left.
+/// Drop abbreviated titles from the edges of names ("Army Col." ->
+/// "Army", "Dr. Weber" -> "Weber"), re-tagging what is left.
 pub fn trim_titles(words: &[&str], tags: &mut [u8]) {
     for (mut a, mut b, l) in ner_model::spans(tags) {
         let (a0, b0) = (a, b);
@@ -68,6 +68,33 @@ pub fn trim_titles(words: &[&str], tags: &mut [u8]) {
     }
 }
 
+/// A lower-case Arabic name particle joined to a capitalised name
+/// ("al-Rashid", "bin-Talal"): part of the person name before it.
+fn is_particle_name(w: &str) -> bool {
+    let Some((p, rest)) = w.split_once('-') else { return false };
+    matches!(p, "al" | "el" | "ad" | "ar" | "as" | "ash" | "at" | "az" | "an" | "bin" | "ibn" | "abu" | "abd")
+        && rest.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Extend PERSON names over a following particle name ("Hassan" +
+/// "al-Rashid"), which the model, trained on few such names, leaves out.
+pub fn extend_particles(words: &[&str], sents: &[std::ops::Range<usize>], tags: &mut [u8]) {
+    let sent_end = |i: usize| sents.iter().find(|r| r.contains(&i)).map_or(i + 1, |r| r.end);
+    for (a, b, l) in ner_model::spans(tags) {
+        if l != 0 || b >= tags.len() || tags[b] != features::O || b >= sent_end(a) {
+            continue;
+        }
+        if !words.get(b).is_some_and(|w| is_particle_name(w)) {
+            continue;
+        }
+        tags[a] = features::tag_of(0, 0);
+        for t in &mut tags[a + 1..b] {
+            *t = features::tag_of(0, 1);
+        }
+        tags[b] = features::tag_of(0, 2);
+    }
+}
+
 /// BILOU tags of a document given as token strings and sentences, with the
 /// committed model (all O when it cannot be loaded).
 pub fn tag_words(words: Vec<&str>, sents: Vec<std::ops::Range<usize>>) -> Vec<u8> {
@@ -76,6 +103,7 @@ pub fn tag_words(words: Vec<&str>, sents: Vec<std::ops::Range<usize>>) -> Vec<u8
     let ex = features::extract(&features::Doc { words: words.clone(), sents });
     let mut tags = ner_model::decode(&mut ner_model::Infer(m), &ex, None);
     trim_titles(&words, &mut tags);
+    extend_particles(&words, &ex.sents, &mut tags);
     tags
 }
 
@@ -101,7 +129,7 @@ mod tests {
 
     #[test]
     fn spans_are_sorted_non_overlapping_and_on_char_boundaries() {
-        let t = "Peter Cook, the Pentagon’s spokesman, said U.S. forces struck Sirte in Libya.\n\u{a0}“It’s über-good,” said Éric.";
+        let t = "Anna Weber, the Bundesbank’s spokeswoman, said U.K. ships reached Gdansk in Poland.\n\u{a0}“It’s über-good,” said Éric.";
         let seg = Segments::new(t);
         let got = tag(&seg);
         for w in got.windows(2) {
@@ -115,10 +143,19 @@ mod tests {
     #[test]
     fn titles_are_trimmed_from_name_edges() {
         use features::tag_of;
-        let words = ["Joint", "Chiefs", "Gen.", "Gen.", "Dunford", "Dr."];
+        let words = ["Naval", "Command", "Col.", "Dr.", "Weber", "Prof."];
         let mut tags = vec![tag_of(1, 0), tag_of(1, 1), tag_of(1, 2), tag_of(0, 0), tag_of(0, 2), tag_of(3, 3)];
         trim_titles(&words, &mut tags);
         assert_eq!(tags, vec![tag_of(1, 0), tag_of(1, 2), 0, 0, tag_of(0, 3), 0]);
+    }
+
+    #[test]
+    fn particle_names_join_the_person_before_them() {
+        use features::tag_of;
+        let words = ["Hassan", "al-Rashid", "said", "Ali", "al-", "al-Qaeda"];
+        let mut tags = vec![tag_of(0, 3), 0, 0, tag_of(0, 3), 0, 0];
+        extend_particles(&words, &[0..3, 3..6], &mut tags);
+        assert_eq!(tags, vec![tag_of(0, 0), tag_of(0, 2), 0, tag_of(0, 3), 0, 0]);
     }
 
     #[test]
