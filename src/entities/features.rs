@@ -299,6 +299,7 @@ fn is_opener(t: &TokInfo, s: &str) -> bool {
     t.is(F_NO_ALNUM) && matches!(s.chars().next().map(norm_char), Some('"' | '\'' | '(' | '[' | ':' | '-'))
 }
 
+/// Static features of every token of `doc`.
 pub fn extract(doc: &Doc) -> Extracted {
     let n = doc.words.len();
     // Sentences must tile the tokens; otherwise treat the document as one.
@@ -309,7 +310,7 @@ pub fn extract(doc: &Doc) -> Extracted {
         ok
     }) && next == n;
     if !tiles {
-        let whole = Doc { words: doc.words.clone(), sents: if n > 0 { vec![0..n] } else { vec![] } };
+        let whole = Doc { words: doc.words.clone(), sents: if n > 0 { std::iter::once(0..n).collect() } else { vec![] } };
         return extract_tiled(&whole);
     }
     extract_tiled(doc)
@@ -610,6 +611,14 @@ mod tests {
         assert_eq!(f[23], mix(T_SUF + 300, t.suf[3]));
         assert_eq!(f[28], mix(T_BG1, mix(7, t.lower)));
         assert_eq!(f[29], mix(T_BG2, mix(t.lower, TokInfo::new("said", &mut b).lower)));
+    }
+
+    #[test]
+    fn sentences_that_do_not_tile_fall_back_to_one() {
+        let doc = Doc { words: vec!["Anna", "Weber", "left"], sents: vec![1..2] };
+        let e = extract(&doc);
+        assert_eq!(e.sents, vec![0..3]);
+        assert_eq!(e.starts.len(), 4);
     }
 
     #[test]
