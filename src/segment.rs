@@ -204,6 +204,9 @@ fn tokenize_into(text: &str, line: Span, line_no: usize, out: &mut Vec<Token>) {
                 if w.contains('.') || single_cap || is_abbreviation(w) {
                     k += 1;
                 }
+            } else if at(k) == Some('$') && k - start <= 3 && chars[start..k].iter().all(|&(_, c)| c.is_ascii_uppercase()) {
+                // Currency prefixes: "C$", "US$", "HK$".
+                k += 1;
             }
             kind = TokenKind::Word;
         } else if let Some(len) = clitic(&chars, k) {
@@ -329,6 +332,7 @@ mod tests {
         assert_eq!(toks("BRUSSELS 1996-08-22"), ["BRUSSELS", "1996-08-22"]);
         assert_eq!(toks("won 6-2 , a 20-year-old"), ["won", "6-2", ",", "a", "20-year-old"]);
         assert_eq!(toks("1. Paul Tergat ( Kenya ) 3."), ["1.", "Paul", "Tergat", "(", "Kenya", ")", "3", "."]);
+        assert_eq!(toks("C$ 1.5 and US$2 $3"), ["C$", "1.5", "and", "US$", "2", "$", "3"]);
         // Not a clitic: a quote opened after a space.
         assert_eq!(toks("said 'sorry'"), ["said", "'", "sorry", "'"]);
     }
