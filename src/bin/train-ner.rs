@@ -70,6 +70,39 @@ fn prepare(docs: &[ConllDoc]) -> Vec<Prepared> {
         .collect()
 }
 
+/// Augmentation: every other document gets its all-caps headlines in Title
+/// Case, as pasted web articles have them ("Japan Get Lucky Win"), so the
+/// model learns both. Short all-caps names stay as they are (acronyms).
+fn title_case_headlines(docs: &mut [ConllDoc]) {
+    const SMALL: &[&str] = &["a", "an", "the", "of", "in", "on", "to", "for", "and", "at", "by", "with", "as", "vs"];
+    for d in docs.iter_mut().skip(1).step_by(2) {
+        for r in d.sents.clone() {
+            let letters: Vec<bool> = d.words[r.clone()].iter().map(|w| w.chars().any(|c| c.is_alphabetic())).collect();
+            let caps = d.words[r.clone()].iter().filter(|w| w.chars().any(|c| c.is_alphabetic())).all(|w| !w.chars().any(|c| c.is_lowercase()));
+            if !caps || letters.iter().filter(|&&b| b).count() < 3 {
+                continue;
+            }
+            for i in r.clone() {
+                let w = &d.words[i];
+                if !w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'') {
+                    continue;
+                }
+                let n = w.chars().filter(|c| c.is_alphabetic()).count();
+                if d.tags[i] != fx::O && n <= 4 {
+                    continue;
+                }
+                let lower = w.to_lowercase();
+                d.words[i] = if i > r.start && SMALL.contains(&lower.as_str()) {
+                    lower
+                } else {
+                    let mut c = lower.chars();
+                    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+                };
+            }
+        }
+    }
+}
+
 fn evaluate<S: Scorer>(s: &mut S, docs: &[Prepared]) -> Counts {
     let mut c = Counts::default();
     for d in docs {
@@ -89,10 +122,11 @@ struct Args {
     seed: u64,
     drop: f64,
     bag: usize,
+    title_case: bool,
 }
 
 fn parse() -> Result<Args, String> {
-    let mut a = Args { train: String::new(), dev: None, out: "data/ner.model".into(), epochs: 20, bits: 17, budget: 690_000, seed: 1, drop: 0.2, bag: 4 };
+    let mut a = Args { train: String::new(), dev: None, out: "data/ner.model".into(), epochs: 20, bits: 17, budget: 690_000, seed: 1, drop: 0.2, bag: 4, title_case: true };
     let mut it = std::env::args().skip(1);
     while let Some(x) = it.next() {
         let mut val = |n: &str| it.next().ok_or(format!("{n} needs a value"));
@@ -103,6 +137,7 @@ fn parse() -> Result<Args, String> {
             "--bits" => a.bits = val("--bits")?.parse().map_err(|e| format!("--bits: {e}"))?,
             "--budget" => a.budget = val("--budget")?.parse().map_err(|e| format!("--budget: {e}"))?,
             "--drop" => a.drop = val("--drop")?.parse().map_err(|e| format!("--drop: {e}"))?,
+            "--no-title-case" => a.title_case = false,
             "--bag" => a.bag = val("--bag")?.parse().map_err(|e| format!("--bag: {e}"))?,
             "--seed" => a.seed = val("--seed")?.parse().map_err(|e| format!("--seed: {e}"))?,
             s if !s.starts_with('-') && a.train.is_empty() => a.train = s.to_string(),
@@ -110,7 +145,7 @@ fn parse() -> Result<Args, String> {
         }
     }
     if a.train.is_empty() {
-        return Err("usage: train-ner TRAIN.txt [--dev DEV.txt] [-o data/ner.model] [--epochs N] [--bits B] [--budget BYTES] [--seed S] [--drop P] [--bag K]".into());
+        return Err("usage: train-ner TRAIN.txt [--dev DEV.txt] [-o data/ner.model] [--epochs N] [--bits B] [--budget BYTES] [--seed S] [--drop P] [--bag K] [--no-title-case]".into());
     }
     if !(10..=22).contains(&a.bits) {
         return Err("--bits must be 10..=22".into());
@@ -231,7 +266,11 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let train = prepare(&cn::read(&train_txt));
+    let mut train_docs = cn::read(&train_txt);
+    if a.title_case {
+        title_case_headlines(&mut train_docs);
+    }
+    let train = prepare(&train_docs);
     let dev = dev_txt.map(|t| prepare(&cn::read(&t))).unwrap_or_default();
     let ntok: usize = train.iter().map(|d| d.gold.len()).sum();
     eprintln!("{} train docs, {ntok} tokens; {} dev docs; features in {:.1}s", train.len(), dev.len(), t0.elapsed().as_secs_f64());

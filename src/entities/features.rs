@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Bump when features change: a model trained on other features is refused.
-pub const FEATURE_VERSION: u32 = 8;
+pub const FEATURE_VERSION: u32 = 11;
 
 /// Occurrences of a word looked at by context aggregation.
 const MAX_OCC: usize = 8;
@@ -411,6 +411,10 @@ fn extract_tiled(doc: &Doc) -> Extracted {
         }
     }
 
+    let is_quote: Vec<bool> = doc.words.iter().map(|w| {
+        let mut c = w.chars().map(norm_char);
+        matches!((c.next(), c.next()), (Some('"' | '\''), None)) || matches!(*w, "``" | "''")
+    }).collect();
     let mut feats = Vec::with_capacity(n * 48);
     let mut starts = Vec::with_capacity(n + 1);
     let none = TokInfo { word: 7, lower: 7, shape: 7, short: 7, ..TokInfo::default() };
@@ -432,17 +436,38 @@ fn extract_tiled(doc: &Doc) -> Extracted {
                     &info[j as usize]
                 }
             };
-            let (m2, m1, p1, p2) = (get(-2), get(-1), get(1), get(2));
+            let (m1, p1) = (get(-1), get(1));
+            // Neighbouring words, looking through quote marks ("President
+            // Obama “following ...”": the quote says little about Obama).
+            let mut left = [&none; 2];
+            let mut right = [&none; 2];
+            let (mut j, mut k) = (i, 0);
+            while j > r.start && k < 2 {
+                j -= 1;
+                if !is_quote[j] {
+                    left[k] = &info[j];
+                    k += 1;
+                }
+            }
+            let (mut j, mut k) = (i + 1, 0);
+            while j < r.end && k < 2 {
+                if !is_quote[j] {
+                    right[k] = &info[j];
+                    k += 1;
+                }
+                j += 1;
+            }
+            let (wm2, wm1, wp1, wp2) = (left[1], left[0], right[0], right[1]);
             let mut f = |tpl: u64, v: u64| feats.push(mix(tpl, v));
             f(T_BIAS, 0);
             f(T_WORD, t.word);
             f(T_LOWER, t.lower);
-            f(T_LM1, m1.lower);
-            f(T_LP1, p1.lower);
-            f(T_LM2, m2.lower);
-            f(T_LP2, p2.lower);
-            f(T_WM1, m1.word);
-            f(T_WP1, p1.word);
+            f(T_LM1, wm1.lower);
+            f(T_LP1, wp1.lower);
+            f(T_LM2, wm2.lower);
+            f(T_LP2, wp2.lower);
+            f(T_WM1, wm1.word);
+            f(T_WP1, wp1.word);
             f(T_SHAPE, t.shape);
             f(T_SHORT, t.short);
             f(T_SM1, m1.short);
@@ -459,8 +484,8 @@ fn extract_tiled(doc: &Doc) -> Extracted {
             f(T_POS, pos | (t.flags as u64) << 4);
             f(T_FM1, m1.flags as u64);
             f(T_FP1, p1.flags as u64);
-            f(T_BG1, mix(m1.lower, t.lower));
-            f(T_BG2, mix(t.lower, p1.lower));
+            f(T_BG1, mix(wm1.lower, t.lower));
+            f(T_BG2, mix(t.lower, wp1.lower));
             f(T_CAPSENT, caps_sent[i] as u64 | (r.len().min(4) as u64) << 1 | (t.flags as u64) << 4);
             for ty in 0..GAZ_TYPES {
                 let p = gz[i][ty];
