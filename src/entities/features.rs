@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Bump when features change: a model trained on other features is refused.
-pub const FEATURE_VERSION: u32 = 11;
+pub const FEATURE_VERSION: u32 = 12;
 
 /// Occurrences of a word looked at by context aggregation.
 const MAX_OCC: usize = 8;
@@ -295,6 +295,12 @@ tpl!(
     T_HIST = 43, T_HISTL = 44, T_HISTW = 46, T_AGGP = 47, T_AGGN = 48, T_AGGC = 49,
 );
 
+/// Words that stay lower-case in Title Case.
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "but", "or", "nor", "for", "on", "at", "to", "by", "of", "in", "up", "as", "vs", "via",
+    "per", "from", "with", "into", "over", "off", "out",
+];
+
 fn is_opener(t: &TokInfo, s: &str) -> bool {
     t.is(F_NO_ALNUM) && matches!(s.chars().next().map(norm_char), Some('"' | '\'' | '(' | '[' | ':' | '-'))
 }
@@ -338,23 +344,24 @@ fn extract_tiled(doc: &Doc) -> Extracted {
         first_in_sent[r.start] = true;
         last_in_sent[r.end - 1] = true;
         let (mut letters_up, mut letters) = (0usize, 0usize);
-        let (mut content, mut content_cap) = (0usize, 0usize);
-        for t in &info[r.clone()] {
+        // Title Case: every lower-case word a small function word.
+        let (mut capped, mut other_lower) = (0usize, 0usize);
+        for (t, w) in info[r.clone()].iter().zip(&doc.words[r.clone()]) {
             if t.is(F_ALL_CAPS) {
                 letters_up += 1;
             }
             if t.is(F_ALL_CAPS | F_INIT_CAP | F_LOWER_INIT) {
                 letters += 1;
-                if t.nchars >= 4 {
-                    content += 1;
-                    content_cap += t.is(F_INIT_CAP) as usize;
-                }
+            }
+            if t.is(F_INIT_CAP) {
+                capped += 1;
+            } else if t.is(F_LOWER_INIT) && !SMALL_WORDS.contains(w) {
+                other_lower += 1;
             }
         }
         // All-caps headlines, and Title Case ones ("Markets Rally as Fed
         // Holds Rates Steady"): capitals there say little about names.
-        let ends_stop = matches!(doc.words[r.end - 1], "." | "?" | "!");
-        let title = !ends_stop && content >= 3 && content_cap * 10 >= content * 8;
+        let title = other_lower == 0 && capped >= 3;
         let caps = (letters >= 3 && letters_up * 10 >= letters * 8) || title;
         for i in r.clone() {
             caps_sent[i] = caps;
@@ -644,6 +651,15 @@ mod tests {
         let e = extract(&doc);
         assert_eq!(e.sents, vec![0..3]);
         assert_eq!(e.starts.len(), 4);
+    }
+
+    #[test]
+    fn title_case_sentences_count_as_headlines() {
+        let words = vec!["Markets", "Rally", "as", "Fed", "Holds", "Rates", ".", "Anna", "Weber", "met", "Olaf", "Berg", "."];
+        let e = extract(&Doc { words, sents: vec![0..7, 7..13] });
+        let capsent = |i: usize| e.feats[e.starts[i] as usize..e.starts[i + 1] as usize].contains(&mix(T_CAPSENT, 1 | 4 << 1 | (e.info[i].flags as u64) << 4));
+        assert!(capsent(1));
+        assert!(!capsent(8));
     }
 
     #[test]
