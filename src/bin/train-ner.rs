@@ -14,19 +14,24 @@ use annotator::entities::tagger::ner_model::{self as nm, bucket, Model, Scorer};
 use std::process::ExitCode;
 use std::time::Instant;
 
-struct Train {
+struct Train<'a> {
+    owner: &'a [u8],
     nbits: u32,
     w: Vec<f32>,
     u: Vec<f32>,
     c: f32,
 }
 
-impl Scorer for Train {
+impl Scorer for Train<'_> {
     fn score(&self, feats: &[u64], out: &mut [f32; NT]) {
-        score_f32(&self.w, self.nbits, feats, out)
+        score_f32(&self.w, self.owner, self.nbits, feats, out)
     }
     fn adjust(&mut self, f: u64, tag: u8, delta: f32) {
-        let k = bucket(f, self.nbits) * NT + tag as usize;
+        let r = bucket(f, self.nbits);
+        if self.owner[r] != nm::fingerprint(f) {
+            return;
+        }
+        let k = r * NT + tag as usize;
         self.w[k] += delta;
         self.u[k] += self.c * delta;
     }
@@ -35,9 +40,13 @@ impl Scorer for Train {
     }
 }
 
-fn score_f32(w: &[f32], nbits: u32, feats: &[u64], out: &mut [f32; NT]) {
+fn score_f32(w: &[f32], owner: &[u8], nbits: u32, feats: &[u64], out: &mut [f32; NT]) {
     for &f in feats {
-        let b = bucket(f, nbits) * NT;
+        let r = bucket(f, nbits);
+        if owner[r] != nm::fingerprint(f) {
+            continue;
+        }
+        let b = r * NT;
         for (o, x) in out.iter_mut().zip(&w[b..b + NT]) {
             *o += x;
         }
@@ -47,12 +56,55 @@ fn score_f32(w: &[f32], nbits: u32, feats: &[u64], out: &mut [f32; NT]) {
 struct Fixed<'a> {
     nbits: u32,
     w: &'a [f32],
+    owner: &'a [u8],
 }
 
 impl Scorer for Fixed<'_> {
     fn score(&self, feats: &[u64], out: &mut [f32; NT]) {
-        score_f32(self.w, self.nbits, feats, out)
+        score_f32(self.w, self.owner, self.nbits, feats, out)
     }
+}
+
+/// The feature that owns each bucket: the majority (Boyer-Moore vote) of
+/// the features hashed there over the training data, in corpus order.
+fn owners(train: &[Prepared], nbits: u32) -> Vec<u8> {
+    let mut owner = vec![0u8; 1 << nbits];
+    let mut count = vec![0u32; 1 << nbits];
+    let mut vote = |f: u64| {
+        let r = bucket(f, nbits);
+        let fp = nm::fingerprint(f);
+        if count[r] == 0 {
+            owner[r] = fp;
+            count[r] = 1;
+        } else if owner[r] == fp {
+            count[r] += 1;
+        } else {
+            count[r] -= 1;
+        }
+    };
+    for p in 0..=NT as u8 {
+        vote(fx::transition(p));
+    }
+    let mut buf = Vec::new();
+    for d in train {
+        for &f in &d.ex.feats {
+            vote(f);
+        }
+        for t in &d.ex.info {
+            buf.clear();
+            fx::all_dynamic(t, &mut buf);
+            for &f in &buf {
+                vote(f);
+            }
+        }
+    }
+    // Hidden-word features (dropout) must own their buckets too.
+    for (_, h) in fx::hidden_word() {
+        for _ in 0..1000 {
+            vote(h);
+        }
+    }
+    owner
 }
 
 struct Prepared {
@@ -155,15 +207,15 @@ fn parse() -> Result<Args, String> {
 
 /// Log-coded i8 weights with resolution `low`, the smallest pruned until
 /// the compact form fits `budget` bytes.
-fn quantise(avg: &[f32], nbits: u32, low: f32, budget: usize) -> (Vec<u8>, Model) {
+fn quantise(avg: &[f32], owner: &[u8], nbits: u32, low: f32, budget: usize) -> (Vec<u8>, Model) {
     let top = avg.iter().fold(0f32, |m, x| m.max(x.abs())).max(low * 2.0);
     let mut codes: Vec<i8> = avg.iter().map(|&x| nm::encode_weight(x, low, top)).collect();
     let mut thr = 0u8;
     loop {
-        let bytes = Model::encode(nbits, low, top, &codes);
+        let bytes = Model::encode(nbits, low, top, &codes, owner);
         if bytes.len() <= budget || thr >= 126 {
             eprintln!("  low {low:.4}: pruned |q| <= {thr}, {} non-zero, {} bytes", codes.iter().filter(|&&x| x != 0).count(), bytes.len());
-            return (bytes, Model::from_codes(nbits, low, top, &codes));
+            return (bytes, Model::from_codes(nbits, low, top, &codes, owner));
         }
         thr += 1;
         for x in codes.iter_mut() {
@@ -189,9 +241,9 @@ fn candidate_lows(avg: &[f32]) -> Vec<f32> {
 
 /// One averaged-perceptron run; the averaged weights of its best epoch on
 /// dev (the last epoch without dev).
-fn train_run(a: &Args, seed: u64, train: &[Prepared], dev: &[Prepared], t0: Instant) -> Option<(f64, usize, Vec<f32>)> {
+fn train_run(a: &Args, owner: &[u8], seed: u64, train: &[Prepared], dev: &[Prepared], t0: Instant) -> Option<(f64, usize, Vec<f32>)> {
     let cells = (1usize << a.bits) * NT;
-    let mut tr = Train { nbits: a.bits, w: vec![0.0; cells], u: vec![0.0; cells], c: 1.0 };
+    let mut tr = Train { owner, nbits: a.bits, w: vec![0.0; cells], u: vec![0.0; cells], c: 1.0 };
     let mut order: Vec<usize> = (0..train.len()).collect();
     let mut rng = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
     let mut next = || {
@@ -234,7 +286,7 @@ fn train_run(a: &Args, seed: u64, train: &[Prepared], dev: &[Prepared], t0: Inst
             eprintln!("epoch {ep}: {:.1}s", t0.elapsed().as_secs_f64());
             continue;
         }
-        let f1 = evaluate(&mut Fixed { nbits: a.bits, w: &avg }, dev).f1();
+        let f1 = evaluate(&mut Fixed { nbits: a.bits, w: &avg, owner }, dev).f1();
         eprintln!("epoch {ep}: dev F1 {f1:.4} ({:.1}s)", t0.elapsed().as_secs_f64());
         if best.as_ref().is_none_or(|b| f1 > b.0) {
             best = Some((f1, ep, avg));
@@ -275,10 +327,11 @@ fn main() -> ExitCode {
     let ntok: usize = train.iter().map(|d| d.gold.len()).sum();
     eprintln!("{} train docs, {ntok} tokens; {} dev docs; features in {:.1}s", train.len(), dev.len(), t0.elapsed().as_secs_f64());
 
+    let owner = owners(&train, a.bits);
     let mut sum: Vec<f32> = Vec::new();
     for run in 0..a.bag.max(1) {
         let seed = a.seed + run as u64;
-        let Some((f1, ep, avg)) = train_run(&a, seed, &train, &dev, t0) else {
+        let Some((f1, ep, avg)) = train_run(&a, &owner, seed, &train, &dev, t0) else {
             eprintln!("no epochs");
             return ExitCode::FAILURE;
         };
@@ -294,12 +347,12 @@ fn main() -> ExitCode {
     let k = a.bag.max(1) as f32;
     let avg: Vec<f32> = sum.into_iter().map(|x| x / k).collect();
     if !dev.is_empty() {
-        let f1 = evaluate(&mut Fixed { nbits: a.bits, w: &avg }, &dev).f1();
+        let f1 = evaluate(&mut Fixed { nbits: a.bits, w: &avg, owner: &owner }, &dev).f1();
         eprintln!("average of {} runs: dev F1 {f1:.4}", a.bag.max(1));
     }
     let mut chosen: Option<(f64, (Vec<u8>, Model))> = None;
     for low in candidate_lows(&avg) {
-        let m = quantise(&avg, a.bits, low, a.budget);
+        let m = quantise(&avg, &owner, a.bits, low, a.budget);
         let f = if dev.is_empty() { 0.0 } else { evaluate(&mut nm::Infer(&m.1), &dev).f1() };
         eprintln!("  -> dev F1 {f:.4}");
         if chosen.as_ref().is_none_or(|c| f > c.0) {

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Bump when features change: a model trained on other features is refused.
-pub const FEATURE_VERSION: u32 = 12;
+pub const FEATURE_VERSION: u32 = 13;
 
 /// Occurrences of a word looked at by context aggregation.
 const MAX_OCC: usize = 8;
@@ -581,6 +581,18 @@ pub fn dynamic(t: &TokInfo, hist: Option<&[u16; NT]>, out: &mut Vec<u64>) {
         out.push(mix(T_HISTW, mix(t.lower, bl as u64)));
     } else {
         out.push(mix(T_HIST, 99));
+    }
+}
+
+/// Every feature [`dynamic`] can give token `t` (to decide which feature
+/// owns each bucket before training).
+pub fn all_dynamic(t: &TokInfo, out: &mut Vec<u64>) {
+    for best in (0..NT as u64).chain([99]) {
+        out.push(mix(T_HIST, best));
+    }
+    for bl in 0..4u64 {
+        out.push(mix(T_HISTL, bl | (t.flags as u64 & 3) << 4));
+        out.push(mix(T_HISTW, mix(t.lower, bl)));
     }
 }
 

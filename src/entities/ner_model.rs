@@ -25,14 +25,24 @@ pub trait Scorer {
 /// Weights quantised to signed 8-bit log codes: code `q` stands for
 /// `sign(q) * low * (exp(|q| / a) - 1)` with `a` such that 127 is `top`.
 /// Decoded once into a dense i16 table: `w[bucket * NT + tag]`.
+/// `fp[bucket]` is the fingerprint of the feature that owns the bucket;
+/// other features hashed there (unseen in training) are ignored instead of
+/// borrowing its weights.
 pub struct Model {
     pub nbits: u32,
     pub low: f32,
     pub top: f32,
     pub w: Vec<i16>,
+    pub fp: Vec<u8>,
 }
 
-const MAGIC: &[u8; 4] = b"NER2";
+const MAGIC: &[u8; 4] = b"NER3";
+
+/// The 8 bits of a feature hash that its bucket index does not use.
+#[inline]
+pub fn fingerprint(f: u64) -> u8 {
+    f as u8
+}
 
 /// The weight a code stands for, in i16 units of `top / 32000`.
 pub fn code_table(low: f32, top: f32) -> [i16; 256] {
@@ -61,13 +71,16 @@ pub fn encode_weight(x: f32, low: f32, top: f32) -> i8 {
 }
 
 impl Model {
-    pub fn from_codes(nbits: u32, low: f32, top: f32, codes: &[i8]) -> Model {
+    pub fn from_codes(nbits: u32, low: f32, top: f32, codes: &[i8], fp: &[u8]) -> Model {
         let t = code_table(low, top);
-        Model { nbits, low, top, w: codes.iter().map(|&c| t[c as u8 as usize]).collect() }
+        let mut fp = fp.to_vec();
+        fp.resize(1 << nbits, 0);
+        Model { nbits, low, top, w: codes.iter().map(|&c| t[c as u8 as usize]).collect(), fp }
     }
 
-    /// Compact form: header, then (varint gap, code) for non-zero cells.
-    pub fn encode(nbits: u32, low: f32, top: f32, codes: &[i8]) -> Vec<u8> {
+    /// Compact form: header, then (varint gap, code) for non-zero cells,
+    /// then the fingerprint of each row that has a non-zero cell.
+    pub fn encode(nbits: u32, low: f32, top: f32, codes: &[i8], fp: &[u8]) -> Vec<u8> {
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&fx::FEATURE_VERSION.to_le_bytes());
@@ -93,6 +106,11 @@ impl Model {
                 out.push(b | 0x80);
             }
             out.push(x as u8);
+        }
+        for (row, cells) in codes.chunks(NT).enumerate() {
+            if cells.iter().any(|&c| c != 0) {
+                out.push(fp.get(row).copied().unwrap_or(0));
+            }
         }
         out
     }
@@ -133,7 +151,17 @@ impl Model {
             *codes.get_mut(pos)? = *b.get(k)? as i8;
             k += 1;
         }
-        Some(Model::from_codes(nbits, low, top, &codes))
+        let mut fp = vec![0u8; 1 << nbits];
+        for (row, cells) in codes.chunks(NT).enumerate() {
+            if cells.iter().any(|&c| c != 0) {
+                fp[row] = *b.get(k)?;
+                k += 1;
+            }
+        }
+        if k != b.len() {
+            return None;
+        }
+        Some(Model::from_codes(nbits, low, top, &codes, &fp))
     }
 }
 
@@ -151,7 +179,11 @@ impl Scorer for Infer<'_> {
         let m = self.0;
         let mut acc = [0i32; NT];
         for &f in feats {
-            let b = bucket(f, m.nbits) * NT;
+            let r = bucket(f, m.nbits);
+            if m.fp.get(r) != Some(&fingerprint(f)) {
+                continue;
+            }
+            let b = r * NT;
             if let Some(row) = m.w.get(b..b + NT) {
                 for (a, &x) in acc.iter_mut().zip(row) {
                     *a += x as i32;
@@ -396,10 +428,12 @@ mod tests {
         w[5] = 3;
         w[300] = -7;
         w[4000] = 127;
-        let b = Model::encode(8, 0.01, 100.0, &w);
-        let m = Model::from_codes(8, 0.01, 100.0, &w);
+        let fp: Vec<u8> = (0..256).map(|i| i as u8 ^ 0x5a).collect();
+        let b = Model::encode(8, 0.01, 100.0, &w, &fp);
+        let m = Model::from_codes(8, 0.01, 100.0, &w, &fp);
         let m2 = Model::from_bytes(&b).expect("round trip");
         assert_eq!(m2.w, m.w);
+        assert_eq!(m2.fp[4000 / NT], fp[4000 / NT]);
         assert_eq!(m2.w[4000], 32000);
         assert!(m2.w[300] < 0 && m2.w[5] > 0);
         assert!(Model::from_bytes(&b[..b.len() - 1]).is_none());
