@@ -1,7 +1,13 @@
-//! Name tagger: PERSON, ORG, PLACE and MISC spans from a trained model
-//! (data/ner.model, an averaged perceptron over hashed features with greedy
-//! BILOU decoding; rebuilt by
-//! `cargo run --release --bin train-ner -- ../shared/data/ner/conll2003/train.txt --dev ../shared/data/ner/conll2003/dev.txt -o data/ner.model`).
+//! Name tagger: PERSON, ORG, PLACE and MISC spans from a trained model.
+//!
+//! data/ner.model is a structured perceptron (4 averaged runs) over hashed
+//! features (features.rs: word, shape, affixes, neighbours, gazetteers,
+//! document-level capitalisation and context of the same word elsewhere)
+//! with BILOU tags and two passes of Viterbi decoding (ner_model.rs): the
+//! second pass sees the labels the first gave the same word anywhere in the
+//! document. Weights are 8-bit log codes with bucket-ownership fingerprints.
+//! Rebuilt, deterministically, by
+//! `cargo run --release --bin train-ner -- ../shared/data/ner/conll2003/train.txt --dev ../shared/data/ner/conll2003/dev.txt -o data/ner.model`.
 //! Trained on CoNLL-2003 (Reuters RCV1 text, research licence).
 
 #[doc(hidden)]
