@@ -145,15 +145,32 @@ fn tokenize_into(text: &str, line: Span, line_no: usize, out: &mut Vec<Token>) {
                     break;
                 }
             }
-            // "1990s", "5th", "10am": digits glued to letters are one word.
-            if k < n && chars[k].1.is_alphabetic() {
-                while k < n && chars[k].1.is_alphanumeric() {
-                    k += 1;
+            // "1990s", "5th", "10am": digits glued to letters are one word;
+            // so are "1996-08-30", "6-2", "20-year-old" (CoNLL keeps them whole).
+            let mut word = false;
+            loop {
+                if k < n && chars[k].1.is_alphabetic() {
+                    word = true;
+                    while k < n && chars[k].1.is_alphanumeric() {
+                        k += 1;
+                    }
                 }
-                kind = TokenKind::Word;
-            } else {
-                kind = TokenKind::Number;
+                if at(k) == Some('-') && at(k + 1).is_some_and(|d| d.is_alphanumeric()) {
+                    k += 1;
+                    while k < n && (chars[k].1.is_ascii_digit()
+                        || (matches!(chars[k].1, '.' | ',') && at(k + 1).is_some_and(|d| d.is_ascii_digit())))
+                    {
+                        k += 1;
+                    }
+                    continue;
+                }
+                break;
             }
+            // "1." opening a line is a list number ("1. Paul Tergat").
+            if !word && start == 0 && at(k) == Some('.') && at(k + 1).is_some_and(|d| d.is_whitespace()) {
+                k += 1;
+            }
+            kind = if word { TokenKind::Word } else { TokenKind::Number };
         } else if c.is_alphanumeric() {
             k += 1;
             loop {
@@ -187,13 +204,13 @@ fn tokenize_into(text: &str, line: Span, line_no: usize, out: &mut Vec<Token>) {
                 if w.contains('.') || single_cap || is_abbreviation(w) {
                     k += 1;
                 }
+            } else if at(k) == Some('$') && k - start <= 3 && chars[start..k].iter().all(|&(_, c)| c.is_ascii_uppercase()) {
+                // Currency prefixes: "C$", "US$", "HK$".
+                k += 1;
             }
             kind = TokenKind::Word;
-        } else if is_apostrophe(c) && matches!(at(k + 1), Some('s') | Some('S'))
-            && !at(k + 2).is_some_and(|d| d.is_alphanumeric())
-            && k > 0 && chars[k - 1].1.is_alphanumeric()
-        {
-            k += 2;
+        } else if let Some(len) = clitic(&chars, k) {
+            k += len;
             kind = TokenKind::Word;
         } else {
             k += 1;
@@ -210,6 +227,31 @@ fn tokenize_into(text: &str, line: Span, line_no: usize, out: &mut Vec<Token>) {
             kind,
             line: line_no,
         });
+    }
+}
+
+/// Length in chars of a clitic token at `k`: possessive `'s` right after a
+/// word, or CoNLL-style text where clitics stand apart ("Libya 's",
+/// "I 'm", "we 've"). `None` if `k` does not start one.
+fn clitic(chars: &[(usize, char)], k: usize) -> Option<usize> {
+    let at = |j: usize| chars.get(j).map(|&(_, c)| c);
+    if !at(k).is_some_and(is_apostrophe) || k == 0 {
+        return None;
+    }
+    let prev = chars[k - 1].1;
+    let spaced = prev == ' ' && k >= 2 && chars[k - 2].1.is_alphanumeric();
+    let mut len = 1;
+    while at(k + len).is_some_and(|c| c.is_alphabetic()) {
+        len += 1;
+    }
+    if at(k + len).is_some_and(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    let body: String = chars[k + 1..k + len].iter().map(|&(_, c)| c.to_ascii_lowercase()).collect();
+    match body.as_str() {
+        "s" if prev.is_alphanumeric() || spaced => Some(len),
+        "m" | "d" | "ll" | "ve" | "re" if spaced => Some(len),
+        _ => None,
     }
 }
 
@@ -281,6 +323,18 @@ mod tests {
         assert_eq!(toks("Libya’s U.S. forces, Gen. Dunford"), ["Libya", "’s", "U.S.", "forces", ",", "Gen.", "Dunford"]);
         assert_eq!(toks("al-Sarraj don't 1,200 1990s"), ["al-Sarraj", "don't", "1,200", "1990s"]);
         assert_eq!(toks("“Yes.”"), ["“", "Yes", ".", "”"]);
+    }
+
+    #[test]
+    fn conll_style_text_tokenizes_as_conll() {
+        assert_eq!(toks("Kenya 's army"), ["Kenya", "'s", "army"]);
+        assert_eq!(toks("I 'm sure we 've"), ["I", "'m", "sure", "we", "'ve"]);
+        assert_eq!(toks("BRUSSELS 1996-08-22"), ["BRUSSELS", "1996-08-22"]);
+        assert_eq!(toks("won 6-2 , a 20-year-old"), ["won", "6-2", ",", "a", "20-year-old"]);
+        assert_eq!(toks("1. Paul Tergat ( Kenya ) 3."), ["1.", "Paul", "Tergat", "(", "Kenya", ")", "3", "."]);
+        assert_eq!(toks("C$ 1.5 and US$2 $3"), ["C$", "1.5", "and", "US$", "2", "$", "3"]);
+        // Not a clitic: a quote opened after a space.
+        assert_eq!(toks("said 'sorry'"), ["said", "'", "sorry", "'"]);
     }
 
     #[test]

@@ -1,0 +1,154 @@
+//! Evaluate the name tagger on CoNLL-2003 (strict spans, per label), or
+//! measure its speed.
+//!
+//!   cargo run --release --bin eval-ner -- ../shared/data/ner/conll2003/dev.txt [--model FILE]
+//!   cargo run --release --bin eval-ner -- --bench FILE   (plain text; a CoNLL file is joined as conll2jsonl does)
+
+use annotator::entities::tagger::ner_conll::{self as cn, Counts};
+use annotator::entities::tagger::ner_model::{self as nm, Model};
+use annotator::entities::tagger::{self, features as fx};
+use annotator::segment::Segments;
+use std::process::ExitCode;
+use std::time::Instant;
+
+fn conll_as_text(t: &str) -> String {
+    let mut out = String::new();
+    for d in cn::read(t) {
+        for r in &d.sents {
+            out += &d.words[r.clone()].join(" ");
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// CPU time of this thread in seconds (Linux), for a bench that shared,
+/// loaded machines do not skew; wall time where it is not available.
+fn cpu_seconds() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: f64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(ns / 1e9)
+}
+
+fn timed(mut f: impl FnMut(), min_s: f64) -> (f64, f64) {
+    let (t0, c0) = (Instant::now(), cpu_seconds());
+    let mut n = 0usize;
+    while n == 0 || t0.elapsed().as_secs_f64() < min_s {
+        f();
+        n += 1;
+    }
+    let wall = t0.elapsed().as_secs_f64() / n as f64;
+    let cpu = match (c0, cpu_seconds()) {
+        (Some(a), Some(b)) => (b - a) / n as f64,
+        _ => wall,
+    };
+    (wall, cpu)
+}
+
+fn bench(path: &str) -> Result<(), String> {
+    let raw = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let text = if raw.contains("-DOCSTART-") { conll_as_text(&raw) } else { raw };
+    let seg = Segments::new(&text);
+    let ntok = seg.tokens.len();
+    let found = tagger::tag(&seg).len(); // loads the model outside the clock
+    let (w1, c1) = timed(|| { std::hint::black_box(tagger::tag(std::hint::black_box(&seg))); }, 3.0);
+    let (w2, c2) = timed(|| { std::hint::black_box(tagger::tag(&Segments::new(std::hint::black_box(&text)))); }, 2.0);
+    println!("{ntok} tokens, {found} names");
+    println!("tagger only:       {:>10.0} tokens/CPU-s ({:.0} tokens/s wall)", ntok as f64 / c1, ntok as f64 / w1);
+    println!("segment + tagger:  {:>10.0} tokens/CPU-s ({:.0} tokens/s wall)", ntok as f64 / c2, ntok as f64 / w2);
+    Ok(())
+}
+
+/// CoNLL tokens that our tokenizer does not reproduce, most frequent first.
+fn tokdiff(path: &str) -> Result<(), String> {
+    let raw = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let mut bad: std::collections::HashMap<String, usize> = Default::default();
+    let mut total = 0;
+    for d in cn::read(&raw) {
+        for r in &d.sents {
+            let line = d.words[r.clone()].join(" ");
+            let seg = Segments::new(&line);
+            let ours: Vec<&str> = (0..seg.tokens.len()).map(|i| seg.token_text(i)).collect();
+            if ours != d.words[r.clone()] {
+                for w in &d.words[r.clone()] {
+                    if !ours.contains(&w.as_str()) {
+                        *bad.entry(w.clone()).or_default() += 1;
+                        total += 1;
+                    }
+                }
+            }
+        }
+    }
+    let mut v: Vec<_> = bad.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    println!("{total} CoNLL tokens not reproduced");
+    for (w, n) in v.iter().take(60) {
+        println!("{n:>6} {w}");
+    }
+    Ok(())
+}
+
+/// Print each token of a plain-text file with its tag (debugging aid).
+fn show(path: &str) -> Result<(), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let seg = Segments::new(&text);
+    let words: Vec<&str> = (0..seg.tokens.len()).map(|i| seg.token_text(i)).collect();
+    let sents: Vec<_> = seg.sentences.iter().map(|s| s.tokens.clone()).collect();
+    let tags = tagger::tag_words(words.clone(), sents.clone());
+    const NAMES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
+    for r in sents {
+        let line: Vec<String> = r
+            .map(|i| match fx::tag_parts(tags[i]) {
+                Some((l, p)) => format!("{}/{}-{}", words[i], ["B", "I", "L", "U"][p as usize], NAMES[l]),
+                None => words[i].to_string(),
+            })
+            .collect();
+        println!("{}", line.join(" "));
+    }
+    Ok(())
+}
+
+fn eval(path: &str, model: Option<&str>) -> Result<(), String> {
+    let raw = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let own;
+    let m: &Model = match model {
+        Some(p) => {
+            let b = std::fs::read(p).map_err(|e| format!("{p}: {e}"))?;
+            own = Model::from_bytes(&b).ok_or(format!("{p}: not a model of this feature version"))?;
+            &own
+        }
+        None => nm::embedded().ok_or("the embedded model does not load (retrain it)")?,
+    };
+    let mut c = Counts::default();
+    for d in cn::read(&raw) {
+        let words: Vec<&str> = d.words.iter().map(|s| s.as_str()).collect();
+        let ex = fx::extract(&fx::Doc { words, sents: d.sents.clone() });
+        let mut pred = nm::decode(&mut nm::Infer(m), &ex, None);
+        let words: Vec<&str> = d.words.iter().map(|s| s.as_str()).collect();
+        tagger::trim_titles(&words, &mut pred);
+        tagger::extend_particles(&words, &d.sents, &mut pred);
+        c.add(&d.tags, &pred);
+    }
+    print!("{}", c.report());
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let r = match args.iter().map(|s| s.as_str()).collect::<Vec<_>>().as_slice() {
+        ["--bench", f] => bench(f),
+        ["--tokdiff", f] => tokdiff(f),
+        ["--tag", f] => show(f),
+        [f] => eval(f, None),
+        [f, "--model", m] | ["--model", m, f] => eval(f, Some(m)),
+        _ => Err("usage: eval-ner CONLL.txt [--model FILE] | eval-ner --bench FILE".into()),
+    };
+    match r {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+    }
+}

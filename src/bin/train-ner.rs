@@ -1,0 +1,376 @@
+//! Train the name tagger: an averaged structured perceptron over hashed
+//! features, greedy BILOU decoding (the same `decode` the tagger runs).
+//! Epochs are picked on dev; the best averaged weights are quantised to i8,
+//! the smallest pruned to fit the size budget, and written compactly.
+//!
+//!   cargo run --release --bin train-ner -- ../shared/data/ner/conll2003/train.txt \
+//!       --dev ../shared/data/ner/conll2003/dev.txt -o data/ner.model
+//!
+//! Deterministic: documents are shuffled by a fixed-seed generator.
+
+use annotator::entities::tagger::features::{self as fx, NT};
+use annotator::entities::tagger::ner_conll::{self as cn, ConllDoc, Counts};
+use annotator::entities::tagger::ner_model::{self as nm, bucket, Model, Scorer};
+use std::process::ExitCode;
+use std::time::Instant;
+
+struct Train<'a> {
+    owner: &'a [u8],
+    nbits: u32,
+    w: Vec<f32>,
+    u: Vec<f32>,
+    c: f32,
+}
+
+impl Scorer for Train<'_> {
+    fn score(&self, feats: &[u64], out: &mut [f32; NT]) {
+        score_f32(&self.w, self.owner, self.nbits, feats, out)
+    }
+    fn adjust(&mut self, f: u64, tag: u8, delta: f32) {
+        let r = bucket(f, self.nbits);
+        if self.owner[r] != nm::fingerprint(f) {
+            return;
+        }
+        let k = r * NT + tag as usize;
+        self.w[k] += delta;
+        self.u[k] += self.c * delta;
+    }
+    fn tick(&mut self) {
+        self.c += 1.0;
+    }
+}
+
+fn score_f32(w: &[f32], owner: &[u8], nbits: u32, feats: &[u64], out: &mut [f32; NT]) {
+    for &f in feats {
+        let r = bucket(f, nbits);
+        if owner[r] != nm::fingerprint(f) {
+            continue;
+        }
+        let b = r * NT;
+        for (o, x) in out.iter_mut().zip(&w[b..b + NT]) {
+            *o += x;
+        }
+    }
+}
+
+struct Fixed<'a> {
+    nbits: u32,
+    w: &'a [f32],
+    owner: &'a [u8],
+}
+
+impl Scorer for Fixed<'_> {
+    fn score(&self, feats: &[u64], out: &mut [f32; NT]) {
+        score_f32(self.w, self.owner, self.nbits, feats, out)
+    }
+}
+
+/// The feature that owns each bucket: the majority (Boyer-Moore vote) of
+/// the features hashed there over the training data, in corpus order.
+fn owners(train: &[Prepared], nbits: u32) -> Vec<u8> {
+    let mut owner = vec![0u8; 1 << nbits];
+    let mut count = vec![0u32; 1 << nbits];
+    let mut vote = |f: u64| {
+        let r = bucket(f, nbits);
+        let fp = nm::fingerprint(f);
+        if count[r] == 0 {
+            owner[r] = fp;
+            count[r] = 1;
+        } else if owner[r] == fp {
+            count[r] += 1;
+        } else {
+            count[r] -= 1;
+        }
+    };
+    for p in 0..=NT as u8 {
+        vote(fx::transition(p));
+    }
+    let mut buf = Vec::new();
+    for d in train {
+        for &f in &d.ex.feats {
+            vote(f);
+        }
+        for t in &d.ex.info {
+            buf.clear();
+            fx::all_dynamic(t, &mut buf);
+            for &f in &buf {
+                vote(f);
+            }
+        }
+    }
+    // Hidden-word features (dropout) must own their buckets too.
+    for (_, h) in fx::hidden_word() {
+        for _ in 0..1000 {
+            vote(h);
+        }
+    }
+    owner
+}
+
+struct Prepared {
+    ex: fx::Extracted,
+    gold: Vec<u8>,
+}
+
+fn prepare(docs: &[ConllDoc]) -> Vec<Prepared> {
+    docs.iter()
+        .map(|d| {
+            let words: Vec<&str> = d.words.iter().map(|s| s.as_str()).collect();
+            let ex = fx::extract(&fx::Doc { words, sents: d.sents.clone() });
+            Prepared { ex, gold: d.tags.clone() }
+        })
+        .collect()
+}
+
+/// Augmentation: every other document gets its all-caps headlines in Title
+/// Case, as pasted web articles have them ("Japan Get Lucky Win"), so the
+/// model learns both. Short all-caps names stay as they are (acronyms).
+fn title_case_headlines(docs: &mut [ConllDoc]) {
+    const SMALL: &[&str] = &["a", "an", "the", "of", "in", "on", "to", "for", "and", "at", "by", "with", "as", "vs"];
+    for d in docs.iter_mut().skip(1).step_by(2) {
+        for r in d.sents.clone() {
+            let letters: Vec<bool> = d.words[r.clone()].iter().map(|w| w.chars().any(|c| c.is_alphabetic())).collect();
+            let caps = d.words[r.clone()].iter().filter(|w| w.chars().any(|c| c.is_alphabetic())).all(|w| !w.chars().any(|c| c.is_lowercase()));
+            if !caps || letters.iter().filter(|&&b| b).count() < 3 {
+                continue;
+            }
+            for i in r.clone() {
+                let w = &d.words[i];
+                if !w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'') {
+                    continue;
+                }
+                let n = w.chars().filter(|c| c.is_alphabetic()).count();
+                if d.tags[i] != fx::O && n <= 4 {
+                    continue;
+                }
+                let lower = w.to_lowercase();
+                d.words[i] = if i > r.start && SMALL.contains(&lower.as_str()) {
+                    lower
+                } else {
+                    let mut c = lower.chars();
+                    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+                };
+            }
+        }
+    }
+}
+
+fn evaluate<S: Scorer>(s: &mut S, docs: &[Prepared]) -> Counts {
+    let mut c = Counts::default();
+    for d in docs {
+        let pred = nm::decode(s, &d.ex, None);
+        c.add(&d.gold, &pred);
+    }
+    c
+}
+
+struct Args {
+    train: String,
+    dev: Option<String>,
+    out: String,
+    epochs: usize,
+    bits: u32,
+    budget: usize,
+    seed: u64,
+    drop: f64,
+    bag: usize,
+    title_case: bool,
+}
+
+fn parse() -> Result<Args, String> {
+    let mut a = Args { train: String::new(), dev: None, out: "data/ner.model".into(), epochs: 20, bits: 17, budget: 690_000, seed: 1, drop: 0.2, bag: 4, title_case: true };
+    let mut it = std::env::args().skip(1);
+    while let Some(x) = it.next() {
+        let mut val = |n: &str| it.next().ok_or(format!("{n} needs a value"));
+        match x.as_str() {
+            "--dev" => a.dev = Some(val("--dev")?),
+            "-o" => a.out = val("-o")?,
+            "--epochs" => a.epochs = val("--epochs")?.parse().map_err(|e| format!("--epochs: {e}"))?,
+            "--bits" => a.bits = val("--bits")?.parse().map_err(|e| format!("--bits: {e}"))?,
+            "--budget" => a.budget = val("--budget")?.parse().map_err(|e| format!("--budget: {e}"))?,
+            "--drop" => a.drop = val("--drop")?.parse().map_err(|e| format!("--drop: {e}"))?,
+            "--no-title-case" => a.title_case = false,
+            "--bag" => a.bag = val("--bag")?.parse().map_err(|e| format!("--bag: {e}"))?,
+            "--seed" => a.seed = val("--seed")?.parse().map_err(|e| format!("--seed: {e}"))?,
+            s if !s.starts_with('-') && a.train.is_empty() => a.train = s.to_string(),
+            s => return Err(format!("unknown argument {s}")),
+        }
+    }
+    if a.train.is_empty() {
+        return Err("usage: train-ner TRAIN.txt [--dev DEV.txt] [-o data/ner.model] [--epochs N] [--bits B] [--budget BYTES] [--seed S] [--drop P] [--bag K] [--no-title-case]".into());
+    }
+    if !(10..=22).contains(&a.bits) {
+        return Err("--bits must be 10..=22".into());
+    }
+    Ok(a)
+}
+
+/// Log-coded i8 weights with resolution `low`, the smallest pruned until
+/// the compact form fits `budget` bytes.
+fn quantise(avg: &[f32], owner: &[u8], nbits: u32, low: f32, budget: usize) -> (Vec<u8>, Model) {
+    let top = avg.iter().fold(0f32, |m, x| m.max(x.abs())).max(low * 2.0);
+    let mut codes: Vec<i8> = avg.iter().map(|&x| nm::encode_weight(x, low, top)).collect();
+    let mut thr = 0u8;
+    loop {
+        let bytes = Model::encode(nbits, low, top, &codes, owner);
+        if bytes.len() <= budget || thr >= 126 {
+            eprintln!("  low {low:.4}: pruned |q| <= {thr}, {} non-zero, {} bytes", codes.iter().filter(|&&x| x != 0).count(), bytes.len());
+            return (bytes, Model::from_codes(nbits, low, top, &codes, owner));
+        }
+        thr += 1;
+        for x in codes.iter_mut() {
+            if x.unsigned_abs() <= thr {
+                *x = 0;
+            }
+        }
+    }
+}
+
+/// Resolutions tried: quantiles of the non-zero |w|.
+fn candidate_lows(avg: &[f32]) -> Vec<f32> {
+    let mut mags: Vec<f32> = avg.iter().map(|x| x.abs()).filter(|&x| x > 0.0).collect();
+    mags.sort_by(|a, b| a.total_cmp(b));
+    [0.02, 0.1, 0.3]
+        .iter()
+        .map(|q| {
+            let k = ((mags.len() as f64 * q) as usize).min(mags.len().saturating_sub(1));
+            mags.get(k).copied().unwrap_or(1.0).max(1e-6)
+        })
+        .collect()
+}
+
+/// One averaged-perceptron run; the averaged weights of its best epoch on
+/// dev (the last epoch without dev).
+fn train_run(a: &Args, owner: &[u8], seed: u64, train: &[Prepared], dev: &[Prepared], t0: Instant) -> Option<(f64, usize, Vec<f32>)> {
+    let cells = (1usize << a.bits) * NT;
+    let mut tr = Train { owner, nbits: a.bits, w: vec![0.0; cells], u: vec![0.0; cells], c: 1.0 };
+    let mut order: Vec<usize> = (0..train.len()).collect();
+    let mut rng = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut next = || {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        rng
+    };
+    let mut best: Option<(f64, usize, Vec<f32>)> = None;
+    let mut since_best = 0;
+    for ep in 1..=a.epochs {
+        for i in (1..order.len()).rev() {
+            let j = (next() % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        let hidden = fx::hidden_word();
+        let cut = (a.drop * u32::MAX as f64) as u64;
+        for &k in &order {
+            if a.drop > 0.0 {
+                // Hide some words' identity for this pass.
+                let mut ex = train[k].ex.clone();
+                for i in 0..ex.info.len() {
+                    if (next() & 0xffff_ffff) < cut {
+                        let base = ex.starts[i] as usize;
+                        for &(slot, h) in &hidden {
+                            if let Some(f) = ex.feats.get_mut(base + slot) {
+                                *f = h;
+                            }
+                        }
+                    }
+                }
+                nm::decode(&mut tr, &ex, Some(&train[k].gold));
+            } else {
+                nm::decode(&mut tr, &train[k].ex, Some(&train[k].gold));
+            }
+        }
+        let avg: Vec<f32> = tr.w.iter().zip(&tr.u).map(|(w, u)| w - u / tr.c).collect();
+        if dev.is_empty() {
+            best = Some((0.0, ep, avg));
+            eprintln!("epoch {ep}: {:.1}s", t0.elapsed().as_secs_f64());
+            continue;
+        }
+        let f1 = evaluate(&mut Fixed { nbits: a.bits, w: &avg, owner }, dev).f1();
+        eprintln!("epoch {ep}: dev F1 {f1:.4} ({:.1}s)", t0.elapsed().as_secs_f64());
+        if best.as_ref().is_none_or(|b| f1 > b.0) {
+            best = Some((f1, ep, avg));
+            since_best = 0;
+        } else {
+            since_best += 1;
+            if since_best >= 3 {
+                break;
+            }
+        }
+    }
+    best
+}
+
+fn main() -> ExitCode {
+    let a = match parse() {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let t0 = Instant::now();
+    let read = |p: &str| std::fs::read_to_string(p).map_err(|e| format!("{p}: {e}"));
+    let (train_txt, dev_txt) = match (read(&a.train), a.dev.as_deref().map(read).transpose()) {
+        (Ok(t), Ok(d)) => (t, d),
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut train_docs = cn::read(&train_txt);
+    if a.title_case {
+        title_case_headlines(&mut train_docs);
+    }
+    let train = prepare(&train_docs);
+    let dev = dev_txt.map(|t| prepare(&cn::read(&t))).unwrap_or_default();
+    let ntok: usize = train.iter().map(|d| d.gold.len()).sum();
+    eprintln!("{} train docs, {ntok} tokens; {} dev docs; features in {:.1}s", train.len(), dev.len(), t0.elapsed().as_secs_f64());
+
+    let owner = owners(&train, a.bits);
+    let mut sum: Vec<f32> = Vec::new();
+    for run in 0..a.bag.max(1) {
+        let seed = a.seed + run as u64;
+        let Some((f1, ep, avg)) = train_run(&a, &owner, seed, &train, &dev, t0) else {
+            eprintln!("no epochs");
+            return ExitCode::FAILURE;
+        };
+        eprintln!("run {run} (seed {seed}): best epoch {ep} (dev F1 {f1:.4})");
+        if sum.is_empty() {
+            sum = avg;
+        } else {
+            for (s, x) in sum.iter_mut().zip(avg) {
+                *s += x;
+            }
+        }
+    }
+    let k = a.bag.max(1) as f32;
+    let avg: Vec<f32> = sum.into_iter().map(|x| x / k).collect();
+    if !dev.is_empty() {
+        let f1 = evaluate(&mut Fixed { nbits: a.bits, w: &avg, owner: &owner }, &dev).f1();
+        eprintln!("average of {} runs: dev F1 {f1:.4}", a.bag.max(1));
+    }
+    let mut chosen: Option<(f64, (Vec<u8>, Model))> = None;
+    for low in candidate_lows(&avg) {
+        let m = quantise(&avg, &owner, a.bits, low, a.budget);
+        let f = if dev.is_empty() { 0.0 } else { evaluate(&mut nm::Infer(&m.1), &dev).f1() };
+        eprintln!("  -> dev F1 {f:.4}");
+        if chosen.as_ref().is_none_or(|c| f > c.0) {
+            chosen = Some((f, m));
+        }
+        if dev.is_empty() {
+            break;
+        }
+    }
+    let Some((_, (bytes, model))) = chosen else { return ExitCode::FAILURE };
+    if !dev.is_empty() {
+        let c = evaluate(&mut nm::Infer(&model), &dev);
+        eprintln!("quantised model on dev:\n{}", c.report());
+    }
+    if let Err(e) = std::fs::write(&a.out, &bytes) {
+        eprintln!("{}: {e}", a.out);
+        return ExitCode::FAILURE;
+    }
+    eprintln!("wrote {} ({} bytes); training time {:.1}s", a.out, bytes.len(), t0.elapsed().as_secs_f64());
+    ExitCode::SUCCESS
+}

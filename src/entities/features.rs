@@ -1,0 +1,699 @@
+//! Features of the name tagger, computed from token strings only, so that
+//! training on CoNLL tokens and tagging our own [`Segments`] tokens share one
+//! code path. Every feature is a 64-bit hash; the model maps it to a bucket.
+//!
+//! [`Segments`]: crate::segment::Segments
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Bump when features change: a model trained on other features is refused.
+pub const FEATURE_VERSION: u32 = 13;
+
+/// Occurrences of a word looked at by context aggregation.
+const MAX_OCC: usize = 8;
+
+/// Tags: 0 = O, then for each label `l` (PERSON, ORG, PLACE, MISC) the
+/// BILOU tags `1 + 4l + {0:B, 1:I, 2:L, 3:U}`.
+pub const NT: usize = 17;
+pub const O: u8 = 0;
+
+pub fn tag_of(label: usize, pos: u8) -> u8 {
+    (1 + 4 * label) as u8 + pos
+}
+/// `(label index, position 0=B 1=I 2=L 3=U)` of an entity tag.
+pub fn tag_parts(t: u8) -> Option<(usize, u8)> {
+    if t == 0 || t as usize >= NT {
+        None
+    } else {
+        Some((((t - 1) / 4) as usize, (t - 1) % 4))
+    }
+}
+
+/// May `t` follow `prev` (BILOU grammar)? `last` = last token of a sentence.
+#[inline]
+pub fn allowed(prev: u8, t: u8, last: bool) -> bool {
+    let open = match tag_parts(prev) {
+        Some((l, p)) if p <= 1 => Some(l),
+        _ => None,
+    };
+    match (open, tag_parts(t)) {
+        (Some(l), Some((l2, p))) => l == l2 && (p == 1 || p == 2) && !(last && p == 1),
+        (Some(_), None) => false,
+        (None, None) => true,
+        (None, Some((_, p))) => (p == 0 && !last) || p == 3,
+    }
+}
+
+/// Curly quotes and apostrophes, dashes: one form each.
+#[inline]
+pub fn norm_char(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{2033}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
+        _ => c,
+    }
+}
+
+/// Keys of our hash maps are already well-mixed 64-bit hashes: use them as
+/// they are instead of hashing them again.
+#[derive(Default, Clone, Copy)]
+pub struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x100_0000_01B3);
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = x;
+    }
+}
+
+pub type IdMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<IdHasher>>;
+
+const K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+#[inline]
+pub fn mix(a: u64, b: u64) -> u64 {
+    let mut x = (a ^ b.rotate_left(23)).wrapping_mul(K) ^ b;
+    x ^= x >> 29;
+    x = x.wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x ^= x >> 32;
+    x
+}
+
+#[inline]
+fn hc(h: u64, c: char) -> u64 {
+    (h ^ c as u64).wrapping_mul(0x100_0000_01B3)
+}
+
+const H0: u64 = 0xcbf2_9ce4_8422_2325;
+
+// Flags of a token.
+const F_INIT_CAP: u16 = 1;
+const F_ALL_CAPS: u16 = 2;
+const F_HAS_DIGIT: u16 = 4;
+const F_ALL_DIGIT: u16 = 8;
+const F_HYPHEN: u16 = 16;
+const F_PERIOD: u16 = 32;
+const F_NO_ALNUM: u16 = 64;
+const F_LOWER_INIT: u16 = 128;
+const F_APOS: u16 = 256;
+const F_MIXED: u16 = 512;
+
+/// Hashes and flags of one token string.
+#[derive(Clone, Copy, Default, Debug)]
+pub struct TokInfo {
+    pub word: u64,
+    pub lower: u64,
+    pub shape: u64,
+    pub short: u64,
+    pub pre: [u64; 4],
+    pub suf: [u64; 4],
+    pub flags: u16,
+    pub nchars: u16,
+}
+
+impl TokInfo {
+    pub fn new(s: &str, buf: &mut Vec<char>) -> TokInfo {
+        buf.clear();
+        let mut t = TokInfo::default();
+        let (mut w, mut lo, mut sh, mut ss) = (H0, H0, H0, H0);
+        let (mut letters, mut uppers, mut digits, mut alnum) = (0u16, 0u16, 0u16, 0u16);
+        let mut last_class = '\0';
+        let mut run = 0;
+        let mut first = true;
+        for c in s.chars().map(norm_char) {
+            w = hc(w, c);
+            let cls = if c.is_uppercase() {
+                uppers += 1;
+                letters += 1;
+                'X'
+            } else if c.is_alphabetic() {
+                letters += 1;
+                'x'
+            } else if c.is_numeric() {
+                digits += 1;
+                'd'
+            } else {
+                c
+            };
+            if c.is_alphanumeric() {
+                alnum += 1;
+            }
+            if first {
+                if cls == 'X' {
+                    t.flags |= F_INIT_CAP;
+                } else if cls == 'x' {
+                    t.flags |= F_LOWER_INIT;
+                }
+                first = false;
+            }
+            match c {
+                '-' => t.flags |= F_HYPHEN,
+                '.' => t.flags |= F_PERIOD,
+                '\'' => t.flags |= F_APOS,
+                _ => {}
+            }
+            if cls == last_class {
+                run += 1;
+            } else {
+                run = 1;
+                ss = hc(ss, cls);
+            }
+            if run <= 4 {
+                sh = hc(sh, cls);
+            }
+            last_class = cls;
+            let mut lc = c.to_lowercase();
+            let l = match (lc.next(), lc.next()) {
+                (Some(a), None) => a,
+                _ => c,
+            };
+            lo = hc(lo, l);
+            buf.push(l);
+        }
+        let n = buf.len();
+        t.nchars = n.min(u16::MAX as usize) as u16;
+        if letters > 0 && uppers == letters {
+            t.flags |= F_ALL_CAPS;
+        } else if uppers > 1 || (uppers == 1 && t.flags & F_INIT_CAP == 0) {
+            t.flags |= F_MIXED;
+        }
+        if digits > 0 {
+            t.flags |= F_HAS_DIGIT;
+            if digits == alnum && letters == 0 {
+                t.flags |= F_ALL_DIGIT;
+            }
+        }
+        if alnum == 0 {
+            t.flags |= F_NO_ALNUM;
+        }
+        t.word = w;
+        t.lower = lo;
+        t.shape = sh;
+        t.short = ss;
+        for k in 0..4 {
+            if n > k + 1 {
+                t.pre[k] = buf[..=k].iter().fold(H0, |h, &c| hc(h, c));
+                t.suf[k] = buf[n - 1 - k..].iter().fold(H0, |h, &c| hc(h, c));
+            }
+        }
+        t
+    }
+    fn is(&self, f: u16) -> bool {
+        self.flags & f != 0
+    }
+}
+
+// ---------------------------------------------------------------- gazetteers
+
+pub const GAZ_TYPES: usize = 4; // first name, last name, country, place
+
+struct Gazetteer {
+    map: IdMap<u8>,
+    max_len: usize,
+}
+
+fn gazetteer() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| {
+        let files = [
+            include_str!("../../data/gazetteers/first.txt"),
+            include_str!("../../data/gazetteers/last.txt"),
+            include_str!("../../data/gazetteers/country.txt"),
+            include_str!("../../data/gazetteers/place.txt"),
+        ];
+        let mut map = IdMap::default();
+        let mut max_len = 1;
+        let mut buf = Vec::new();
+        for (ty, f) in files.iter().enumerate() {
+            for line in f.lines() {
+                let seg = crate::segment::Segments::new(line.trim());
+                if seg.tokens.is_empty() {
+                    continue;
+                }
+                let mut h = H0;
+                for i in 0..seg.tokens.len() {
+                    h = mix(h, TokInfo::new(seg.token_text(i), &mut buf).lower);
+                }
+                max_len = max_len.max(seg.tokens.len());
+                *map.entry(h).or_insert(0u8) |= 1 << ty;
+            }
+        }
+        Gazetteer { map, max_len: max_len.min(5) }
+    })
+}
+
+// ---------------------------------------------------------------- documents
+
+/// A document as token strings and sentences (token index ranges).
+pub struct Doc<'a> {
+    pub words: Vec<&'a str>,
+    pub sents: Vec<std::ops::Range<usize>>,
+}
+
+/// Static (decode-independent) features of every token of a document.
+#[derive(Clone)]
+pub struct Extracted {
+    pub feats: Vec<u64>,
+    /// `feats[starts[i]..starts[i+1]]` are token `i`'s.
+    pub starts: Vec<u32>,
+    pub info: Vec<TokInfo>,
+    pub last_in_sent: Vec<bool>,
+    pub first_in_sent: Vec<bool>,
+    /// Sentences (token ranges) tiling the document.
+    pub sents: Vec<std::ops::Range<usize>>,
+}
+
+#[derive(Default, Clone, Copy)]
+struct DocStat {
+    lower: u16,
+    cap_mid: u16,
+}
+
+fn b3(n: u16) -> u64 {
+    n.min(2) as u64
+}
+
+// Feature templates.
+macro_rules! tpl {
+    ($($n:ident = $v:expr),* $(,)?) => { $(const $n: u64 = $v;)* };
+}
+tpl!(
+    T_BIAS = 1, T_WORD = 2, T_LOWER = 3, T_LM1 = 4, T_LP1 = 5, T_LM2 = 6, T_LP2 = 7,
+    T_SHAPE = 8, T_SHORT = 9, T_SM1 = 10, T_SP1 = 11, T_SB1 = 12, T_SB2 = 13, T_PRE = 14,
+    T_SUF = 15, T_FLAGS = 16, T_POS = 17, T_BG1 = 18, T_BG2 = 19, T_GAZ = 20, T_GAZM1 = 21,
+    T_GAZP1 = 22, T_DOC = 23, T_DOCW = 24, T_CAPSENT = 25, T_WM1 = 26, T_WP1 = 27,
+    T_FM1 = 28, T_FP1 = 29, T_SHORT3 = 30, T_GAZLEN = 31, T_P1 = 40,
+    T_HIST = 43, T_HISTL = 44, T_HISTW = 46, T_AGGP = 47, T_AGGN = 48, T_AGGC = 49,
+);
+
+/// Words that stay lower-case in Title Case.
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "but", "or", "nor", "for", "on", "at", "to", "by", "of", "in", "up", "as", "vs", "via",
+    "per", "from", "with", "into", "over", "off", "out",
+];
+
+fn is_opener(t: &TokInfo, s: &str) -> bool {
+    t.is(F_NO_ALNUM) && matches!(s.chars().next().map(norm_char), Some('"' | '\'' | '(' | '[' | ':' | '-'))
+}
+
+/// Static features of every token of `doc`.
+pub fn extract(doc: &Doc) -> Extracted {
+    let n = doc.words.len();
+    // Sentences must tile the tokens; otherwise treat the document as one.
+    let mut next = 0;
+    let tiles = doc.sents.iter().all(|r| {
+        let ok = r.start == next && r.end > r.start && r.end <= n;
+        next = r.end;
+        ok
+    }) && next == n;
+    if !tiles {
+        let whole = Doc { words: doc.words.clone(), sents: if n > 0 { std::iter::once(0..n).collect() } else { vec![] } };
+        return extract_tiled(&whole);
+    }
+    extract_tiled(doc)
+}
+
+fn extract_tiled(doc: &Doc) -> Extracted {
+    let n = doc.words.len();
+    let mut buf = Vec::new();
+    let info: Vec<TokInfo> = doc.words.iter().map(|w| TokInfo::new(w, &mut buf)).collect();
+    let mut first_in_sent = vec![false; n];
+    let mut last_in_sent = vec![false; n];
+    let mut caps_sent = vec![false; n];
+    let mut uncertain = vec![false; n];
+    let mut stats: IdMap<DocStat> = IdMap::default();
+    // Where each capitalised word occurs (first few occurrences).
+    let mut occ: IdMap<Vec<u32>> = IdMap::default();
+    let gaz = gazetteer();
+    // Gazetteer matches: per token and type, (position code, length).
+    let mut gz: Vec<[u8; GAZ_TYPES]> = vec![[0; GAZ_TYPES]; n];
+    let mut gzlen: Vec<[u8; GAZ_TYPES]> = vec![[0; GAZ_TYPES]; n];
+    for r in &doc.sents {
+        if r.start >= r.end || r.end > n {
+            continue;
+        }
+        first_in_sent[r.start] = true;
+        last_in_sent[r.end - 1] = true;
+        let (mut letters_up, mut letters) = (0usize, 0usize);
+        // Title Case: every lower-case word a small function word.
+        let (mut capped, mut other_lower) = (0usize, 0usize);
+        for (t, w) in info[r.clone()].iter().zip(&doc.words[r.clone()]) {
+            if t.is(F_ALL_CAPS) {
+                letters_up += 1;
+            }
+            if t.is(F_ALL_CAPS | F_INIT_CAP | F_LOWER_INIT) {
+                letters += 1;
+            }
+            if t.is(F_INIT_CAP) {
+                capped += 1;
+            } else if t.is(F_LOWER_INIT) && !SMALL_WORDS.contains(w) {
+                other_lower += 1;
+            }
+        }
+        // All-caps headlines, and Title Case ones ("Markets Rally as Fed
+        // Holds Rates Steady"): capitals there say little about names.
+        let title = other_lower == 0 && capped >= 3;
+        let caps = (letters >= 3 && letters_up * 10 >= letters * 8) || title;
+        for i in r.clone() {
+            caps_sent[i] = caps;
+            let after_opener = i > r.start && is_opener(&info[i - 1], doc.words[i - 1]);
+            let unc = caps || i == r.start || after_opener;
+            uncertain[i] = unc;
+            let t = &info[i];
+            if t.is(F_INIT_CAP) {
+                let v = occ.entry(t.lower).or_default();
+                if v.len() < MAX_OCC {
+                    v.push(i as u32);
+                }
+            }
+            let st = stats.entry(t.lower).or_default();
+            if t.is(F_LOWER_INIT) {
+                st.lower = st.lower.saturating_add(1);
+            } else if t.is(F_INIT_CAP) && !unc {
+                st.cap_mid = st.cap_mid.saturating_add(1);
+            }
+        }
+        // Gazetteer: longest matches starting at capitalised tokens.
+        for i in r.clone() {
+            if !info[i].is(F_INIT_CAP) {
+                continue;
+            }
+            let mut h = H0;
+            for k in 0..gaz.max_len.min(r.end - i) {
+                h = mix(h, info[i + k].lower);
+                let Some(&bits) = gaz.map.get(&h) else { continue };
+                if !info[i + k].is(F_INIT_CAP) {
+                    continue;
+                }
+                let len = k + 1;
+                for ty in 0..GAZ_TYPES {
+                    if bits & (1 << ty) == 0 {
+                        continue;
+                    }
+                    for j in i..i + len {
+                        if (gzlen[j][ty] as usize) < len {
+                            gzlen[j][ty] = len as u8;
+                            gz[j][ty] = if len == 1 {
+                                4
+                            } else if j == i {
+                                1
+                            } else if j == i + len - 1 {
+                                3
+                            } else {
+                                2
+                            };
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    let is_quote: Vec<bool> = doc.words.iter().map(|w| {
+        let mut c = w.chars().map(norm_char);
+        matches!((c.next(), c.next()), (Some('"' | '\''), None)) || matches!(*w, "``" | "''")
+    }).collect();
+    let mut feats = Vec::with_capacity(n * 48);
+    let mut starts = Vec::with_capacity(n + 1);
+    let none = TokInfo { word: 7, lower: 7, shape: 7, short: 7, ..TokInfo::default() };
+    let gbits = |j: usize| -> u64 {
+        gz[j].iter().enumerate().fold(0u64, |b, (ty, &p)| if p != 0 { b | 1 << ty } else { b })
+    };
+    for r in &doc.sents {
+        if r.start >= r.end || r.end > n {
+            continue;
+        }
+        for i in r.clone() {
+            starts.push(feats.len() as u32);
+            let t = &info[i];
+            let get = |d: isize| -> &TokInfo {
+                let j = i as isize + d;
+                if j < r.start as isize || j >= r.end as isize {
+                    &none
+                } else {
+                    &info[j as usize]
+                }
+            };
+            let (m1, p1) = (get(-1), get(1));
+            // Neighbouring words, looking through quote marks ("President
+            // Obama “following ...”": the quote says little about Obama).
+            let mut left = [&none; 2];
+            let mut right = [&none; 2];
+            let (mut j, mut k) = (i, 0);
+            while j > r.start && k < 2 {
+                j -= 1;
+                if !is_quote[j] {
+                    left[k] = &info[j];
+                    k += 1;
+                }
+            }
+            let (mut j, mut k) = (i + 1, 0);
+            while j < r.end && k < 2 {
+                if !is_quote[j] {
+                    right[k] = &info[j];
+                    k += 1;
+                }
+                j += 1;
+            }
+            let (wm2, wm1, wp1, wp2) = (left[1], left[0], right[0], right[1]);
+            let mut f = |tpl: u64, v: u64| feats.push(mix(tpl, v));
+            f(T_BIAS, 0);
+            f(T_WORD, t.word);
+            f(T_LOWER, t.lower);
+            f(T_LM1, wm1.lower);
+            f(T_LP1, wp1.lower);
+            f(T_LM2, wm2.lower);
+            f(T_LP2, wp2.lower);
+            f(T_WM1, wm1.word);
+            f(T_WP1, wp1.word);
+            f(T_SHAPE, t.shape);
+            f(T_SHORT, t.short);
+            f(T_SM1, m1.short);
+            f(T_SP1, p1.short);
+            f(T_SB1, mix(m1.short, t.short));
+            f(T_SB2, mix(t.short, p1.short));
+            f(T_SHORT3, mix(mix(m1.short, t.short), p1.short));
+            for k in 0..4 {
+                f(T_PRE + 100 * k as u64, t.pre[k]);
+                f(T_SUF + 100 * k as u64, t.suf[k]);
+            }
+            let pos = (i - r.start).min(3) as u64 | if i + 1 == r.end { 8 } else { 0 };
+            f(T_FLAGS, t.flags as u64 | (caps_sent[i] as u64) << 12);
+            f(T_POS, pos | (t.flags as u64) << 4);
+            f(T_FM1, m1.flags as u64);
+            f(T_FP1, p1.flags as u64);
+            f(T_BG1, mix(wm1.lower, t.lower));
+            f(T_BG2, mix(t.lower, wp1.lower));
+            f(T_CAPSENT, caps_sent[i] as u64 | (r.len().min(4) as u64) << 1 | (t.flags as u64) << 4);
+            for ty in 0..GAZ_TYPES {
+                let p = gz[i][ty];
+                if p != 0 {
+                    f(T_GAZ, (ty as u64) << 4 | p as u64);
+                    f(T_GAZLEN, (ty as u64) << 4 | gzlen[i][ty].min(4) as u64 | (t.flags as u64) << 8);
+                }
+            }
+            let gm1 = if i > r.start { gbits(i - 1) } else { 99 };
+            let gp1 = if i + 1 < r.end { gbits(i + 1) } else { 99 };
+            f(T_GAZM1, gm1 | gbits(i) << 8);
+            f(T_GAZP1, gp1 | gbits(i) << 8);
+            // Document: how the same word is written elsewhere.
+            let st = stats.get(&t.lower).copied().unwrap_or_default();
+            let mut lower = st.lower;
+            let mut cap_mid = st.cap_mid;
+            if t.is(F_LOWER_INIT) {
+                lower = lower.saturating_sub(1);
+            } else if t.is(F_INIT_CAP) && !uncertain[i] {
+                cap_mid = cap_mid.saturating_sub(1);
+            }
+            let dv = b3(lower) | b3(cap_mid) << 2 | (uncertain[i] as u64) << 4 | (caps_sent[i] as u64) << 5;
+            f(T_DOC, dv | (t.flags as u64 & 3) << 6);
+            if t.is(F_INIT_CAP) {
+                f(T_DOCW, mix(t.lower, dv));
+                // Context aggregation: the words around the same word's
+                // other occurrences in the document.
+                for &j in occ.get(&t.lower).map_or(&[][..], |v| &v[..]) {
+                    let j = j as usize;
+                    if j == i {
+                        continue;
+                    }
+                    let pj = if first_in_sent[j] { &none } else { &info[j - 1] };
+                    let nj = if last_in_sent[j] { &none } else { &info[j + 1] };
+                    f(T_AGGP, pj.lower);
+                    f(T_AGGN, nj.lower);
+                    f(T_AGGC, (pj.is(F_INIT_CAP) as u64) | (nj.is(F_INIT_CAP) as u64) << 1 | (caps_sent[j] as u64) << 2);
+                }
+            }
+        }
+    }
+    starts.push(feats.len() as u32);
+    Extracted { feats, starts, info, last_in_sent, first_in_sent, sents: doc.sents.clone() }
+}
+
+/// Positions of a token's own word features in its static features, and
+/// what training substitutes for them when it hides the word (so that
+/// shape, context and gazetteer features learn to carry unseen names).
+pub fn hidden_word() -> Vec<(usize, u64)> {
+    let mut v = vec![(1, mix(T_WORD, 0x5EED)), (2, mix(T_LOWER, 0x5EED))];
+    for k in 0..4u64 {
+        v.push((16 + 2 * k as usize, mix(T_PRE + 100 * k, 0x5EED)));
+        v.push((17 + 2 * k as usize, mix(T_SUF + 100 * k, 0x5EED)));
+    }
+    v.push((28, mix(T_BG1, 0x5EED)));
+    v.push((29, mix(T_BG2, 0x5EED)));
+    v
+}
+
+/// The feature whose weight row scores the tags that may follow `prev`.
+#[inline]
+pub fn transition(prev: u8) -> u64 {
+    mix(T_P1, prev as u64)
+}
+
+/// Decode-dependent features: the tags given to the same word earlier in
+/// the document.
+#[inline]
+pub fn dynamic(t: &TokInfo, hist: Option<&[u16; NT]>, out: &mut Vec<u64>) {
+    let (mut best, mut bn, mut total) = (0usize, 0u16, 0u32);
+    let mut lab = [0u32; 4];
+    if let Some(h) = hist {
+        for (k, &c) in h.iter().enumerate().skip(1) {
+            total += c as u32;
+            lab[(k - 1) / 4] += c as u32;
+            if c > bn {
+                bn = c;
+                best = k;
+            }
+        }
+    }
+    if total > 0 {
+        let bl = (0..4).max_by_key(|&l| lab[l]).unwrap_or(0);
+        out.push(mix(T_HIST, best as u64));
+        out.push(mix(T_HISTL, bl as u64 | (t.flags as u64 & 3) << 4));
+        out.push(mix(T_HISTW, mix(t.lower, bl as u64)));
+    } else {
+        out.push(mix(T_HIST, 99));
+    }
+}
+
+/// Every feature [`dynamic`] can give token `t` (to decide which feature
+/// owns each bucket before training).
+pub fn all_dynamic(t: &TokInfo, out: &mut Vec<u64>) {
+    for best in (0..NT as u64).chain([99]) {
+        out.push(mix(T_HIST, best));
+    }
+    for bl in 0..4u64 {
+        out.push(mix(T_HISTL, bl | (t.flags as u64 & 3) << 4));
+        out.push(mix(T_HISTW, mix(t.lower, bl)));
+    }
+}
+
+/// Keep history only for words that can start a name.
+#[inline]
+pub fn keeps_history(t: &TokInfo) -> bool {
+    t.is(F_INIT_CAP) && !t.is(F_NO_ALNUM)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn curly_and_straight_apostrophes_give_the_same_features() {
+        let mut b = Vec::new();
+        let a = TokInfo::new("’s", &mut b);
+        let c = TokInfo::new("'s", &mut b);
+        assert_eq!(a.word, c.word);
+        assert_eq!(a.shape, c.shape);
+    }
+
+    #[test]
+    fn shapes_and_flags() {
+        let mut b = Vec::new();
+        let a = TokInfo::new("Kenya", &mut b);
+        let c = TokInfo::new("Ghana", &mut b);
+        let d = TokInfo::new("KENYA", &mut b);
+        assert_eq!(a.shape, c.shape);
+        assert_ne!(a.shape, d.shape);
+        assert_eq!(a.lower, d.lower);
+        assert!(a.is(F_INIT_CAP) && !a.is(F_ALL_CAPS) && d.is(F_ALL_CAPS));
+    }
+
+    #[test]
+    fn bilou_grammar() {
+        let b_per = tag_of(0, 0);
+        let i_per = tag_of(0, 1);
+        let l_per = tag_of(0, 2);
+        let u_org = tag_of(1, 3);
+        assert!(allowed(O, b_per, false));
+        assert!(!allowed(O, b_per, true));
+        assert!(!allowed(O, i_per, false));
+        assert!(allowed(b_per, l_per, true));
+        assert!(!allowed(b_per, i_per, true));
+        assert!(!allowed(b_per, u_org, false));
+        assert!(allowed(l_per, u_org, false));
+    }
+
+    #[test]
+    fn hidden_word_slots_hold_the_word_features() {
+        let doc = Doc { words: vec!["Smithers", "said"], sents: vec![0..2] };
+        let e = extract(&doc);
+        let mut b = Vec::new();
+        let t = TokInfo::new("Smithers", &mut b);
+        let f = &e.feats[e.starts[0] as usize..e.starts[1] as usize];
+        assert_eq!(f[1], mix(T_WORD, t.word));
+        assert_eq!(f[2], mix(T_LOWER, t.lower));
+        assert_eq!(f[16], mix(T_PRE, t.pre[0]));
+        assert_eq!(f[23], mix(T_SUF + 300, t.suf[3]));
+        assert_eq!(f[28], mix(T_BG1, mix(7, t.lower)));
+        assert_eq!(f[29], mix(T_BG2, mix(t.lower, TokInfo::new("said", &mut b).lower)));
+    }
+
+    #[test]
+    fn sentences_that_do_not_tile_fall_back_to_one() {
+        let doc = Doc { words: vec!["Anna", "Weber", "left"], sents: vec![1..2] };
+        let e = extract(&doc);
+        assert_eq!(e.sents, vec![0..3]);
+        assert_eq!(e.starts.len(), 4);
+    }
+
+    #[test]
+    fn title_case_sentences_count_as_headlines() {
+        let words = vec!["Markets", "Rally", "as", "Fed", "Holds", "Rates", ".", "Anna", "Weber", "met", "Olaf", "Berg", "."];
+        let e = extract(&Doc { words, sents: vec![0..7, 7..13] });
+        let capsent = |i: usize| e.feats[e.starts[i] as usize..e.starts[i + 1] as usize].contains(&mix(T_CAPSENT, 1 | 4 << 1 | (e.info[i].flags as u64) << 4));
+        assert!(capsent(1));
+        assert!(!capsent(8));
+    }
+
+    #[test]
+    fn every_token_gets_features() {
+        let words = vec!["Anna", "Weber", "said", ".", "She", "left"];
+        let doc = Doc { words, sents: vec![0..4, 4..6] };
+        let e = extract(&doc);
+        assert_eq!(e.starts.len(), 7);
+        assert!((0..6).all(|i| e.starts[i + 1] > e.starts[i]));
+    }
+}
+#[cfg(test)]
+mod gaz_tests {
+    use super::*;
+    #[test]
+    fn gazetteer_matches_multi_token_and_single_entries() {
+        let g = gazetteer();
+        let mut b = Vec::new();
+        let h1 = mix(H0, TokInfo::new("Mombasa", &mut b).lower);
+        assert!(g.map.get(&h1).is_some_and(|&x| x & 8 != 0));
+        let h2 = mix(mix(H0, TokInfo::new("New", &mut b).lower), TokInfo::new("York", &mut b).lower);
+        assert!(g.map.get(&h2).is_some_and(|&x| x & 8 != 0), "{:?}", g.map.get(&h2));
+        eprintln!("{} entries, max len {}", g.map.len(), g.max_len);
+    }
+}

@@ -1,0 +1,442 @@
+//! The name tagger's model: hashed features -> rows of quantised weights, one
+//! per BILOU tag, and greedy left-to-right decoding under the BILOU grammar.
+//! Training (src/bin/train-ner.rs) runs the same [`decode`] with float
+//! weights that learn as they go (an averaged perceptron).
+
+use super::features::{self as fx, Extracted, NT, O};
+use std::sync::OnceLock;
+
+/// Tag of the position before a sentence's first token.
+pub const BOS: u8 = NT as u8;
+
+#[inline]
+pub fn bucket(f: u64, nbits: u32) -> usize {
+    (f >> (64 - nbits)) as usize
+}
+
+/// Adds the tags' scores for `feats` to `out`; a learner also updates on its
+/// mistakes.
+pub trait Scorer {
+    fn score(&self, feats: &[u64], out: &mut [f32; NT]);
+    fn adjust(&mut self, _feat: u64, _tag: u8, _delta: f32) {}
+    fn tick(&mut self) {}
+}
+
+/// Weights quantised to signed 8-bit log codes: code `q` stands for
+/// `sign(q) * low * (exp(|q| / a) - 1)` with `a` such that 127 is `top`.
+/// Decoded once into a dense i16 table: `w[bucket * NT + tag]`.
+/// `fp[bucket]` is the fingerprint of the feature that owns the bucket;
+/// other features hashed there (unseen in training) are ignored instead of
+/// borrowing its weights.
+pub struct Model {
+    pub nbits: u32,
+    pub low: f32,
+    pub top: f32,
+    pub w: Vec<i16>,
+    pub fp: Vec<u8>,
+}
+
+const MAGIC: &[u8; 4] = b"NER3";
+
+/// The 8 bits of a feature hash that its bucket index does not use.
+#[inline]
+pub fn fingerprint(f: u64) -> u8 {
+    f as u8
+}
+
+/// The weight a code stands for, in i16 units of `top / 32000`.
+pub fn code_table(low: f32, top: f32) -> [i16; 256] {
+    let mut t = [0i16; 256];
+    let (low, top) = (low.max(1e-9) as f64, top.max(1e-9) as f64);
+    let a = 127.0 / (1.0 + top / low).ln();
+    let unit = top / 32000.0;
+    for q in -127i32..=127 {
+        let v = low * ((q.abs() as f64 / a).exp() - 1.0);
+        let v = if q < 0 { -v } else { v };
+        t[(q as i8 as u8) as usize] = (v / unit).round().clamp(-32767.0, 32767.0) as i16;
+    }
+    t
+}
+
+/// The code nearest (in log space) to weight `x`.
+pub fn encode_weight(x: f32, low: f32, top: f32) -> i8 {
+    let (low, top) = (low.max(1e-9) as f64, top.max(1e-9) as f64);
+    let a = 127.0 / (1.0 + top / low).ln();
+    let q = (a * (1.0 + x.abs() as f64 / low).ln()).round().min(127.0) as i8;
+    if x < 0.0 {
+        -q
+    } else {
+        q
+    }
+}
+
+impl Model {
+    pub fn from_codes(nbits: u32, low: f32, top: f32, codes: &[i8], fp: &[u8]) -> Model {
+        let t = code_table(low, top);
+        let mut fp = fp.to_vec();
+        fp.resize(1 << nbits, 0);
+        Model { nbits, low, top, w: codes.iter().map(|&c| t[c as u8 as usize]).collect(), fp }
+    }
+
+    /// Compact form: header, then (varint gap, code) for non-zero cells,
+    /// then the fingerprint of each row that has a non-zero cell.
+    pub fn encode(nbits: u32, low: f32, top: f32, codes: &[i8], fp: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&fx::FEATURE_VERSION.to_le_bytes());
+        out.extend_from_slice(&nbits.to_le_bytes());
+        out.extend_from_slice(&low.to_le_bytes());
+        out.extend_from_slice(&top.to_le_bytes());
+        let nz = codes.iter().filter(|&&x| x != 0).count() as u32;
+        out.extend_from_slice(&nz.to_le_bytes());
+        let mut last = 0usize;
+        for (i, &x) in codes.iter().enumerate() {
+            if x == 0 {
+                continue;
+            }
+            let mut gap = i - last;
+            last = i;
+            loop {
+                let b = (gap & 0x7f) as u8;
+                gap >>= 7;
+                if gap == 0 {
+                    out.push(b);
+                    break;
+                }
+                out.push(b | 0x80);
+            }
+            out.push(x as u8);
+        }
+        for (row, cells) in codes.chunks(NT).enumerate() {
+            if cells.iter().any(|&c| c != 0) {
+                out.push(fp.get(row).copied().unwrap_or(0));
+            }
+        }
+        out
+    }
+
+    /// `None` for anything that is not a model of this feature version.
+    pub fn from_bytes(b: &[u8]) -> Option<Model> {
+        let u32_at = |k: usize| -> Option<u32> { Some(u32::from_le_bytes(b.get(k..k + 4)?.try_into().ok()?)) };
+        if b.get(0..4)? != MAGIC || u32_at(4)? != fx::FEATURE_VERSION {
+            return None;
+        }
+        let nbits = u32_at(8)?;
+        if !(8..=24).contains(&nbits) {
+            return None;
+        }
+        let low = f32::from_bits(u32_at(12)?);
+        let top = f32::from_bits(u32_at(16)?);
+        if !(low.is_finite() && top.is_finite() && low > 0.0 && top >= low) {
+            return None;
+        }
+        let nz = u32_at(20)? as usize;
+        let len = (1usize << nbits) * NT;
+        let mut codes = vec![0i8; len];
+        let mut k = 24;
+        let mut pos = 0usize;
+        for j in 0..nz {
+            let mut gap = 0usize;
+            let mut shift = 0;
+            loop {
+                let byte = *b.get(k)?;
+                k += 1;
+                gap |= ((byte & 0x7f) as usize) << shift;
+                shift += 7;
+                if byte & 0x80 == 0 || shift > 35 {
+                    break;
+                }
+            }
+            pos = if j == 0 { gap } else { pos.checked_add(gap)? };
+            *codes.get_mut(pos)? = *b.get(k)? as i8;
+            k += 1;
+        }
+        let mut fp = vec![0u8; 1 << nbits];
+        for (row, cells) in codes.chunks(NT).enumerate() {
+            if cells.iter().any(|&c| c != 0) {
+                fp[row] = *b.get(k)?;
+                k += 1;
+            }
+        }
+        if k != b.len() {
+            return None;
+        }
+        Some(Model::from_codes(nbits, low, top, &codes, &fp))
+    }
+}
+
+/// The committed model (data/ner.model), decoded once.
+pub fn embedded() -> Option<&'static Model> {
+    static M: OnceLock<Option<Model>> = OnceLock::new();
+    M.get_or_init(|| Model::from_bytes(include_bytes!("../../data/ner.model"))).as_ref()
+}
+
+pub struct Infer<'a>(pub &'a Model);
+
+impl Scorer for Infer<'_> {
+    #[inline]
+    fn score(&self, feats: &[u64], out: &mut [f32; NT]) {
+        let m = self.0;
+        let mut acc = [0i32; NT];
+        for &f in feats {
+            let r = bucket(f, m.nbits);
+            if m.fp.get(r) != Some(&fingerprint(f)) {
+                continue;
+            }
+            let b = r * NT;
+            if let Some(row) = m.w.get(b..b + NT) {
+                for (a, &x) in acc.iter_mut().zip(row) {
+                    *a += x as i32;
+                }
+            }
+        }
+        for (o, a) in out.iter_mut().zip(acc) {
+            *o += a as f32;
+        }
+    }
+}
+
+const NS: usize = NT + 1; // previous tags, BOS included
+type Trans = [[[f32; NT]; NS]; 2];
+
+/// Transition scores, -inf where the BILOU grammar forbids the pair;
+/// `[1]` for a sentence's last token.
+fn masked<S: Scorer>(s: &S) -> Trans {
+    let mut tr = [[[f32::NEG_INFINITY; NT]; NS]; 2];
+    for p in 0..NS {
+        let mut row = [0f32; NT];
+        s.score(&[fx::transition(p as u8)], &mut row);
+        for t in 0..NT {
+            for (l, m) in tr.iter_mut().enumerate() {
+                if fx::allowed(p as u8, t as u8, l == 1) {
+                    m[p][t] = row[t];
+                }
+            }
+        }
+    }
+    tr
+}
+
+/// Best tag sequence for one sentence's emission scores.
+fn viterbi(emit: &[[f32; NT]], trans: &Trans, back: &mut Vec<[u8; NT]>, out: &mut [u8]) {
+    let m = emit.len().min(out.len());
+    if m == 0 {
+        return;
+    }
+    back.clear();
+    let mut delta = [f32::NEG_INFINITY; NT];
+    let tb = &trans[(m == 1) as usize][BOS as usize];
+    for t in 0..NT {
+        delta[t] = emit[0][t] + tb[t];
+    }
+    back.push([BOS; NT]);
+    for (k, e) in emit.iter().enumerate().take(m).skip(1) {
+        let tr = &trans[(k + 1 == m) as usize];
+        let mut nd = [f32::NEG_INFINITY; NT];
+        let mut bp = [O; NT];
+        for t in 0..NT {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = O;
+            for p in 0..NT {
+                let v = delta[p] + tr[p][t];
+                if v > best {
+                    best = v;
+                    arg = p as u8;
+                }
+            }
+            nd[t] = best + e[t];
+            bp[t] = arg;
+        }
+        delta = nd;
+        back.push(bp);
+    }
+    let mut t = (0..NT).fold(O, |b, t| if delta[t] > delta[b as usize] { t as u8 } else { b });
+    for k in (0..m).rev() {
+        out[k] = t;
+        t = back[k][t as usize];
+    }
+}
+
+fn static_feats(ex: &Extracted, i: usize) -> &[u64] {
+    let (a, b) = (ex.starts[i] as usize, ex.starts[i + 1] as usize);
+    ex.feats.get(a..b).unwrap_or(&[])
+}
+
+/// Two passes of Viterbi decoding per sentence under the BILOU grammar.
+/// Pass A sees, for each word, the tags given to it earlier in the
+/// document; pass B the tags pass A gave its other occurrences anywhere in
+/// the document (so a headline's first mention learns from the body). With
+/// `gold`, the scorer learns from pass B's wrong sentences (structured
+/// perceptron update).
+pub fn decode<S: Scorer>(s: &mut S, ex: &Extracted, gold: Option<&[u8]>) -> Vec<u8> {
+    let n = ex.info.len();
+    let mut trans = masked(s);
+    let stat: Vec<[f32; NT]> = (0..n)
+        .map(|i| {
+            let mut e = [0f32; NT];
+            s.score(static_feats(ex, i), &mut e);
+            e
+        })
+        .collect();
+    let mut emit: Vec<[f32; NT]> = Vec::with_capacity(64);
+    let mut back: Vec<[u8; NT]> = Vec::with_capacity(64);
+    let mut hbuf: Vec<u64> = Vec::with_capacity(8);
+    let sents: Vec<std::ops::Range<usize>> = ex.sents.iter().filter(|r| r.start < r.end && r.end <= n).cloned().collect();
+
+    // Pass A.
+    let mut first = vec![O; n];
+    let mut hist: fx::IdMap<[u16; NT]> = fx::IdMap::default();
+    for r in &sents {
+        emit.clear();
+        for i in r.clone() {
+            let info = &ex.info[i];
+            hbuf.clear();
+            let h = if fx::keeps_history(info) { hist.get(&info.lower) } else { None };
+            fx::dynamic(info, h, &mut hbuf);
+            let mut e = stat[i];
+            s.score(&hbuf, &mut e);
+            emit.push(e);
+        }
+        viterbi(&emit, &trans, &mut back, &mut first[r.clone()]);
+        for i in r.clone() {
+            let info = &ex.info[i];
+            if first[i] != O && fx::keeps_history(info) {
+                let e = hist.entry(info.lower).or_insert([0; NT]);
+                e[first[i] as usize] = e[first[i] as usize].saturating_add(1);
+            }
+        }
+    }
+
+    // Pass B.
+    let mut tags = vec![O; n];
+    let mut fbuf: Vec<u64> = Vec::new();
+    let mut fstart: Vec<usize> = Vec::new();
+    for r in &sents {
+        emit.clear();
+        fbuf.clear();
+        fstart.clear();
+        for i in r.clone() {
+            let info = &ex.info[i];
+            hbuf.clear();
+            let mut h = if fx::keeps_history(info) { hist.get(&info.lower).copied() } else { None };
+            if let (Some(h), Some(own)) = (h.as_mut(), first.get(i)) {
+                if *own != O {
+                    h[*own as usize] = h[*own as usize].saturating_sub(1);
+                }
+            }
+            fx::dynamic(info, h.as_ref(), &mut hbuf);
+            let mut e;
+            if gold.is_some() {
+                // Learning: weights changed since `stat` was computed.
+                e = [0f32; NT];
+                s.score(static_feats(ex, i), &mut e);
+                fstart.push(fbuf.len());
+                fbuf.extend_from_slice(static_feats(ex, i));
+                fbuf.extend_from_slice(&hbuf);
+            } else {
+                e = stat[i];
+            }
+            s.score(&hbuf, &mut e);
+            emit.push(e);
+        }
+        fstart.push(fbuf.len());
+        viterbi(&emit, &trans, &mut back, &mut tags[r.clone()]);
+        if let Some(g) = gold.and_then(|g| g.get(r.clone())) {
+            let p = &tags[r.clone()];
+            if g != p {
+                for k in 0..r.len() {
+                    let (gp, pp) = if k == 0 { (BOS, BOS) } else { (g[k - 1], p[k - 1]) };
+                    if g[k] != p[k] {
+                        for &f in &fbuf[fstart[k]..fstart[k + 1]] {
+                            s.adjust(f, g[k], 1.0);
+                            s.adjust(f, p[k], -1.0);
+                        }
+                    }
+                    if g[k] != p[k] || gp != pp {
+                        s.adjust(fx::transition(gp), g[k], 1.0);
+                        s.adjust(fx::transition(pp), p[k], -1.0);
+                    }
+                }
+                trans = masked(s);
+            }
+            s.tick();
+        }
+    }
+    tags
+}
+
+/// Entity spans `(first token, end token exclusive, label index)` of a tag
+/// sequence; tolerant of sequences that break the BILOU grammar.
+pub fn spans(tags: &[u8]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (i, &t) in tags.iter().enumerate() {
+        match fx::tag_parts(t) {
+            None => {
+                if let Some((s, l)) = open.take() {
+                    out.push((s, i, l));
+                }
+            }
+            Some((l, p)) => {
+                let cont = matches!(open, Some((_, ol)) if ol == l) && (p == 1 || p == 2);
+                if !cont {
+                    if let Some((s, ol)) = open.take() {
+                        out.push((s, i, ol));
+                    }
+                    open = Some((i, l));
+                }
+                if p >= 2 {
+                    if let Some((s, l)) = open.take() {
+                        out.push((s, i + 1, l));
+                    }
+                }
+            }
+        }
+    }
+    if let Some((s, l)) = open {
+        out.push((s, tags.len(), l));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::tagger::features::tag_of;
+
+    #[test]
+    fn log_codes_keep_relative_precision() {
+        let (low, top) = (0.01f32, 400.0f32);
+        let t = code_table(low, top);
+        let unit = top / 32000.0;
+        for x in [0.5f32, 3.0, 40.0, -7.0, 399.0] {
+            let back = t[encode_weight(x, low, top) as u8 as usize] as f32 * unit;
+            assert!((back - x).abs() <= 0.06 * x.abs(), "{x} -> {back}");
+        }
+        assert_eq!(encode_weight(0.0, low, top), 0);
+    }
+
+    #[test]
+    fn spans_follow_bilou_and_tolerate_breaks() {
+        let t = [O, tag_of(0, 0), tag_of(0, 2), tag_of(2, 3), tag_of(1, 1), O];
+        assert_eq!(spans(&t), vec![(1, 3, 0), (3, 4, 2), (4, 5, 1)]);
+    }
+
+    #[test]
+    fn model_bytes_round_trip_and_garbage_is_refused() {
+        let mut w = vec![0i8; (1 << 8) * NT];
+        w[5] = 3;
+        w[300] = -7;
+        w[4000] = 127;
+        let fp: Vec<u8> = (0..256).map(|i| i as u8 ^ 0x5a).collect();
+        let b = Model::encode(8, 0.01, 100.0, &w, &fp);
+        let m = Model::from_codes(8, 0.01, 100.0, &w, &fp);
+        let m2 = Model::from_bytes(&b).expect("round trip");
+        assert_eq!(m2.w, m.w);
+        assert_eq!(m2.fp[4000 / NT], fp[4000 / NT]);
+        assert_eq!(m2.w[4000], 32000);
+        assert!(m2.w[300] < 0 && m2.w[5] > 0);
+        assert!(Model::from_bytes(&b[..b.len() - 1]).is_none());
+        assert!(Model::from_bytes(b"junk").is_none());
+    }
+}
