@@ -132,20 +132,20 @@ impl TokInfo {
         for c in s.chars().map(norm_char) {
             w = hc(w, c);
             let cls = if c.is_uppercase() {
-                uppers += 1;
-                letters += 1;
+                uppers = uppers.saturating_add(1);
+                letters = letters.saturating_add(1);
                 'X'
             } else if c.is_alphabetic() {
-                letters += 1;
+                letters = letters.saturating_add(1);
                 'x'
             } else if c.is_numeric() {
-                digits += 1;
+                digits = digits.saturating_add(1);
                 'd'
             } else {
                 c
             };
             if c.is_alphanumeric() {
-                alnum += 1;
+                alnum = alnum.saturating_add(1);
             }
             if first {
                 if cls == 'X' {
