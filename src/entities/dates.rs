@@ -186,6 +186,25 @@ impl<'a> Matcher<'a> {
         n.is_some_and(|d| (1..=31).contains(&d))
     }
 
+    /// "3-5" as one token: a range of days.
+    fn day_range(&self, i: usize) -> bool {
+        let t = self.text(i);
+        let Some((a, b)) = t.split_once('-') else { return false };
+        let ok = |x: &str| digits(x) && x.len() <= 2 && x.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d));
+        self.is_number(i) && ok(a) && ok(b)
+    }
+
+    /// "2015-16" or "2015-2016" as one token: the first year.
+    fn year_range(&self, i: usize) -> Option<u32> {
+        let t = self.text(i);
+        let (a, b) = t.split_once('-')?;
+        if self.is_number(i) && a.len() == 4 && digits(a) && digits(b) && (b.len() == 2 || b.len() == 4) {
+            a.parse().ok()
+        } else {
+            None
+        }
+    }
+
     fn year(&self, i: usize) -> Option<u32> {
         let t = self.text(i);
         if self.is_number(i) && t.len() == 4 && digits(t) {
@@ -262,7 +281,9 @@ impl<'a> Matcher<'a> {
         let t = self.text(i);
         // "1/5/2016", "2016/01/05", "5.1.2016".
         if self.is_number(i) {
-            for sep in ['/', '.'] {
+            // ("2016-01-05" is one token when the segmenter keeps digit
+            // groups joined by hyphens together.)
+            for sep in ['/', '.', '-'] {
                 let parts: Vec<&str> = t.split(sep).collect();
                 if parts.len() == 3 && parts.iter().all(|p| digits(p)) {
                     let lens: Vec<usize> = parts.iter().map(|p| p.len()).collect();
@@ -290,7 +311,11 @@ impl<'a> Matcher<'a> {
         if let Some((_, full, _)) = self.month(i) {
             let mut j = i + 1;
             let mut bare = true;
-            if self.on_line(j, i) && self.day(j) {
+            if self.on_line(j, i) && self.day_range(j) {
+                j += 1;
+                bare = false;
+                j = self.year_tail(j, i);
+            } else if self.on_line(j, i) && self.day(j) {
                 j += 1;
                 bare = false;
                 if matches!(self.text(j), "-" | "–") && self.glued(j) && self.day(j + 1) && self.glued(j + 1) {
@@ -415,7 +440,7 @@ impl<'a> Matcher<'a> {
 
     /// Bare year at `i` with context that makes it a date.
     fn year_in_context(&self, i: usize, last_end: Option<usize>) -> Option<usize> {
-        let y = self.year(i)?;
+        let y = self.year(i).or_else(|| self.year_range(i))?;
         if !(1000..=2099).contains(&y) {
             return None;
         }

@@ -7,29 +7,44 @@ pub mod tagger;
 
 use crate::annotation::{Entity, Label, Mention, Span};
 use crate::segment::Segments;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const TITLES: &str = include_str!("../../data/titles.txt");
+const ORG_HEADS: &str = include_str!("../../data/org_heads.txt");
+
+/// Lines of a word list: (first word, rest of the line).
+fn word_list(src: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split_once(' ').map_or((l, ""), |(w, rest)| (w, rest.trim())))
+}
+
+/// Title word -> may split a span in the middle.
+fn titles() -> &'static HashMap<&'static str, bool> {
+    static MAP: OnceLock<HashMap<&'static str, bool>> = OnceLock::new();
+    MAP.get_or_init(|| word_list(TITLES).map(|(w, rest)| (w, rest == "inner")).collect())
+}
 
 /// A title or honorific that precedes a name ("president", "gen", "mr"):
 /// lower case, without its period.
 pub(crate) fn is_title(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        TITLES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
-    })
-    .contains(word)
+    titles().contains_key(word)
 }
+
+fn is_org_head(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| word_list(ORG_HEADS).map(|(w, _)| w).collect()).contains(word)
+}
+
+/// Name particles written in lower case inside a name: "al-Sarraj", "van Gogh".
+const PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "abu", "ben", "van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "dos", "la", "le", "ter", "ten", "zu"];
 
 /// Find entity mentions outside `skip` and group them into entities.
 pub fn detect(seg: &Segments, skip: &[Span]) -> (Vec<Mention>, Vec<Entity>) {
     let text = seg.text;
-    let names: Vec<(Span, Label)> = tagger::tag(seg)
-        .into_iter()
-        .map(|(s, l)| (trim_span(text, s, l), l))
-        .filter(|(s, _)| !s.is_empty())
-        .collect();
+    let names = refine(seg, tagger::tag(seg));
     let dates = dates::find(seg);
     let found = resolve(text, names, dates);
     let mut kept: Vec<(Span, Label)> = Vec::with_capacity(found.len());
@@ -40,6 +55,117 @@ pub fn detect(seg: &Segments, skip: &[Span]) -> (Vec<Mention>, Vec<Entity>) {
         kept.push((s, l));
     }
     group::group(text, kept)
+}
+
+/// Tagger spans brought to the gold convention: no surrounding punctuation,
+/// a title inside a span splits it ("Joint Chiefs of Staff Gen. Joseph
+/// Dunford" style gives an organisation and a person), titles, determiners
+/// and possessives dropped, lower-case name particles ("al-", "van") and an
+/// organisation's head before "of" ("Bank of ...") added back.
+pub fn refine(seg: &Segments, names: Vec<(Span, Label)>) -> Vec<(Span, Label)> {
+    let text = seg.text;
+    let mut out: Vec<(Span, Label)> = Vec::with_capacity(names.len());
+    for (span, label) in names {
+        let span = trim_punct(text, span);
+        if span.is_empty() {
+            continue;
+        }
+        for (s, l) in split_at_title(seg, span, label) {
+            let s = trim_span(text, s, l);
+            if s.is_empty() || s.text(text).chars().all(|c| !c.is_alphanumeric()) {
+                continue;
+            }
+            let (s, l) = extend(seg, s, l);
+            out.push((s, l));
+        }
+    }
+    out.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+    out
+}
+
+/// Tokens of `seg` inside `span`, as an index range.
+fn tokens_in(seg: &Segments, span: Span) -> std::ops::Range<usize> {
+    let a = seg.tokens.partition_point(|t| t.span.start < span.start);
+    let b = seg.tokens.partition_point(|t| t.span.start < span.end);
+    a..b.max(a)
+}
+
+fn trim_punct(text: &str, span: Span) -> Span {
+    let body = span.text(text);
+    let lead = body.len() - body.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+    let rest = &body[lead..];
+    let kept = rest.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
+    Span::new(span.start + lead, span.start + lead + kept.len())
+}
+
+fn capitalised(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn split_at_title(seg: &Segments, span: Span, label: Label) -> Vec<(Span, Label)> {
+    let r = tokens_in(seg, span);
+    let toks: Vec<(Span, &str)> = r.map(|i| (seg.tokens[i].span, seg.token_text(i))).collect();
+    for k in 1..toks.len().saturating_sub(1) {
+        let t = toks[k].1;
+        let w = t.trim_end_matches('.').to_lowercase();
+        let Some(&inner) = titles().get(w.as_str()) else { continue };
+        let abbreviated = t.ends_with('.');
+        if !(inner || abbreviated) || !capitalised(t) {
+            continue;
+        }
+        let next = toks[k + 1].1;
+        let suffix = matches!(next.trim_end_matches('.').to_lowercase().as_str(), "jr" | "sr" | "ii" | "iii" | "iv");
+        if !capitalised(next) || suffix {
+            continue;
+        }
+        let right = Span::new(toks[k + 1].0.start, span.end);
+        let mut out = Vec::with_capacity(2);
+        if label != Label::Person {
+            // The part before keeps its label unless it is only title words.
+            let left_toks = &toks[..k];
+            let all_titles = left_toks.iter().all(|(_, w)| is_title(&w.trim_end_matches('.').to_lowercase()));
+            if !all_titles {
+                out.push((Span::new(span.start, toks[k - 1].0.end), label));
+            }
+        }
+        out.extend(split_at_title(seg, right, Label::Person));
+        return out;
+    }
+    vec![(span, label)]
+}
+
+/// Add lower-case particles after a person's name and an organisation head
+/// before "of".
+fn extend(seg: &Segments, span: Span, label: Label) -> (Span, Label) {
+    let r = tokens_in(seg, span);
+    let (first, end) = (r.start, r.end);
+    if r.is_empty() {
+        return (span, label);
+    }
+    let line = seg.tokens[first].line;
+    let on_line = |i: usize| seg.tokens.get(i).is_some_and(|t| t.line == line);
+    let mut s = span;
+    let mut l = label;
+    if label == Label::Person && on_line(end) {
+        let next = seg.token_text(end);
+        let low = next.to_lowercase();
+        if let Some((p, rest)) = low.split_once('-') {
+            if PARTICLES.contains(&p) && next.split_once('-').is_some_and(|(_, r)| capitalised(r)) && !rest.is_empty() {
+                s.end = seg.tokens[end].span.end;
+            }
+        } else if PARTICLES.contains(&low.as_str()) && next.chars().all(|c| c.is_lowercase()) && on_line(end + 1) && capitalised(seg.token_text(end + 1)) {
+            s.end = seg.tokens[end + 1].span.end;
+        }
+    }
+    if label != Label::Person && first >= 2 && on_line(first - 2) && seg.token_text(first - 1) == "of" {
+        let head = seg.token_text(first - 2);
+        if capitalised(head) && is_org_head(&head.to_lowercase()) {
+            let start = first - 2;
+            s.start = seg.tokens[start].span.start;
+            l = Label::Org;
+        }
+    }
+    (s, l)
 }
 
 /// Names and dates together, sorted, without overlaps. A name wins over a
@@ -76,22 +202,62 @@ fn resolve(text: &str, mut names: Vec<(Span, Label)>, dates: Vec<Span>) -> Vec<(
     out
 }
 
+/// Byte ranges of the white-space separated words of `s`.
+fn word_ranges(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(a)) => {
+                out.push((a, i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(a) = start {
+        out.push((a, s.len()));
+    }
+    out
+}
+
 /// Drop a leading determiner ("The Pentagon"), leading titles of a person
-/// ("President Obama", "Gen. Joseph Dunford") and a trailing possessive
-/// ("Libya's") from a name span, as the gold convention does.
+/// ("President Obama", "Gen. Joseph Dunford", "Secretary of State Jane
+/// Doe"), a title before an organisation ("Chairman of the Joint Chiefs")
+/// and a trailing possessive ("Libya's") from a name span, as the gold
+/// convention does.
 pub fn trim_span(text: &str, span: Span, label: Label) -> Span {
     let mut s = span;
     loop {
         let body = s.text(text);
-        let Some(ws) = body.find(char::is_whitespace) else { break };
-        let first = &body[..ws];
-        let rest = body[ws..].trim_start();
-        let word = first.trim_end_matches('.').to_lowercase();
-        let droppable = word == "the" || (label == Label::Person && is_title(&word));
-        if droppable && rest.chars().next().is_some_and(|c| c.is_uppercase()) {
-            s.start = s.end - rest.len();
-        } else {
+        let ws = word_ranges(body);
+        if ws.len() < 2 {
             break;
+        }
+        let word_at = |k: usize| ws.get(k).map_or("", |&(a, b)| &body[a..b]);
+        let lower = |k: usize| word_at(k).trim_end_matches('.').to_lowercase();
+        let first = lower(0);
+        let title = is_title(&first);
+        let mut cut = None;
+        if (first == "the" || (label == Label::Person && title)) && capitalised(word_at(1)) {
+            cut = Some(1);
+        } else if title && lower(1) == "of" {
+            let mut k = 2;
+            if lower(k) == "the" {
+                k += 1;
+            }
+            let rest = ws.len().saturating_sub(k);
+            if label == Label::Person && rest >= 3 && (k..ws.len()).all(|j| capitalised(word_at(j))) {
+                k += 1;
+            }
+            if k < ws.len() && capitalised(word_at(k)) {
+                cut = Some(k);
+            }
+        }
+        match cut {
+            Some(k) if k < ws.len() => s.start += ws[k].0,
+            _ => break,
         }
     }
     let body = s.text(text);
@@ -126,6 +292,38 @@ mod tests {
         assert_eq!(trimmed("General Motors", Label::Org), "General Motors");
         assert_eq!(trimmed("President", Label::Person), "President");
         assert_eq!(trimmed("the", Label::Org), "the");
+        assert_eq!(trimmed("Chairman of the Joint Board", Label::Org), "Joint Board");
+        assert_eq!(trimmed("Secretary of State Jane Doe", Label::Person), "Jane Doe");
+        assert_eq!(trimmed("The\u{a0}Pentagon", Label::Org), "Pentagon");
+    }
+
+    fn refined(text: &str, spans: &[(&str, Label)]) -> Vec<(String, Label)> {
+        let seg = Segments::new(text);
+        let names = spans
+            .iter()
+            .map(|&(w, l)| {
+                let a = text.find(w).expect("span in text");
+                (Span::new(a, a + w.len()), l)
+            })
+            .collect();
+        refine(&seg, names).into_iter().map(|(s, l)| (s.text(text).to_string(), l)).collect()
+    }
+
+    #[test]
+    fn refine_splits_extends_and_trims() {
+        use Label::*;
+        assert_eq!(
+            refined("the Joint Board Gen. Ann Lee said", &[("Joint Board Gen. Ann Lee", Org)]),
+            [("Joint Board".to_string(), Org), ("Ann Lee".to_string(), Person)]
+        );
+        assert_eq!(refined("Defense Secretary Ann Lee said", &[("Defense Secretary Ann", Person)]), [("Ann".to_string(), Person)]);
+        assert_eq!(refined("He met Omar Faris al-Tayeb today", &[("Omar Faris", Person)]), [("Omar Faris al-Tayeb".to_string(), Person)]);
+        assert_eq!(refined("She met Jan van Dijk.", &[("Jan", Person)]), [("Jan van Dijk".to_string(), Person)]);
+        assert_eq!(refined("the Bank of Nordland said", &[("Nordland", Place)]), [("Bank of Nordland".to_string(), Org)]);
+        assert_eq!(refined("said Lee “yes”", &[("Lee “", Person)]), [("Lee".to_string(), Person)]);
+        // Not split: a suffix, or a title word that is part of a name.
+        assert_eq!(refined("Martin Luther King Jr. spoke", &[("Martin Luther King Jr.", Person)]), [("Martin Luther King Jr.".to_string(), Person)]);
+        assert_eq!(refined("General Motors said", &[("General Motors", Org)]), [("General Motors".to_string(), Org)]);
     }
 
     #[test]
