@@ -76,11 +76,50 @@ pub fn refine(seg: &Segments, names: Vec<(Span, Label)>) -> Vec<(Span, Label)> {
                 continue;
             }
             let (s, l) = extend(seg, s, l);
-            out.push((s, l));
+            if let Some(l) = relabel(seg, s, l) {
+                out.push((s, l));
+            }
         }
     }
     out.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
     out
+}
+
+/// Label fixes from the words around a span: a person's title before it
+/// ("President X" is a person), a department word before a title ("Defense
+/// Secretary": not a name), a plural nationality ("Libyans" is MISC).
+/// `None` drops the span.
+fn relabel(seg: &Segments, span: Span, label: Label) -> Option<Label> {
+    let r = tokens_in(seg, span);
+    if r.is_empty() {
+        return Some(label);
+    }
+    let line = seg.tokens[r.start].line;
+    let word = |i: usize| if seg.tokens.get(i).is_some_and(|t| t.line == line) { seg.token_text(i) } else { "" };
+    let lower = |w: &str| w.trim_end_matches('.').to_lowercase();
+    let single = r.len() == 1;
+    let body = span.text(seg.text);
+    if label != Label::Person && r.start > 0 && r.len() <= 3 {
+        let prev = word(r.start - 1);
+        let prev_low = lower(prev);
+        let person_title = titles().get(prev_low.as_str()).is_some_and(|&inner| inner || prev.ends_with('.'))
+            || matches!(prev_low.as_str(), "mr" | "mrs" | "ms" | "dr" | "miss" | "sir" | "dame" | "pope" | "sen" | "rep" | "gov" | "gen" | "prof" | "rev");
+        let words_capitalised = body.split_whitespace().all(capitalised);
+        if person_title && capitalised(prev) && words_capitalised {
+            return Some(Label::Person);
+        }
+    }
+    if label == Label::Misc && single {
+        let next = word(r.end);
+        let nationality = ["an", "ans", "ish", "ese", "i", "ch", "ic", "ean"].iter().any(|s| body.ends_with(s));
+        if capitalised(next) && titles().get(lower(next).as_str()) == Some(&true) && !nationality {
+            return None;
+        }
+    }
+    if matches!(label, Label::Org | Label::Place) && single && body.len() > 4 && body.ends_with("ans") && capitalised(body) && !body.chars().all(|c| c.is_uppercase()) {
+        return Some(Label::Misc);
+    }
+    Some(label)
 }
 
 /// Tokens of `seg` inside `span`, as an index range.
@@ -260,6 +299,18 @@ pub fn trim_span(text: &str, span: Span, label: Label) -> Span {
             _ => break,
         }
     }
+    // "Joint Chiefs of Staff Gen.": a title written with a period at the end.
+    loop {
+        let body = s.text(text);
+        let ws = word_ranges(body);
+        let Some(&(a, b)) = ws.last() else { break };
+        let last = &body[a..b];
+        if ws.len() >= 2 && last.ends_with('.') && is_title(&last.trim_end_matches('.').to_lowercase()) {
+            s.end = s.start + ws[ws.len() - 2].1;
+        } else {
+            break;
+        }
+    }
     let body = s.text(text);
     for suffix in ["'s", "’s", "'S", "’S"] {
         if body.len() > suffix.len() + 1 && body.ends_with(suffix) {
@@ -321,6 +372,12 @@ mod tests {
         assert_eq!(refined("She met Jan van Dijk.", &[("Jan", Person)]), [("Jan van Dijk".to_string(), Person)]);
         assert_eq!(refined("the Bank of Nordland said", &[("Nordland", Place)]), [("Bank of Nordland".to_string(), Org)]);
         assert_eq!(refined("said Lee “yes”", &[("Lee “", Person)]), [("Lee".to_string(), Person)]);
+        assert_eq!(refined("the Joint Board Gen. Ann Lee", &[("Joint Board Gen.", Org)]), [("Joint Board".to_string(), Org)]);
+        assert_eq!(refined("said President Lee today", &[("Lee", Misc)]), [("Lee".to_string(), Person)]);
+        assert_eq!(refined("said Mr. Lee today", &[("Lee", Org)]), [("Lee".to_string(), Person)]);
+        assert!(refined("with Defense Secretary Ann Lee", &[("Defense", Misc)]).is_empty());
+        assert_eq!(refined("the Nordic Minister", &[("Nordic", Misc)]), [("Nordic".to_string(), Misc)]);
+        assert_eq!(refined("many Nordlandians fled", &[("Nordlandians", Org)]), [("Nordlandians".to_string(), Misc)]);
         // Not split: a suffix, or a title word that is part of a name.
         assert_eq!(refined("Martin Luther King Jr. spoke", &[("Martin Luther King Jr.", Person)]), [("Martin Luther King Jr.".to_string(), Person)]);
         assert_eq!(refined("General Motors said", &[("General Motors", Org)]), [("General Motors".to_string(), Org)]);
