@@ -10,9 +10,9 @@
 //!   without "of/the/and");
 //! - the name without a company suffix ("Acme" -> "Acme Corp.").
 //!
-//! When a short form fits several entities (two people named Clinton), each
-//! of its mentions goes to the one named most recently before it (or, with
-//! none before, the first one after). A surname written after "in/at/from"
+//! When a short form fits several entities (two people with one surname),
+//! each of its mentions goes to the one named in full most often before it,
+//! then most recently (or, with none before, the first one after). A surname written after "in/at/from"
 //! and tagged PLACE stays a place.
 //!
 //! Each entity gets one label, voted by the mentions of its fullest form
@@ -291,17 +291,25 @@ pub fn group(text: &str, mentions: Vec<(Span, Label)>) -> (Vec<Mention>, Vec<Ent
                 continue;
             }
             let at = span.start;
+            // The person named most often so far, then most recently: a
+            // relative introduced in passing ("her daughter Ann Berg") does
+            // not take over the surname.
             let before = roots
                 .iter()
                 .copied()
-                .filter_map(|r| named_at.get(&r).and_then(|v| v.iter().copied().filter(|&p| p < at).max()).map(|p| (p, r)))
+                .filter_map(|r| {
+                    let v = named_at.get(&r)?;
+                    let n = v.iter().filter(|&&p| p < at).count();
+                    let last = v.iter().copied().filter(|&p| p < at).max()?;
+                    Some(((n, last), r))
+                })
                 .max();
             let after = roots
                 .iter()
                 .copied()
                 .filter_map(|r| named_at.get(&r).and_then(|v| v.iter().copied().find(|&p| p > at)).map(|p| (p, r)))
                 .min();
-            if let Some((_, r)) = before.or(after) {
+            if let Some(r) = before.map(|(_, r)| r).or(after.map(|(_, r)| r)) {
                 node_of[m] = r;
             } else if let Some(&r) = roots.first() {
                 node_of[m] = r;
@@ -450,6 +458,13 @@ mod tests {
         assert_eq!(ms[1].entity, ms[0].entity);
         assert_eq!(ms[3].entity, ms[2].entity);
         assert_ne!(ms[0].entity, ms[2].entity);
+    }
+
+    #[test]
+    fn shared_surname_stays_with_the_main_person() {
+        let t = "Anna Berg spoke. Anna Berg left. Her son Tom Berg came. Berg said no.";
+        let (ms, _) = entity_names(t, &[("Anna Berg", Person), ("Anna Berg", Person), ("Tom Berg", Person), ("Berg", Person)]);
+        assert_eq!(ms[3].entity, ms[0].entity);
     }
 
     #[test]

@@ -70,6 +70,7 @@ pub fn refine(seg: &Segments, names: Vec<(Span, Label)>) -> Vec<(Span, Label)> {
         if span.is_empty() {
             continue;
         }
+        let span = cut_at_verb(seg, span);
         for (s, l) in split_at_title(seg, span, label) {
             let s = trim_span(text, s, l);
             if s.is_empty() || s.text(text).chars().all(|c| !c.is_alphanumeric()) {
@@ -99,6 +100,10 @@ fn relabel(seg: &Segments, span: Span, label: Label) -> Option<Label> {
     let lower = |w: &str| w.trim_end_matches('.').to_lowercase();
     let single = r.len() == 1;
     let body = span.text(seg.text);
+    // A title alone ("Governor") is not a name.
+    if body.split_whitespace().all(|w| is_title(&lower(w))) {
+        return None;
+    }
     if label != Label::Person && r.start > 0 && r.len() <= 3 {
         let prev = word(r.start - 1);
         let prev_low = lower(prev);
@@ -120,6 +125,25 @@ fn relabel(seg: &Segments, span: Span, label: Label) -> Option<Label> {
         return Some(Label::Misc);
     }
     Some(label)
+}
+
+/// Capitalised verbs and conjunctions that end a name in a title-case
+/// headline: "Jane Doe Was Right" gives "Jane Doe".
+const HEADLINE_BREAKS: &[&str] = &[
+    "is", "was", "are", "were", "would", "has", "have", "had", "says", "said", "but", "could", "should", "does",
+    "did", "won't", "isn't", "wasn't", "doesn't", "didn't", "can't",
+];
+
+fn cut_at_verb(seg: &Segments, span: Span) -> Span {
+    let r = tokens_in(seg, span);
+    for i in r.clone().skip(1) {
+        let t = seg.token_text(i);
+        let low = t.trim_end_matches('.').to_lowercase().replace('’', "'");
+        if capitalised(t) && HEADLINE_BREAKS.contains(&low.as_str()) {
+            return Span::new(span.start, seg.tokens[i - 1].span.end);
+        }
+    }
+    span
 }
 
 /// Tokens of `seg` inside `span`, as an index range.
@@ -378,6 +402,8 @@ mod tests {
         assert!(refined("with Defense Secretary Ann Lee", &[("Defense", Misc)]).is_empty());
         assert_eq!(refined("the Nordic Minister", &[("Nordic", Misc)]), [("Nordic".to_string(), Misc)]);
         assert_eq!(refined("many Nordlandians fled", &[("Nordlandians", Org)]), [("Nordlandians".to_string(), Misc)]);
+        assert_eq!(refined("Jane Doe Was Right", &[("Jane Doe Was Right", Org)]), [("Jane Doe".to_string(), Org)]);
+        assert!(refined("the Governor said", &[("Governor", Person)]).is_empty());
         // Not split: a suffix, or a title word that is part of a name.
         assert_eq!(refined("Martin Luther King Jr. spoke", &[("Martin Luther King Jr.", Person)]), [("Martin Luther King Jr.".to_string(), Person)]);
         assert_eq!(refined("General Motors said", &[("General Motors", Org)]), [("General Motors".to_string(), Org)]);
