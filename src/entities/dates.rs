@@ -610,6 +610,12 @@ impl<'a> Matcher<'a> {
     }
 }
 
+/// `word` is a month name or abbreviation ("May", "Sept.").
+pub fn is_month_word(word: &str) -> bool {
+    let low = word.to_lowercase();
+    lexicon().months.contains_key(low.trim_end_matches('.'))
+}
+
 /// Date expressions in `seg`, sorted by start, non-overlapping.
 pub fn find(seg: &Segments) -> Vec<Span> {
     let toks: Vec<Tok> = seg

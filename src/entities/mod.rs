@@ -70,9 +70,9 @@ pub fn refine(seg: &Segments, names: Vec<(Span, Label)>) -> Vec<(Span, Label)> {
         if span.is_empty() {
             continue;
         }
-        let span = cut_at_verb(seg, span);
+        let span = trim_punct(text, cut_at_verb(seg, span));
         for (s, l) in split_at_title(seg, span, label) {
-            let s = trim_span(text, s, l);
+            let s = trim_span(text, drop_lead_word(seg, trim_punct(text, s)), l);
             if s.is_empty() || s.text(text).chars().all(|c| !c.is_alphanumeric()) {
                 continue;
             }
@@ -125,6 +125,25 @@ fn relabel(seg: &Segments, span: Span, label: Label) -> Option<Label> {
         return Some(Label::Misc);
     }
     Some(label)
+}
+
+const NAME_EDGES: &str = include_str!("../../data/name_edges.txt");
+
+/// Capitalised words that start a sentence but never a name: "Meanwhile
+/// Trump said" gives "Trump".
+fn drop_lead_word(seg: &Segments, span: Span) -> Span {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let set = SET.get_or_init(|| word_list(NAME_EDGES).map(|(w, _)| w).collect());
+    let r = tokens_in(seg, span);
+    if r.len() < 2 {
+        return span;
+    }
+    let first = seg.token_text(r.start).to_lowercase();
+    if set.contains(first.as_str()) && capitalised(seg.token_text(r.start + 1)) {
+        Span::new(seg.tokens[r.start + 1].span.start, span.end)
+    } else {
+        span
+    }
 }
 
 /// Capitalised verbs and conjunctions that end a name in a title-case
@@ -233,7 +252,8 @@ fn extend(seg: &Segments, span: Span, label: Label) -> (Span, Label) {
 
 /// Names and dates together, sorted, without overlaps. A name wins over a
 /// date it covers or that is a single word ("May" the person); a date with
-/// a digit or several words ("Jan. 5", "last week") wins over names inside it.
+/// a digit or several words ("Jan. 5", "last week"), or a weekday tagged as
+/// a name on its own, wins over the names it overlaps.
 fn resolve(text: &str, mut names: Vec<(Span, Label)>, dates: Vec<Span>) -> Vec<(Span, Label)> {
     let mut keep_dates = Vec::with_capacity(dates.len());
     for d in dates {
@@ -244,7 +264,10 @@ fn resolve(text: &str, mut names: Vec<(Span, Label)>, dates: Vec<Span>) -> Vec<(
         }
         let covered = over.iter().any(|&i| names[i].0.contains(d) && names[i].0 != d);
         let dt = d.text(text);
-        let strong = dt.chars().any(|c| c.is_ascii_digit()) || dt.split_whitespace().count() > 1;
+        // The same single word as a name: a weekday or "today" tagged as a
+        // name is still a date; a month alone may be a person ("April").
+        let same = over.iter().any(|&i| names[i].0 == d) && !dates::is_month_word(dt);
+        let strong = dt.chars().any(|c| c.is_ascii_digit()) || dt.split_whitespace().count() > 1 || same;
         if !covered && strong {
             for &i in over.iter().rev() {
                 names.remove(i);
@@ -404,6 +427,8 @@ mod tests {
         assert_eq!(refined("many Nordlandians fled", &[("Nordlandians", Org)]), [("Nordlandians".to_string(), Misc)]);
         assert_eq!(refined("Jane Doe Was Right", &[("Jane Doe Was Right", Org)]), [("Jane Doe".to_string(), Org)]);
         assert!(refined("the Governor said", &[("Governor", Person)]).is_empty());
+        assert_eq!(refined("Meanwhile Lee said", &[("Meanwhile Lee", Person)]), [("Lee".to_string(), Person)]);
+        assert_eq!(refined("Lee ‘The Boss’ Could Win", &[("Boss’ Could Win", Org)]), [("Boss".to_string(), Org)]);
         // Not split: a suffix, or a title word that is part of a name.
         assert_eq!(refined("Martin Luther King Jr. spoke", &[("Martin Luther King Jr.", Person)]), [("Martin Luther King Jr.".to_string(), Person)]);
         assert_eq!(refined("General Motors said", &[("General Motors", Org)]), [("General Motors".to_string(), Org)]);
@@ -416,6 +441,16 @@ mod tests {
         let dates = vec![Span::new(0, 6), Span::new(11, 14)];
         let out = resolve(text, names, dates);
         assert_eq!(out, vec![(Span::new(0, 6), Label::Date), (Span::new(11, 14), Label::Person)]);
+    }
+
+    #[test]
+    fn weekday_tagged_as_name_is_a_date() {
+        let text = "Even Friday was calm";
+        let out = resolve(text, vec![(Span::new(5, 11), Label::Person)], vec![Span::new(5, 11)]);
+        assert_eq!(out, vec![(Span::new(5, 11), Label::Date)]);
+        let text = "April said no";
+        let out = resolve(text, vec![(Span::new(0, 5), Label::Person)], vec![Span::new(0, 5)]);
+        assert_eq!(out, vec![(Span::new(0, 5), Label::Person)]);
     }
 
     #[test]
