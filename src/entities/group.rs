@@ -231,7 +231,11 @@ pub fn group(text: &str, mentions: Vec<(Span, Label)>) -> (Vec<Mention>, Vec<Ent
                 continue;
             }
             let long = &forms[l].form;
+            // "U.N." or "UN" is not the surname in "Kim Jong Un".
+            let looks_acronym = short.words.len() == 1
+                && (short.words[0].contains('.') || (short_acr.is_some() && short.words[0].chars().count() <= 4));
             let linked = (label_of[l] == Some(Label::Person)
+                && !looks_acronym
                 && person_part(&short.keys, &long.keys, label_of[s] == Some(Label::Person)))
                 || short_acr.as_ref().is_some_and(|a| acr[l].contains(a))
                 || (long.keys.len() == short.keys.len() + 1
@@ -497,6 +501,14 @@ mod tests {
         let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["Norland Herald", "Norland", "Ken Ford", "Ford"], "{es:?}");
         assert_eq!(es[2].mentions.len(), 2);
+    }
+
+    #[test]
+    fn acronym_is_not_a_surname() {
+        let t = "Kim Soo Un spoke at the U.N. and the UN replied.";
+        let (_, es) = entity_names(t, &[("Kim Soo Un", Person), ("U.N.", Org), ("UN", Org)]);
+        assert_eq!(es.len(), 2, "{es:?}");
+        assert_eq!(es[1].label, Org);
     }
 
     #[test]

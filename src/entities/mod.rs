@@ -100,6 +100,15 @@ fn relabel(seg: &Segments, span: Span, label: Label) -> Option<Label> {
     let lower = |w: &str| w.trim_end_matches('.').to_lowercase();
     let single = r.len() == 1;
     let body = span.text(seg.text);
+    // A party and state after a lawmaker's name, "(D-Mo.)", "(R-IN)", is
+    // not a name either.
+    let mut chars = body.chars();
+    if matches!(chars.next(), Some('D' | 'R' | 'I')) && chars.next() == Some('-') && single {
+        let rest: String = chars.filter(|c| *c != '.').collect();
+        if (2..=5).contains(&rest.len()) && rest.chars().all(|c| c.is_ascii_alphabetic()) {
+            return None;
+        }
+    }
     // A title alone ("Governor") is not a name.
     if body.split_whitespace().all(|w| is_title(&lower(w))) {
         return None;
@@ -427,6 +436,7 @@ mod tests {
         assert_eq!(refined("many Nordlandians fled", &[("Nordlandians", Org)]), [("Nordlandians".to_string(), Misc)]);
         assert_eq!(refined("Jane Doe Was Right", &[("Jane Doe Was Right", Org)]), [("Jane Doe".to_string(), Org)]);
         assert!(refined("the Governor said", &[("Governor", Person)]).is_empty());
+        assert!(refined("Sen. Lee (D-Mo.) said", &[("D-Mo", Person)]).is_empty());
         assert_eq!(refined("Meanwhile Lee said", &[("Meanwhile Lee", Person)]), [("Lee".to_string(), Person)]);
         assert_eq!(refined("Lee ‘The Boss’ Could Win", &[("Boss’ Could Win", Org)]), [("Boss".to_string(), Org)]);
         // Not split: a suffix, or a title word that is part of a name.
