@@ -110,7 +110,12 @@ fn relabel(seg: &Segments, span: Span, label: Label) -> Option<Label> {
         }
     }
     // A title alone ("Governor") is not a name.
-    if body.split_whitespace().all(|w| is_title(&lower(w))) {
+    // (Only titles that are not also surnames: "King" may be a person.)
+    let bare_title = |w: &str| {
+        let l = lower(w);
+        titles().get(l.as_str()).is_some_and(|&inner| inner || w.ends_with('.') || matches!(l.as_str(), "mr" | "mrs" | "ms" | "dr"))
+    };
+    if body.split_whitespace().all(bare_title) {
         return None;
     }
     if label != Label::Person && r.start > 0 && r.len() <= 3 {
@@ -130,7 +135,7 @@ fn relabel(seg: &Segments, span: Span, label: Label) -> Option<Label> {
             return None;
         }
     }
-    if matches!(label, Label::Org | Label::Place) && single && body.len() > 4 && body.ends_with("ans") && capitalised(body) && !body.chars().all(|c| c.is_uppercase()) {
+    if label == Label::Org && single && body.len() > 4 && body.ends_with("ans") && capitalised(body) && !body.chars().all(|c| c.is_uppercase()) {
         return Some(Label::Misc);
     }
     Some(label)
@@ -181,11 +186,25 @@ fn tokens_in(seg: &Segments, span: Span) -> std::ops::Range<usize> {
     a..b.max(a)
 }
 
+/// Strip punctuation and quote marks around a span, keeping a final period
+/// ("U.S.") and a closing bracket whose opening is inside ("Rad ( B )").
 fn trim_punct(text: &str, span: Span) -> Span {
     let body = span.text(text);
     let lead = body.len() - body.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
     let rest = &body[lead..];
-    let kept = rest.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
+    let mut kept = rest;
+    loop {
+        let Some(c) = kept.chars().next_back() else { break };
+        let balanced = match c {
+            ')' => kept.contains('('),
+            ']' => kept.contains('['),
+            _ => false,
+        };
+        if c.is_alphanumeric() || c == '.' || balanced {
+            break;
+        }
+        kept = &kept[..kept.len() - c.len_utf8()];
+    }
     Span::new(span.start + lead, span.start + lead + kept.len())
 }
 
@@ -337,7 +356,7 @@ pub fn trim_span(text: &str, span: Span, label: Label) -> Span {
         let mut cut = None;
         if (first == "the" || (label == Label::Person && title)) && capitalised(word_at(1)) {
             cut = Some(1);
-        } else if title && lower(1) == "of" {
+        } else if titles().get(first.as_str()) == Some(&true) && lower(1) == "of" {
             let mut k = 2;
             if lower(k) == "the" {
                 k += 1;
@@ -434,9 +453,14 @@ mod tests {
         assert!(refined("with Defense Secretary Ann Lee", &[("Defense", Misc)]).is_empty());
         assert_eq!(refined("the Nordic Minister", &[("Nordic", Misc)]), [("Nordic".to_string(), Misc)]);
         assert_eq!(refined("many Nordlandians fled", &[("Nordlandians", Org)]), [("Nordlandians".to_string(), Misc)]);
+        assert_eq!(refined("the Balkans", &[("Balkans", Place)]), [("Balkans".to_string(), Place)]);
         assert_eq!(refined("Jane Doe Was Right", &[("Jane Doe Was Right", Org)]), [("Jane Doe".to_string(), Org)]);
         assert!(refined("the Governor said", &[("Governor", Person)]).is_empty());
         assert!(refined("Sen. Lee (D-Mo.) said", &[("D-Mo", Person)]).is_empty());
+        assert_eq!(refined("said King today", &[("King", Person)]), [("King".to_string(), Person)]);
+        assert_eq!(refined("Queen of Norland won", &[("Queen of Norland", Org)]), [("Queen of Norland".to_string(), Org)]);
+        assert_eq!(refined("Rad ( B ) won", &[("Rad ( B )", Org)]), [("Rad ( B )".to_string(), Org)]);
+        assert_eq!(refined("in the Norlands", &[("Norlands", Place)]), [("Norlands".to_string(), Place)]);
         assert_eq!(refined("Meanwhile Lee said", &[("Meanwhile Lee", Person)]), [("Lee".to_string(), Person)]);
         assert_eq!(refined("Lee ‘The Boss’ Could Win", &[("Boss’ Could Win", Org)]), [("Boss".to_string(), Org)]);
         // Not split: a suffix, or a title word that is part of a name.
