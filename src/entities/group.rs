@@ -216,36 +216,62 @@ pub fn group(text: &str, mentions: Vec<(Span, Label)>) -> (Vec<Mention>, Vec<Ent
     let is_date = |f: &FormInfo| f.votes.contains_key(&Label::Date) && f.votes.len() == 1;
     let label_of: Vec<Option<Label>> = forms.iter().map(|f| top_label(&f.votes)).collect();
 
-    // Which longer forms each form could be a short way of writing.
+    // Which longer forms each form could be a short way of writing, found
+    // through indexes of the multi-word forms (linear in the forms).
     let n = forms.len();
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_acronym: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_base: HashMap<String, Vec<usize>> = HashMap::new();
+    for (l, f) in forms.iter().enumerate() {
+        let keys = &f.form.keys;
+        if is_date(f) || keys.len() < 2 {
+            continue;
+        }
+        if label_of[l] == Some(Label::Person) {
+            if let Some(sur) = surname(keys) {
+                by_surname.entry(strip_al(sur).to_string()).or_default().push(l);
+            }
+            by_first.entry(keys[0].clone()).or_default().push(l);
+        }
+        for a in acronyms(&f.form.words) {
+            by_acronym.entry(a).or_default().push(l);
+        }
+        if keys.last().is_some_and(|k| COMPANY_SUFFIX.contains(&k.as_str())) {
+            by_base.entry(keys[..keys.len() - 1].join(" ")).or_default().push(l);
+        }
+    }
     let mut parents: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let acr: Vec<Vec<String>> = forms.iter().map(|f| acronyms(&f.form.words)).collect();
     for s in 0..n {
         if is_date(&forms[s]) || forms[s].form.keys.is_empty() {
             continue;
         }
         let short = &forms[s].form;
         let short_acr = (short.words.len() == 1).then(|| acronym_letters(&short.words[0])).flatten();
-        for l in 0..n {
-            if l == s || is_date(&forms[l]) || forms[l].form.keys.len() <= short.keys.len() {
-                continue;
+        // "U.N." or "UN" is not the surname in "Kim Jong Un".
+        let looks_acronym = short.words.len() == 1
+            && (short.words[0].contains('.') || (short_acr.is_some() && short.words[0].chars().count() <= 4));
+        let short_person = label_of[s] == Some(Label::Person);
+        let mut cands: Vec<usize> = Vec::new();
+        if !looks_acronym {
+            if let Some(sur) = surname(&short.keys) {
+                cands.extend(by_surname.get(strip_al(sur)).into_iter().flatten());
             }
-            let long = &forms[l].form;
-            // "U.N." or "UN" is not the surname in "Kim Jong Un".
-            let looks_acronym = short.words.len() == 1
-                && (short.words[0].contains('.') || (short_acr.is_some() && short.words[0].chars().count() <= 4));
-            let linked = (label_of[l] == Some(Label::Person)
-                && !looks_acronym
-                && person_part(&short.keys, &long.keys, label_of[s] == Some(Label::Person)))
-                || short_acr.as_ref().is_some_and(|a| acr[l].contains(a))
-                || (long.keys.len() == short.keys.len() + 1
-                    && long.keys.starts_with(&short.keys)
-                    && long.keys.last().is_some_and(|k| COMPANY_SUFFIX.contains(&k.as_str())));
-            if linked {
-                parents[s].push(l);
+            if short.keys.len() == 1 && short_person {
+                cands.extend(by_first.get(&short.keys[0]).into_iter().flatten());
             }
+            cands.retain(|&l| person_part(&short.keys, &forms[l].form.keys, short_person));
         }
+        if let Some(a) = &short_acr {
+            cands.extend(by_acronym.get(a).into_iter().flatten());
+        }
+        cands.extend(by_base.get(&short.key()).into_iter().flatten());
+        cands.retain(|&l| l != s && forms[l].form.keys.len() > short.keys.len());
+        cands.sort_unstable();
+        cands.dedup();
+        parents[s] = cands;
     }
+    let first_at: Vec<usize> = forms.iter().map(|f| f.mentions.first().map_or(usize::MAX, |&m| mentions[m].0.start)).collect();
 
     // Multi-word forms first, longest first: join when the parent is unique
     // (up to forms already joined).
@@ -256,15 +282,8 @@ pub fn group(text: &str, mentions: Vec<(Span, Label)>) -> (Vec<Mention>, Vec<Ent
         if forms[f].form.keys.len() < 2 || parents[f].is_empty() {
             continue;
         }
-        let mut roots: Vec<usize> = parents[f].iter().map(|&p| dsu.find(p)).collect();
-        roots.sort_unstable();
-        roots.dedup();
-        // Ambiguous: the parent first named earliest.
-        let pick = roots
-            .iter()
-            .copied()
-            .min_by_key(|&r| (0..n).filter(|&g| dsu.find(g) == r).flat_map(|g| forms[g].mentions.first().copied()).min())
-            .unwrap_or(f);
+        // Ambiguous: the parent named first.
+        let pick = parents[f].iter().copied().min_by_key(|&p| first_at[p]).unwrap_or(f);
         dsu.union(pick, f);
     }
 
@@ -303,15 +322,19 @@ pub fn group(text: &str, mentions: Vec<(Span, Label)>) -> (Vec<Mention>, Vec<Ent
                 .copied()
                 .filter_map(|r| {
                     let v = named_at.get(&r)?;
-                    let n = v.iter().filter(|&&p| p < at).count();
-                    let last = v.iter().copied().filter(|&p| p < at).max()?;
+                    let n = v.partition_point(|&p| p < at);
+                    let last = *v.get(n.checked_sub(1)?)?;
                     Some(((n, last), r))
                 })
                 .max();
             let after = roots
                 .iter()
                 .copied()
-                .filter_map(|r| named_at.get(&r).and_then(|v| v.iter().copied().find(|&p| p > at)).map(|p| (p, r)))
+                .filter_map(|r| {
+                    let v = named_at.get(&r)?;
+                    let p = *v.get(v.partition_point(|&p| p <= at))?;
+                    Some((p, r))
+                })
                 .min();
             if let Some(r) = before.map(|(_, r)| r).or(after.map(|(_, r)| r)) {
                 node_of[m] = r;

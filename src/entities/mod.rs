@@ -47,9 +47,18 @@ pub fn detect(seg: &Segments, skip: &[Span]) -> (Vec<Mention>, Vec<Entity>) {
     let names = refine(seg, tagger::tag(seg));
     let dates = dates::find(seg);
     let found = resolve(text, names, dates);
+    // Skip spans (boilerplate lines) sorted by start, with a running maximum
+    // of their ends, so that each mention is checked by binary search.
+    let mut skip: Vec<Span> = skip.to_vec();
+    skip.sort_by_key(|k| k.start);
+    let reach: Vec<usize> = skip.iter().scan(0, |m, k| { *m = (*m).max(k.end); Some(*m) }).collect();
+    let skipped = |s: Span| {
+        let i = skip.partition_point(|k| k.start < s.end);
+        i > 0 && reach[i - 1] > s.start
+    };
     let mut kept: Vec<(Span, Label)> = Vec::with_capacity(found.len());
     for (s, l) in found {
-        if skip.iter().any(|k| k.overlaps(s)) || kept.last().is_some_and(|(p, _)| p.overlaps(s)) {
+        if skipped(s) || kept.last().is_some_and(|(p, _)| p.overlaps(s)) {
             continue;
         }
         kept.push((s, l));
@@ -283,9 +292,15 @@ fn extend(seg: &Segments, span: Span, label: Label) -> (Span, Label) {
 /// a digit or several words ("Jan. 5", "last week"), or a weekday tagged as
 /// a name on its own, wins over the names it overlaps.
 fn resolve(text: &str, mut names: Vec<(Span, Label)>, dates: Vec<Span>) -> Vec<(Span, Label)> {
+    names.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+    let mut dropped = vec![false; names.len()];
     let mut keep_dates = Vec::with_capacity(dates.len());
     for d in dates {
-        let over: Vec<usize> = (0..names.len()).filter(|&i| names[i].0.overlaps(d)).collect();
+        // Names overlapping `d`: they start before its end, and (names being
+        // short) not far before its start.
+        let hi = names.partition_point(|(s, _)| s.start < d.end);
+        let lo = names.partition_point(|(s, _)| s.start + MAX_NAME_BYTES < d.start);
+        let over: Vec<usize> = (lo..hi.max(lo)).filter(|&i| !dropped[i] && names[i].0.overlaps(d)).collect();
         if over.is_empty() {
             keep_dates.push(d);
             continue;
@@ -297,13 +312,14 @@ fn resolve(text: &str, mut names: Vec<(Span, Label)>, dates: Vec<Span>) -> Vec<(
         let same = over.iter().any(|&i| names[i].0 == d) && !dates::is_month_word(dt);
         let strong = dt.chars().any(|c| c.is_ascii_digit()) || dt.split_whitespace().count() > 1 || same;
         if !covered && strong {
-            for &i in over.iter().rev() {
-                names.remove(i);
+            for &i in &over {
+                dropped[i] = true;
             }
             keep_dates.push(d);
         }
     }
-    let mut found = names;
+    let mut found: Vec<(Span, Label)> =
+        names.into_iter().zip(dropped).filter(|(_, d)| !d).map(|(n, _)| n).collect();
     found.extend(keep_dates.into_iter().map(|s| (s, Label::Date)));
     found.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
     let mut out: Vec<(Span, Label)> = Vec::with_capacity(found.len());
@@ -315,6 +331,9 @@ fn resolve(text: &str, mut names: Vec<(Span, Label)>, dates: Vec<Span>) -> Vec<(
     }
     out
 }
+
+/// Longer spans than this are not looked for when a date overlaps names.
+const MAX_NAME_BYTES: usize = 400;
 
 /// Byte ranges of the white-space separated words of `s`.
 fn word_ranges(s: &str) -> Vec<(usize, usize)> {
