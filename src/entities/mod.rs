@@ -506,6 +506,52 @@ mod tests {
         assert_eq!(out, vec![(Span::new(0, 5), Label::Person)]);
     }
 
+    /// Pseudo-random texts from date words, names, digits, punctuation and
+    /// multi-byte characters: no panic, spans on char boundaries, sorted and
+    /// disjoint, every mention in its entity.
+    #[test]
+    fn no_panic_on_noise() {
+        let pieces = [
+            "May", "Jan.", "5", "2016", "-", "/", "’s", "'", "the", "The", "last", "week", "İstanbul", "é", "\u{a0}",
+            "Gen.", "Mr.", "of", "al-", "(", ")", "“", "”", "\n", " ", "1990s", "mid-", "Thursday", ",", ".", "U.S.",
+            "ago", "two", "years", "早", "🙂", "TODAY", "in", "since", "5th", "-16", "’90s",
+        ];
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..300 {
+            let mut text = String::new();
+            for _ in 0..40 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                text.push_str(pieces[(x % pieces.len() as u64) as usize]);
+                if x % 3 == 0 {
+                    text.push(' ');
+                }
+            }
+            let seg = Segments::new(&text);
+            let found = dates::find(&seg);
+            for w in found.windows(2) {
+                assert!(w[0].end <= w[1].start);
+            }
+            // Every token as a name too, to exercise refine and grouping.
+            let names: Vec<(Span, Label)> = seg.tokens.iter().enumerate().map(|(i, t)| (t.span, Label::ALL[i % 5])).collect();
+            let refined = refine(&seg, names);
+            for (s, _) in &refined {
+                assert!(text.get(s.start..s.end).is_some(), "{text:?} {s:?}");
+            }
+            let (ms, es) = detect(&seg, &[Span::new(3, 9)]);
+            for (i, m) in ms.iter().enumerate() {
+                assert!(text.get(m.span.start..m.span.end).is_some());
+                assert!(es[m.entity].mentions.contains(&i));
+            }
+            let (ms, es) = group::group(&text, resolve(&text, refined, found));
+            for w in ms.windows(2) {
+                assert!(w[0].span.end <= w[1].span.start);
+            }
+            assert_eq!(es.iter().map(|e| e.mentions.len()).sum::<usize>(), ms.len());
+        }
+    }
+
     #[test]
     fn detect_finds_dates_outside_skip() {
         let text = "The vote was held last week.\nAd: sale ends Friday.";
