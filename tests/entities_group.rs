@@ -205,3 +205,26 @@ fn dates_well_formed_on_polnear() {
     assert!(total > 100, "expected many dates in 84 news articles, found {total}");
 }
 
+
+/// The whole pipeline (tagger, dates, boilerplate skip, overlap resolution,
+/// grouping) keeps the seed's DATE mentions.
+#[test]
+fn pipeline_dates_on_seed() {
+    let g = load_seed();
+    let ann = annotator::annotate(&g.text, &annotator::Options::default());
+    let found: Vec<Span> = ann
+        .mentions
+        .iter()
+        .filter(|m| m.label == Label::Date && !g.boilerplate.iter().any(|b| b.contains(m.span)))
+        .map(|m| m.span)
+        .collect();
+    let gold: Vec<Span> = g.entities.iter().filter(|(_, l)| *l == Label::Date).map(|(s, _)| *s).collect();
+    let tp = found.iter().filter(|d| gold.contains(d)).count();
+    let p = tp as f64 / found.len().max(1) as f64;
+    let r = tp as f64 / gold.len().max(1) as f64;
+    assert!(p >= 0.8 && r >= 0.8, "pipeline DATE P={p:.3} R={r:.3}");
+    // Every entity's mentions carry its label.
+    for e in &ann.entities {
+        assert!(e.mentions.iter().all(|&i| ann.mentions[i].label == e.label));
+    }
+}
