@@ -28,6 +28,9 @@ const ACRONYM_SKIP: &[&str] = &["of", "the", "and", "for", "&", "in", "on", "at"
 const COMPANY_SUFFIX: &[&str] = &["inc", "corp", "corporation", "co", "ltd", "llc", "plc", "company", "group"];
 /// Name suffixes skipped when finding a surname: "Martin Luther King Jr.".
 const NAME_SUFFIX: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+/// Words that name a kind of organisation, not one: "the House" is not
+/// "the White House".
+const GENERIC_ORG_WORDS: &[&str] = &["house", "news", "times", "group", "company", "service", "services", "international", "national", "american", "united", "new", "first", "general"];
 /// Prepositions that mark a place: "in Washington".
 const LOCATIVE: &[&str] = &["in", "at", "from", "to", "near", "into", "across", "outside", "inside"];
 
@@ -111,7 +114,9 @@ fn person_part(short: &[String], long: &[String], short_is_person: bool) -> bool
     // "Fayez al-Sarraj" in "Fayez Mustafa al-Sarraj"; "Van Voorhis" in
     // "Mark Van Voorhis".
     let tail = long.ends_with(short);
-    let framed = short.first() == long.first() && surname(short) == surname(long) && subsequence(short, long);
+    // "Jane Doe" is not "Jane Doe Jr."
+    let suffix_ok = long.iter().filter(|k| NAME_SUFFIX.contains(&k.as_str())).all(|k| short.contains(k));
+    let framed = suffix_ok && short.first() == long.first() && surname(short) == surname(long) && subsequence(short, long);
     tail || framed
 }
 
@@ -223,6 +228,8 @@ pub fn group(text: &str, mentions: Vec<(Span, Label)>) -> (Vec<Mention>, Vec<Ent
     let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
     let mut by_acronym: HashMap<String, Vec<usize>> = HashMap::new();
     let mut by_base: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_org_end: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_org_start: HashMap<String, Vec<usize>> = HashMap::new();
     for (l, f) in forms.iter().enumerate() {
         let keys = &f.form.keys;
         if is_date(f) || keys.len() < 2 {
@@ -239,6 +246,10 @@ pub fn group(text: &str, mentions: Vec<(Span, Label)>) -> (Vec<Mention>, Vec<Ent
         }
         if keys.last().is_some_and(|k| COMPANY_SUFFIX.contains(&k.as_str())) {
             by_base.entry(keys[..keys.len() - 1].join(" ")).or_default().push(l);
+        }
+        if label_of[l] == Some(Label::Org) {
+            by_org_end.entry(keys[keys.len() - 1].clone()).or_default().push(l);
+            by_org_start.entry(keys[0].clone()).or_default().push(l);
         }
     }
     let mut parents: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -266,6 +277,20 @@ pub fn group(text: &str, mentions: Vec<(Span, Label)>) -> (Vec<Mention>, Vec<Ent
             cands.extend(by_acronym.get(a).into_iter().flatten());
         }
         cands.extend(by_base.get(&short.key()).into_iter().flatten());
+        // "the Post" for "New York Post", "Hofstra" for "Hofstra University":
+        // an organisation's distinctive word, when only one organisation
+        // has it.
+        if short.keys.len() == 1 && label_of[s] == Some(Label::Org) && short_acr.is_none() {
+            let k = &short.keys[0];
+            if !super::is_org_head(k) && !GENERIC_ORG_WORDS.contains(&k.as_str()) {
+                let ends = by_org_end.get(k).map_or(&[][..], Vec::as_slice);
+                let starts = by_org_start.get(k).map_or(&[][..], Vec::as_slice);
+                let found: Vec<usize> = ends.iter().chain(starts).copied().collect();
+                if found.len() == 1 {
+                    cands.extend(found);
+                }
+            }
+        }
         cands.retain(|&l| l != s && forms[l].form.keys.len() > short.keys.len());
         cands.sort_unstable();
         cands.dedup();
@@ -532,6 +557,25 @@ mod tests {
         let (_, es) = entity_names(t, &[("Kim Soo Un", Person), ("U.N.", Org), ("UN", Org)]);
         assert_eq!(es.len(), 2, "{es:?}");
         assert_eq!(es[1].label, Org);
+    }
+
+    #[test]
+    fn junior_is_another_person() {
+        let t = "Sam Ray Jr. met Sam Ray. Later Sam Ray Jr. left.";
+        let (ms, _) = entity_names(t, &[("Sam Ray Jr.", Person), ("Sam Ray", Person), ("Sam Ray Jr.", Person)]);
+        assert_ne!(ms[0].entity, ms[1].entity);
+        assert_eq!(ms[0].entity, ms[2].entity);
+    }
+
+    #[test]
+    fn distinctive_word_of_an_organisation() {
+        let t = "The Norland Post said so. The Post added that Hofstra University and Hofstra agreed, as did the White House and the House.";
+        let (_, es) = entity_names(
+            t,
+            &[("Norland Post", Org), ("Post", Org), ("Hofstra University", Org), ("Hofstra", Org), ("White House", Org), ("House", Org)],
+        );
+        let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Norland Post", "Hofstra University", "White House", "House"], "{es:?}");
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub(crate) fn is_title(word: &str) -> bool {
     titles().contains_key(word)
 }
 
-fn is_org_head(word: &str) -> bool {
+pub(crate) fn is_org_head(word: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| word_list(ORG_HEADS).map(|(w, _)| w).collect()).contains(word)
 }
