@@ -31,6 +31,8 @@ const NAME_SUFFIX: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 /// Words that name a kind of organisation, not one: "the House" is not
 /// "the White House".
 const GENERIC_ORG_WORDS: &[&str] = &["house", "news", "times", "group", "company", "service", "services", "international", "national", "american", "united", "new", "first", "general"];
+/// Second words that make "X Committee" a part of X, not X.
+const SUBUNIT_WORDS: &[&str] = &["committee", "subcommittee", "commission", "panel", "caucus", "council", "board", "office", "bureau", "division", "unit", "party", "chapter", "branch", "campaign", "foundation"];
 /// Prepositions that mark a place: "in Washington".
 const LOCATIVE: &[&str] = &["in", "at", "from", "to", "near", "into", "across", "outside", "inside"];
 
@@ -249,7 +251,11 @@ pub fn group(text: &str, mentions: Vec<(Span, Label)>) -> (Vec<Mention>, Vec<Ent
         }
         if label_of[l] == Some(Label::Org) {
             by_org_end.entry(keys[keys.len() - 1].clone()).or_default().push(l);
-            by_org_start.entry(keys[0].clone()).or_default().push(l);
+            // Only "X University", "X Coal": in "Senate Subcommittee" or
+            // "Ohio Democratic Party" the first word is another entity.
+            if keys.len() == 2 && !SUBUNIT_WORDS.contains(&keys[1].as_str()) {
+                by_org_start.entry(keys[0].clone()).or_default().push(l);
+            }
         }
     }
     let mut parents: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -576,6 +582,9 @@ mod tests {
         );
         let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["Norland Post", "Hofstra University", "White House", "House"], "{es:?}");
+        let t = "The Senate Subcommittee met; the Senate voted.";
+        let (_, es) = entity_names(t, &[("Senate Subcommittee", Org), ("Senate", Org)]);
+        assert_eq!(es.len(), 2);
     }
 
     #[test]
