@@ -110,7 +110,7 @@ fn person_part(short: &[String], long: &[String], short_is_person: bool) -> bool
         if surname(long).is_some_and(|l| strip_al(l) == s) {
             return true;
         }
-        // A first name only links when tagged as a person.
+        // A first name only links when not tagged as a place.
         return short_is_person && long[0] == short[0];
     }
     // "Fayez al-Sarraj" in "Fayez Mustafa al-Sarraj"; "Van Voorhis" in
@@ -268,7 +268,8 @@ pub fn group(text: &str, mentions: Vec<(Span, Label)>) -> (Vec<Mention>, Vec<Ent
         // "U.N." or "UN" is not the surname in "Kim Jong Un".
         let looks_acronym = short.words.len() == 1
             && (short.words[0].contains('.') || (short_acr.is_some() && short.words[0].chars().count() <= 4));
-        let short_person = label_of[s] == Some(Label::Person);
+        // A first name links unless tagged as a place ("Jordan").
+        let short_person = label_of[s].is_some_and(|l| l != Label::Place);
         let mut cands: Vec<usize> = Vec::new();
         if !looks_acronym {
             if let Some(sur) = surname(&short.keys) {
@@ -585,6 +586,17 @@ mod tests {
         let t = "The Senate Subcommittee met; the Senate voted.";
         let (_, es) = entity_names(t, &[("Senate Subcommittee", Org), ("Senate", Org)]);
         assert_eq!(es.len(), 2);
+    }
+
+    #[test]
+    fn first_name_with_a_wrong_label() {
+        let t = "Dana Reyes spoke. Dana’s critics and Dana Point.";
+        let (_, es) = entity_names(t, &[("Dana Reyes", Person), ("Dana", Org), ("Dana Point", Place)]);
+        assert_eq!(es.len(), 2, "{es:?}");
+        assert_eq!(es[0].label, Person);
+        let t = "Jordan Lee spoke. He flew to Jordan.";
+        let (_, es) = entity_names(t, &[("Jordan Lee", Person), ("Jordan", Place)]);
+        assert_eq!(es.len(), 2, "{es:?}");
     }
 
     #[test]
