@@ -329,10 +329,11 @@ impl<'a> Matcher<'a> {
             } else if self.on_line(j, i) && self.year_in(j, 1000) && !self.counted(j) {
                 j += 1;
                 bare = false;
-            } else if self.low(j) == "of" && self.on_line(j + 1, i) && self.year_in(j + 1, 1000) {
-                j += 2;
-                bare = false;
-            } else if self.text(j) == "," && self.on_line(j + 1, i) && self.year_in(j + 1, 1000) && !self.counted(j + 1) {
+            } else if (self.low(j) == "of" || (self.text(j) == "," && !self.counted(j + 1)))
+                && self.on_line(j + 1, i)
+                && self.year_in(j + 1, 1000)
+            {
+                // "January of 2016", "January, 2016".
                 j += 2;
                 bare = false;
             }
@@ -375,7 +376,7 @@ impl<'a> Matcher<'a> {
             && self.toks.get(end).is_some_and(|t| t.kind == TokenKind::Word)
             && self.month(end).is_none()
             && !self.weekday(end);
-        !(next_cap && !prep)
+        !next_cap || prep
     }
 
     /// After a complete date, an optional ", 2016" or " 2016".

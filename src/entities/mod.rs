@@ -202,8 +202,7 @@ fn trim_punct(text: &str, span: Span) -> Span {
     let lead = body.len() - body.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
     let rest = &body[lead..];
     let mut kept = rest;
-    loop {
-        let Some(c) = kept.chars().next_back() else { break };
+    while let Some(c) = kept.chars().next_back() {
         let balanced = match c {
             ')' => kept.contains('('),
             ']' => kept.contains('['),
@@ -524,7 +523,7 @@ mod tests {
                 x ^= x >> 7;
                 x ^= x << 17;
                 text.push_str(pieces[(x % pieces.len() as u64) as usize]);
-                if x % 3 == 0 {
+                if x.is_multiple_of(3) {
                     text.push(' ');
                 }
             }
