@@ -1,5 +1,12 @@
 //! Entity layer: names (a trained tagger) and dates (rules), grouped into
 //! entities with one label and a canonical name each.
+//!
+//! `detect`: tagger spans -> [`refine`] (gold span conventions: no titles,
+//! determiners, possessives or stray punctuation; titles inside a span
+//! split it) -> dates ([`dates::find`]) -> overlap resolution (names beat
+//! single-word dates they cover; dates with a digit or several words beat
+//! names) -> boilerplate skip -> [`group::group`]. Word lists:
+//! data/titles.txt, data/org_heads.txt, data/name_edges.txt, data/dates.txt.
 
 pub mod dates;
 pub mod group;
