@@ -215,7 +215,9 @@ fn trim_punct(text: &str, span: Span) -> Span {
             ']' => kept.contains('['),
             _ => false,
         };
-        if c.is_alphanumeric() || c == '.' || balanced {
+        // Combining accents ("A" + U+0303) belong to the letter before them.
+        let mark = matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F);
+        if c.is_alphanumeric() || c == '.' || balanced || mark {
             break;
         }
         kept = &kept[..kept.len() - c.len_utf8()];
@@ -485,6 +487,7 @@ mod tests {
         assert_eq!(refined("said King today", &[("King", Person)]), [("King".to_string(), Person)]);
         assert_eq!(refined("Queen of Norland won", &[("Queen of Norland", Org)]), [("Queen of Norland".to_string(), Org)]);
         assert_eq!(refined("Rad ( B ) won", &[("Rad ( B )", Org)]), [("Rad ( B )".to_string(), Org)]);
+        assert_eq!(refined("said Jose\u{301} today", &[("Jose\u{301}", Person)]), [("Jose\u{301}".to_string(), Person)]);
         assert_eq!(refined("in the Norlands", &[("Norlands", Place)]), [("Norlands".to_string(), Place)]);
         assert_eq!(refined("Meanwhile Lee said", &[("Meanwhile Lee", Person)]), [("Lee".to_string(), Person)]);
         assert_eq!(refined("Lee ‘The Boss’ Could Win", &[("Boss’ Could Win", Org)]), [("Boss".to_string(), Org)]);
