@@ -146,7 +146,9 @@ fn relabel(seg: &Segments, span: Span, label: Label) -> Option<Label> {
     }
     if label == Label::Misc && single {
         let next = word(r.end);
-        let nationality = ["an", "ans", "ish", "ese", "i", "ch", "ic", "ean"].iter().any(|s| body.ends_with(s));
+        // ("AFL-CIO President": an acronym is a name.)
+        let nationality = ["an", "ans", "ish", "ese", "i", "ch", "ic", "ean"].iter().any(|s| body.ends_with(s))
+            || !body.chars().any(char::is_lowercase);
         if capitalised(next) && titles().get(lower(next).as_str()) == Some(&true) && !nationality {
             return None;
         }
@@ -479,6 +481,7 @@ mod tests {
         assert_eq!(refined("said Mr. Lee today", &[("Lee", Org)]), [("Lee".to_string(), Person)]);
         assert!(refined("with Defense Secretary Ann Lee", &[("Defense", Misc)]).is_empty());
         assert_eq!(refined("the Nordic Minister", &[("Nordic", Misc)]), [("Nordic".to_string(), Misc)]);
+        assert_eq!(refined("the NUW-CIO President", &[("NUW-CIO", Misc)]), [("NUW-CIO".to_string(), Misc)]);
         assert_eq!(refined("many Nordlandians fled", &[("Nordlandians", Org)]), [("Nordlandians".to_string(), Misc)]);
         assert_eq!(refined("the Balkans", &[("Balkans", Place)]), [("Balkans".to_string(), Place)]);
         assert_eq!(refined("Jane Doe Was Right", &[("Jane Doe Was Right", Org)]), [("Jane Doe".to_string(), Org)]);
