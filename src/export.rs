@@ -13,6 +13,8 @@ pub struct EntityOut {
     /// Index into `groups`.
     pub entity: usize,
     pub text: String,
+    /// The mention lies in a boilerplate line.
+    pub boilerplate: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -58,6 +60,14 @@ pub struct Record {
 pub fn record(text: &str, ann: &Annotation, unit: Unit) -> Record {
     let map = OffsetMap::new(text);
     let conv = |s: Span| (map.from_byte(s.start, unit), map.from_byte(s.end, unit));
+    // Both lists are sorted by start: one forward walk flags every mention.
+    let mut bp = ann.boilerplate.iter().map(|b| b.span).peekable();
+    let mut in_boilerplate = |s: Span| {
+        while bp.peek().is_some_and(|b| b.end <= s.start) {
+            bp.next();
+        }
+        bp.peek().is_some_and(|b| b.overlaps(s))
+    };
     Record {
         id: None,
         text: None,
@@ -66,7 +76,14 @@ pub fn record(text: &str, ann: &Annotation, unit: Unit) -> Record {
             .iter()
             .map(|m| {
                 let (start, end) = conv(m.span);
-                EntityOut { start, end, label: m.label.as_str(), entity: m.entity, text: m.span.text(text).to_string() }
+                EntityOut {
+                    start,
+                    end,
+                    label: m.label.as_str(),
+                    entity: m.entity,
+                    text: m.span.text(text).to_string(),
+                    boilerplate: in_boilerplate(m.span),
+                }
             })
             .collect(),
         groups: ann

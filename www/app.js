@@ -9,6 +9,7 @@ const ui = {
   annotate: $('annotate'),
   example: $('example'),
   hideBp: $('hide-bp'),
+  showInBp: $('show-in-bp'),
   copy: $('copy-clean'),
   exportBtn: $('export'),
   clear: $('clear'),
@@ -33,6 +34,7 @@ const state = {
   index: null, // buildView's element indexes
   off: new Set(), // layer keys switched off ('e:PERSON', 'q', 'bp')
   hideBp: false,
+  showInBp: false, // mark names and quotes inside boilerplate lines too
   cursor: new Map(), // group id / 'q'+index -> next element to scroll to
   options: undefined, // annotate() options; the defaults (all layers)
 };
@@ -175,10 +177,19 @@ function el(tag, cls, text) {
 }
 
 /** Show `text` with annotation `ann` (as the wasm returns it, or null). */
+/**
+ * The annotation as shown: names inside boilerplate lines are left out
+ * unless asked for (nulls keep the other mentions' indices).
+ */
+function shown(ann) {
+  if (state.showInBp || !ann || !Array.isArray(ann.entities)) return ann;
+  return { ...ann, entities: ann.entities.map((m) => (m && m.boilerplate === true ? null : m)) };
+}
+
 function render(text, ann) {
   state.text = text;
   state.raw = ann;
-  state.norm = normalize(text, ann);
+  state.norm = normalize(text, shown(ann));
   state.cursor.clear();
   clearChildren(ui.view);
   if (!text) {
@@ -402,6 +413,14 @@ ui.clear.addEventListener('click', () => {
   insertText('', true);
   render('', null);
   setStatus('Cleared. Paste an article to annotate it.');
+});
+
+ui.showInBp.addEventListener('click', () => {
+  state.showInBp = !state.showInBp;
+  ui.showInBp.setAttribute('aria-pressed', String(state.showInBp));
+  // Quotes inside boilerplate need the annotator; names are only filtered.
+  state.options = state.showInBp ? { insideBoilerplate: true } : undefined;
+  if (ui.text.value.trim()) annotateNow();
 });
 
 ui.hideBp.addEventListener('click', () => {

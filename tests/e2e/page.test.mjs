@@ -40,11 +40,16 @@ function assertClean(seen) {
 }
 
 /** The page's marks, quotes and boilerplate equal what the wasm returns. */
-function assertMatchesWasm(summary, text, ann) {
+function assertMatchesWasm(summary, text, ann, showInBp = false) {
   assert.equal(summary.text, text, 'the view shows the whole text');
   const marks = Object.values(summary.marks);
-  assert.deepEqual(countBy(marks, 'label'), countBy(ann.entities, 'label'), 'marks per label');
+  const visible = ann.entities.filter((e) => showInBp || !e.boilerplate);
+  assert.deepEqual(countBy(marks, 'label'), countBy(visible, 'label'), 'marks per label');
   ann.entities.forEach((e, i) => {
+    if (!showInBp && e.boilerplate) {
+      assert.ok(!summary.marks[i], `mention ${i} in boilerplate is not marked`);
+      return;
+    }
     assert.ok(summary.marks[i], `mention ${i} is marked`);
     assert.equal(summary.marks[i].text, text.slice(e.start, e.end), `mention ${i} text`);
     assert.equal(summary.marks[i].label, e.label);
@@ -103,7 +108,8 @@ test('pasting the seed article marks exactly what the wasm returns', { skip: !ex
   assertMatchesWasm(summary, text, ann);
 
   const legend = await legendCounts(page);
-  for (const [label, n] of Object.entries(countBy(ann.entities, 'label'))) assert.equal(legend[`e:${label}`], n, label);
+  const visible = ann.entities.filter((e) => !e.boilerplate);
+  for (const [label, n] of Object.entries(countBy(visible, 'label'))) assert.equal(legend[`e:${label}`], n, label);
   assert.equal(legend.q, ann.quotes.length);
   assert.equal(legend.bp, ann.boilerplate.length);
   // Every non-empty layer has highlights that the legend switches off and on.
@@ -114,6 +120,22 @@ test('pasting the seed article marks exactly what the wasm returns', { skip: !ex
     await page.click(sel);
     assert.ok(await page.$$eval(`mark[data-label="${label}"]`, (ms) => ms.every((m) => !m.classList.contains('off'))));
   }
+  // No mark inside a boilerplate line until asked for; then the names and
+  // quotes there are marked too, as the wasm gives them with insideBoilerplate.
+  assert.equal(await page.$$eval('#view .bp mark', (ms) => ms.length), 0, 'no marks in boilerplate by default');
+  let before = await page.$eval('#view', (v) => Number(v.dataset.rendered));
+  await page.click('#show-in-bp');
+  assert.equal(await page.getAttribute('#show-in-bp', 'aria-pressed'), 'true');
+  await page.waitForFunction((n) => Number(document.getElementById('view').dataset.rendered) > n, before);
+  const inside = wasm.annotate(text, { insideBoilerplate: true });
+  assertMatchesWasm(await viewSummary(page), text, inside, true);
+  if (inside.entities.some((e) => e.boilerplate)) {
+    assert.ok(await page.$$eval('#view .bp mark', (ms) => ms.length) > 0, 'marks in boilerplate when asked');
+  }
+  before = await page.$eval('#view', (v) => Number(v.dataset.rendered));
+  await page.click('#show-in-bp');
+  await page.waitForFunction((n) => Number(document.getElementById('view').dataset.rendered) > n, before);
+  assert.equal(await page.$$eval('#view .bp mark', (ms) => ms.length), 0);
   assertClean(seen);
   await context.close();
 });

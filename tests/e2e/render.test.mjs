@@ -217,12 +217,12 @@ test('keyboard: controls are reachable, show focus, and work with Enter', async 
   const { context, page, seen } = await open();
   await page.focus('#text');
   const order = [];
-  for (let i = 0; i < 7; i++) {
+  for (let i = 0; i < 8; i++) {
     await page.keyboard.press('Tab');
     order.push(await page.evaluate(() => document.activeElement.id || document.activeElement.dataset.layer));
   }
-  assert.deepEqual(order.slice(0, 6), ['annotate', 'example', 'hide-bp', 'copy-clean', 'export', 'clear']);
-  assert.equal(order[6], 'e:PERSON', 'then the legend');
+  assert.deepEqual(order.slice(0, 7), ['annotate', 'example', 'hide-bp', 'show-in-bp', 'copy-clean', 'export', 'clear']);
+  assert.equal(order[7], 'e:PERSON', 'then the legend');
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.equal(outline, 'solid', 'visible focus');
   await page.keyboard.press('Enter');
