@@ -1,7 +1,11 @@
-//! Evaluate the name tagger on CoNLL-2003 (strict spans, per label), or
-//! measure its speed.
+//! Evaluate the entity layer on CoNLL-2003 (strict spans, per label), or
+//! measure the tagger's speed.
 //!
 //!   cargo run --release --bin eval-ner -- ../shared/data/ner/conll2003/dev.txt [--model FILE]
+//!
+//! prints two blocks: the whole entity layer exactly as the CLI runs it
+//! (which agrees with ../shared/eval/score.py on `annotate --jsonl` output of
+//! conll2jsonl.py's text), then the tagger alone on CoNLL's own tokens.
 //!   cargo run --release --bin eval-ner -- --bench FILE   (plain text; a CoNLL file is joined as conll2jsonl does)
 
 use annotator::entities::tagger::ner_conll::{self as cn, Counts};
@@ -134,13 +138,138 @@ fn eval(path: &str, model: Option<&str>) -> Result<(), String> {
     Ok(())
 }
 
+/// Gold spans of one CoNLL document joined as conll2jsonl.py joins it
+/// (tokens by a space, sentences by a newline), with their labels.
+struct JoinedDoc {
+    text: String,
+    gold: Vec<(usize, usize, &'static str)>,
+}
+
+fn joined_docs(raw: &str) -> Vec<JoinedDoc> {
+    let label = |k: &str| match k {
+        "PER" => "PERSON",
+        "LOC" => "PLACE",
+        "ORG" => "ORG",
+        _ => "MISC",
+    };
+    let mut docs: Vec<JoinedDoc> = Vec::new();
+    let mut sent: Vec<(&str, &str)> = Vec::new();
+    let mut doc: Vec<Vec<(&str, &str)>> = Vec::new();
+    let flush_doc = |doc: &mut Vec<Vec<(&str, &str)>>, docs: &mut Vec<JoinedDoc>| {
+        if doc.is_empty() {
+            return;
+        }
+        let mut d = JoinedDoc { text: String::new(), gold: Vec::new() };
+        for (si, s) in doc.iter().enumerate() {
+            if si > 0 {
+                d.text.push('\n');
+            }
+            let mut cur: Option<(usize, usize, &str)> = None;
+            for (ti, (tok, tag)) in s.iter().enumerate() {
+                if ti > 0 {
+                    d.text.push(' ');
+                }
+                let (start, end) = (d.text.len(), d.text.len() + tok.len());
+                d.text.push_str(tok);
+                let kind = tag.split_once('-').map(|(_, k)| k);
+                match (kind, cur) {
+                    (None, _) => {
+                        if let Some((a, b, k)) = cur.take() {
+                            d.gold.push((a, b, label(k)));
+                        }
+                    }
+                    (Some(k), Some((a, _, ck))) if ck == k && !tag.starts_with("B-") => cur = Some((a, end, ck)),
+                    (Some(k), _) => {
+                        if let Some((a, b, ck)) = cur.take() {
+                            d.gold.push((a, b, label(ck)));
+                        }
+                        cur = Some((start, end, k));
+                    }
+                }
+            }
+            if let Some((a, b, k)) = cur {
+                d.gold.push((a, b, label(k)));
+            }
+        }
+        docs.push(d);
+        doc.clear();
+    };
+    for line in raw.lines() {
+        if line.starts_with("-DOCSTART-") {
+            if !sent.is_empty() {
+                doc.push(std::mem::take(&mut sent));
+            }
+            flush_doc(&mut doc, &mut docs);
+        } else if line.trim().is_empty() {
+            if !sent.is_empty() {
+                doc.push(std::mem::take(&mut sent));
+            }
+        } else {
+            let cols: Vec<&str> = line.split_whitespace().collect();
+            if let (Some(w), Some(t)) = (cols.first(), cols.last()) {
+                sent.push((w, t));
+            }
+        }
+    }
+    if !sent.is_empty() {
+        doc.push(sent);
+    }
+    flush_doc(&mut doc, &mut docs);
+    docs
+}
+
+/// The entity layer as the CLI runs it (default options), scored strictly
+/// on PERSON, ORG, PLACE and MISC as score.py does.
+fn eval_layer(path: &str) -> Result<(), String> {
+    use annotator::{annotate, Label, Options};
+    use std::collections::{BTreeMap, HashSet};
+    let raw = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let mut counts: BTreeMap<&str, [usize; 3]> = BTreeMap::new();
+    for d in joined_docs(&raw) {
+        let gold: HashSet<(usize, usize, &str)> = d.gold.iter().copied().collect();
+        let ann = annotate(&d.text, &Options::default());
+        let pred: HashSet<(usize, usize, &str)> = ann
+            .mentions
+            .iter()
+            .filter(|m| m.label != Label::Date)
+            .map(|m| (m.span.start, m.span.end, m.label.as_str()))
+            .collect();
+        for l in ["PERSON", "ORG", "PLACE", "MISC"] {
+            let c = counts.entry(l).or_default();
+            c[0] += pred.iter().filter(|p| p.2 == l && gold.contains(*p)).count();
+            c[1] += pred.iter().filter(|p| p.2 == l && !gold.contains(*p)).count();
+            c[2] += gold.iter().filter(|g| g.2 == l && !pred.contains(*g)).count();
+        }
+    }
+    let prf = |c: [usize; 3]| {
+        let p = c[0] as f64 / (c[0] + c[1]).max(1) as f64;
+        let r = c[0] as f64 / (c[0] + c[2]).max(1) as f64;
+        (p, r, if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 })
+    };
+    println!("entity layer, as the CLI runs it (strict spans):");
+    let mut tot = [0usize; 3];
+    for (l, c) in &counts {
+        let (p, r, f) = prf(*c);
+        println!("  {l:<7} P={p:.4} R={r:.4} F1={f:.4}");
+        for k in 0..3 {
+            tot[k] += c[k];
+        }
+    }
+    let (p, r, f) = prf(tot);
+    println!("  overall P={p:.4} R={r:.4} F1={f:.4}  (tp {} fp {} fn {})", tot[0], tot[1], tot[2]);
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let r = match args.iter().map(|s| s.as_str()).collect::<Vec<_>>().as_slice() {
         ["--bench", f] => bench(f),
         ["--tokdiff", f] => tokdiff(f),
         ["--tag", f] => show(f),
-        [f] => eval(f, None),
+        [f] => eval_layer(f).and_then(|()| {
+            println!("tagger alone, on CoNLL tokens:");
+            eval(f, None)
+        }),
         [f, "--model", m] | ["--model", m, f] => eval(f, Some(m)),
         _ => Err("usage: eval-ner CONLL.txt [--model FILE] | eval-ner --bench FILE".into()),
     };
