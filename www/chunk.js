@@ -2,8 +2,13 @@
 // breaks, and the pieces' results merged with offsets and indices shifted.
 // Entities are grouped within a piece only.
 
-/** UTF-16 units per piece: at most 3 UTF-8 bytes each, so 48 MB < the 64 MB cap. */
-export const MAX_UNITS = 16 * 1024 * 1024;
+/**
+ * UTF-16 units per piece: 1 Mi units. The annotator needs about 110 bytes of
+ * wasm memory per byte of text at its peak (scripts/bench-wasm.mjs prints it),
+ * and wasm memory never shrinks, so small pieces keep a huge paste within a
+ * few hundred MB instead of running out of the 4 GB address space.
+ */
+export const MAX_UNITS = 1024 * 1024;
 
 /** [start, end) pieces of at most `max` units, cut after a newline when possible. */
 export function pieces(text, max = MAX_UNITS) {
