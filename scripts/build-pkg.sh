@@ -23,7 +23,7 @@ cp www/exports.js www/render.js "$OUT/"
 # The element loads the package's own entry point instead of the page's pkg/.
 sed "s#'\.\./pkg/annotator\.js'#'./annotator.js'#" www/element.js > "$OUT/element.js"
 grep -q "'./annotator.js'" "$OUT/element.js" || { echo "build-pkg: element.js module path not rewritten" >&2; exit 1; }
-if [ -f EMBEDDING.md ]; then cp EMBEDDING.md "$OUT/README.md"; else cp README.md "$OUT/README.md"; fi
+cp README.md "$OUT/README.md"
 
 VERSION=$(sed -n 's/^version = "\([^"]*\)".*/\1/p' Cargo.toml | head -n 1)
 cat > "$OUT/package.json" <<JSON

@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 scripts/setup.sh
 scripts/build-web.sh
-exec node scripts/serve.mjs dist "${PORT:-8080}"
+exec node scripts/serve.mjs --root dist --port "${PORT:-8080}"

@@ -8,7 +8,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 scripts/setup.sh || { echo "setup failed"; exit 1; }
 
 echo "== cargo test (unit + integration)"
-cargo test
+cargo test --no-fail-fast
 rust=$?
 
 echo "== fuzz annotate for 60 s (invariants on every output)"

@@ -17,10 +17,10 @@ import json, sys
 g = json.load(open(sys.argv[1]))
 print(json.dumps({"id": g.get("id"), "text": g["text"]}))
 ' "$SHARED/data/seed/article.gold.json" > "$OUT/seed.in.jsonl"
-target/release/annotate --jsonl --no-entities "$OUT/seed.in.jsonl" > "$OUT/seed.jsonl"
+target/release/annotate --jsonl "$OUT/seed.in.jsonl" > "$OUT/seed.jsonl"
 echo "== seed article"
 python3 "$SHARED/eval/score.py" "$SHARED/data/seed/article.gold.json" "$OUT/seed.jsonl" | grep '^quotes'
-target/release/annotate --jsonl --no-entities "$SHARED/data/quotes/polnear-dev.gold.jsonl" > "$OUT/polnear.jsonl"
+target/release/annotate --jsonl "$SHARED/data/quotes/polnear-dev.gold.jsonl" > "$OUT/polnear.jsonl"
 echo "== PolNeAR dev"
 python3 "$SHARED/eval/score.py" "$SHARED/data/quotes/polnear-dev.gold.jsonl" "$OUT/polnear.jsonl" | grep '^quotes'
 echo "== hard cases"

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Every quality figure the README quotes, from ../shared, in one run:
+#   seed article (all layers), CoNLL-2003 dev (entities), PolNeAR dev and the
+#   hard cases (quotes), the boilerplate dev pages (5-fold CV and in-sample).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SHARED=../shared
+SCORE="python3 $SHARED/eval/score.py"
+cargo build --release -q --bins
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+echo "== seed article, all layers"
+target/release/annotate "$SHARED/data/seed/article.txt" > "$tmp/seed.json"
+$SCORE "$SHARED/data/seed/article.gold.json" "$tmp/seed.json"
+
+echo "== entities: CoNLL-2003 dev through the CLI (score.py), then eval-ner"
+python3 "$SHARED/eval/conll2jsonl.py" "$SHARED/data/ner/conll2003/dev.txt" > "$tmp/dev.gold.jsonl"
+python3 "$SHARED/eval/conll2jsonl.py" "$SHARED/data/ner/conll2003/dev.txt" --text-only > "$tmp/dev.text.jsonl"
+target/release/annotate --jsonl "$tmp/dev.text.jsonl" > "$tmp/dev.pred.jsonl"
+$SCORE "$tmp/dev.gold.jsonl" "$tmp/dev.pred.jsonl" --labels PERSON,ORG,PLACE,MISC
+target/release/eval-ner "$SHARED/data/ner/conll2003/dev.txt"
+
+echo "== quotes: PolNeAR dev and the hard cases"
+tools/eval-quotes.sh | sed -n '/PolNeAR/,$p'
+
+echo "== boilerplate: dev pages, 5-fold cross-validation by document (honest), then in-sample"
+tools/eval-boiler.sh --cv | grep lines
+tools/eval-boiler.sh | grep lines
