@@ -14,6 +14,8 @@ const ui = {
   exportBtn: $('export'),
   clear: $('clear'),
   status: $('status'),
+  progress: $('progress'),
+  cancel: $('cancel'),
   view: $('view'),
   legend: $('legend'),
   entities: $('entities'),
@@ -73,6 +75,10 @@ function startWorker() {
     }
     const w = waiting.get(msg.id);
     if (!w) return;
+    if (typeof msg.progress === 'number') {
+      if (w.onProgress) w.onProgress(msg.progress);
+      return;
+    }
     waiting.delete(msg.id);
     if (msg.ok) w.resolve({ result: msg.result, ms: msg.ms });
     else {
@@ -89,18 +95,18 @@ function startWorker() {
   };
 }
 
-function restartWorker() {
+function restartWorker(why = 'the annotator stopped and was restarted') {
   if (worker) worker.terminate();
-  const err = new Error('the annotator stopped and was restarted');
+  const err = new Error(why);
   for (const w of waiting.values()) w.reject(err);
   waiting.clear();
   startWorker();
 }
 
-function call(op, payload = {}) {
+function call(op, payload = {}, onProgress = null) {
   return new Promise((resolve, reject) => {
     const id = nextId++;
-    waiting.set(id, { resolve, reject });
+    waiting.set(id, { resolve, reject, onProgress });
     worker.postMessage({ id, op, ...payload });
   });
 }
@@ -124,8 +130,16 @@ function annotateNow() {
     return;
   }
   inflight = true;
-  setStatus(`Annotating ${plural(text.length, 'character')}…`, 'busy');
-  call('annotate', { text, options: state.options })
+  cancelled = false;
+  const busy = `Annotating ${plural(text.length, 'character')}…`;
+  setStatus(busy, 'busy');
+  showBusy(true);
+  const onProgress = (p) => {
+    ui.progress.hidden = false;
+    ui.progress.value = p;
+    ui.status.textContent = `${busy} ${Math.round(p * 100)}%`;
+  };
+  call('annotate', { text, options: state.options }, onProgress)
     .then(
       ({ result, ms }) => {
         if (again) return;
@@ -140,17 +154,39 @@ function annotateNow() {
       (e) => {
         if (again) return;
         // The textarea keeps its text; the view keeps the last good result.
-        setStatus(`Could not annotate this text: ${e.message}`, 'error');
+        if (cancelled) setStatus('Cancelled. The text is kept; press Annotate to try again.', 'cancelled');
+        else setStatus(`Could not annotate this text: ${e.message}`, 'error');
       },
     )
     .finally(() => {
       inflight = false;
+      showBusy(false);
       if (again) {
         again = false;
         annotateNow();
       }
     });
 }
+
+let cancelled = false;
+
+/** The progress bar and Cancel button show while a long text is annotated. */
+function showBusy(on) {
+  ui.cancel.hidden = !on;
+  if (!on) {
+    ui.progress.hidden = true;
+    ui.progress.value = 0;
+  }
+}
+
+// Cancel stops the worker mid-text (wasm cannot be interrupted otherwise)
+// and starts a fresh one; the textarea and the last view are kept.
+ui.cancel.addEventListener('click', () => {
+  if (!inflight) return;
+  cancelled = true;
+  again = false;
+  restartWorker('cancelled');
+});
 
 function summary(norm, text, ms) {
   const parts = [

@@ -32,12 +32,16 @@ export function pieces(text, max = MAX_UNITS) {
   return out;
 }
 
-/** annotate(text, options) through `fn`, piecewise when the text is long. */
-export function annotateChunked(fn, text, options, max = MAX_UNITS) {
+/**
+ * annotate(text, options) through `fn`, piecewise when the text is long;
+ * `onProgress(done, total)` (UTF-16 units) is called after each piece.
+ */
+export function annotateChunked(fn, text, options, max = MAX_UNITS, onProgress = () => {}) {
   if (text.length <= max) return fn(text, options);
   const out = { entities: [], groups: [], quotes: [], boilerplate: [] };
   for (const [s, e] of pieces(text, max)) {
     const r = fn(text.slice(s, e), options);
+    onProgress(e, text.length);
     const eBase = out.entities.length;
     const gBase = out.groups.length;
     for (const m of r.entities) out.entities.push({ ...m, start: m.start + s, end: m.end + s, entity: m.entity + gBase });

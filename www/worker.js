@@ -2,6 +2,7 @@
 // Messages in:  {id, op: 'annotate', text, options, chunk?} | {id, op: 'export', text, title}
 //               | {id, op: 'version'}
 // Messages out: {id, ok: true, result, ms} | {id, ok: false, error, fatal}
+//               | {id, progress} (0..1, after each piece of a long text)
 // On start it posts {id: 0, ok, result: version} once the wasm is ready (or
 // {id: 0, ok: false, error, fatal: true} when it cannot be loaded).
 import init, { annotate, exportHtml, version } from '../pkg/annotator.js';
@@ -38,7 +39,8 @@ self.onmessage = async (ev) => {
         if (typeof msg.text !== 'string') throw new Error('the text must be a string');
         // msg.chunk (tests only) lowers the piece size to exercise merging.
         result = annotateChunked(annotate, msg.text, msg.options ?? undefined,
-          Number.isInteger(msg.chunk) && msg.chunk > 0 ? msg.chunk : MAX_UNITS);
+          Number.isInteger(msg.chunk) && msg.chunk > 0 ? msg.chunk : MAX_UNITS,
+          (done, total) => self.postMessage({ id, progress: done / total }));
         break;
       case 'export':
         if (typeof msg.text !== 'string') throw new Error('the text must be a string');

@@ -7,6 +7,7 @@ import {
   SEED, requireBuild, wasmNode, cargoVersion, startServer, launch, openPage, paste, settled,
   viewSummary, countBy,
 } from './lib.mjs';
+import { annotateChunked } from '../../www/chunk.js';
 
 let server;
 let browser;
@@ -217,8 +218,42 @@ test('a 1.5 MB paste is annotated in the worker and shown whole', async () => {
   assert.equal(st.state, 'done', st.text);
   assert.equal(await page.$eval('#text', (t) => t.value.length), text.length);
   const s = await viewSummary(page);
-  assertMatchesWasm(s, text, wasm.annotate(text, undefined));
+  // The page annotates in pieces of 1 Mi units, as chunk.js does here.
+  assertMatchesWasm(s, text, annotateChunked(wasm.annotate, text, undefined));
   assertClean(seen);
+  await context.close();
+});
+
+test('a long paste shows progress and can be cancelled; the text is kept', async () => {
+  const para = 'The council of Ruritania met on Monday. "We will decide soon," said Anna Quist.\n\n';
+  const text = para.repeat(Math.ceil(6_000_000 / para.length));
+  const { context, page, seen } = await openPage(browser, server.url);
+  await paste(page, text);
+  await page.waitForSelector('#cancel', { state: 'visible' });
+  await page.waitForFunction(() => Number(document.getElementById('progress').value) > 0, null, { timeout: 60_000 });
+  assert.match(await page.textContent('#status'), /Annotating .* \d+%$/);
+  await page.click('#cancel');
+  await page.waitForFunction(() => document.getElementById('status').dataset.state === 'cancelled');
+  assert.ok(await page.$eval('#cancel', (b) => b.hidden), 'Cancel hides again');
+  assert.equal(await page.$eval('#text', (t) => t.value.length), text.length, 'the textarea keeps the text');
+  // A fresh worker answers the next request.
+  await paste(page, 'Anna Quist said "yes" on Monday.');
+  const st = await settled(page);
+  assert.equal(st.state, 'done', st.text);
+  assertClean(seen);
+  await context.close();
+});
+
+test('cold start: navigation to the first annotation of the example article (printed, not asserted)', { skip: !existsSync(SEED) && 'no seed article' }, async (t) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.getElementById('status').textContent.startsWith('Ready'));
+  await page.click('#example');
+  await page.waitForFunction(() => document.getElementById('status').dataset.state === 'done');
+  const ms = await page.evaluate(() => performance.now());
+  t.diagnostic(`cold start to first annotation of the example article: ${ms.toFixed(0)} ms`);
+  assert.ok(ms > 0);
   await context.close();
 });
 
