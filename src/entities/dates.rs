@@ -10,9 +10,11 @@
 //! Spans exclude a leading determiner ("the 1990s" gives "1990s"), as entity
 //! spans do, and a trailing possessive.
 //!
-//! The word lists live in `data/dates.txt`.
+//! The word lists live in `data/dates.txt`; dates written in digits are
+//! matched by one regular expression over the token.
 
 use crate::annotation::Span;
+use regex::Regex;
 use crate::segment::{Segments, TokenKind};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -63,6 +65,23 @@ struct Tok<'a> {
 
 struct Matcher<'a> {
     toks: Vec<Tok<'a>>,
+}
+
+/// A date written in digits as one token, day or month first with a 4-digit
+/// year (2 digits with slashes), or year first: "1/5/2016", "5.1.2016",
+/// "05-01-2016", "2016/01/05", "2016-01-05". Both separators are the same.
+fn numeric_date(token: &str) -> bool {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"^(?:[0-9]{1,2}/[0-9]{1,2}/(?:[0-9]{4}|[0-9]{2})",
+            r"|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}|[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}",
+            r"|[0-9]{4}/[0-9]{1,2}/[0-9]{1,2}|[0-9]{4}\.[0-9]{1,2}\.[0-9]{1,2}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2})$",
+        ))
+        .ok()
+    })
+    .as_ref()
+    .is_some_and(|re| re.is_match(token))
 }
 
 fn digits(s: &str) -> bool {
@@ -280,20 +299,10 @@ impl<'a> Matcher<'a> {
     fn calendar(&self, i: usize) -> Option<(usize, bool)> {
         let t = self.text(i);
         // "1/5/2016", "2016/01/05", "5.1.2016".
-        if self.is_number(i) {
-            // ("2016-01-05" is one token when the segmenter keeps digit
-            // groups joined by hyphens together.)
-            for sep in ['/', '.', '-'] {
-                let parts: Vec<&str> = t.split(sep).collect();
-                if parts.len() == 3 && parts.iter().all(|p| digits(p)) {
-                    let lens: Vec<usize> = parts.iter().map(|p| p.len()).collect();
-                    let dmy = lens[0] <= 2 && lens[1] <= 2 && (lens[2] == 4 || (lens[2] == 2 && sep == '/'));
-                    let ymd = lens[0] == 4 && lens[1] <= 2 && lens[2] <= 2;
-                    if dmy || ymd {
-                        return Some((i + 1, false));
-                    }
-                }
-            }
+        // ("2016-01-05" is one token: the segmenter keeps digit groups
+        // joined by hyphens together.)
+        if self.is_number(i) && numeric_date(t) {
+            return Some((i + 1, false));
         }
         // "2016-01-05".
         if self.year(i).is_some()
@@ -652,6 +661,16 @@ mod tests {
     fn dates(text: &str) -> Vec<String> {
         let seg = Segments::new(text);
         find(&seg).iter().map(|s| s.text(text).to_string()).collect()
+    }
+
+    #[test]
+    fn numeric_dates_by_regex() {
+        for ok in ["1/5/2016", "1/5/16", "5.1.2016", "05-01-2016", "2016/01/05", "2016.1.5", "2016-01-05"] {
+            assert!(numeric_date(ok), "{ok}");
+        }
+        for no in ["1/5", "1.5.16", "2016-01/05", "12345/1/1", "1/5/201", "a/5/2016", "2016-1-5-3"] {
+            assert!(!numeric_date(no), "{no}");
+        }
     }
 
     #[test]
