@@ -7,7 +7,10 @@ use std::process::Command;
 
 fn score() -> serde_json::Value {
     let text = std::fs::read_to_string(shared("data/seed/article.txt")).expect("seed article");
-    let out = run(&["-"], &text);
+    let gold: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(shared("data/seed/article.gold.json")).unwrap()).unwrap();
+    // The scorer matches documents by id.
+    let out = run(&["-", "--id", gold["id"].as_str().unwrap_or("")], &text);
     assert!(out.status.success());
     let pred = std::env::temp_dir().join(format!("seed-pred-{}.json", std::process::id()));
     std::fs::write(&pred, &out.stdout).unwrap();
