@@ -89,6 +89,10 @@ pub fn norm(s: &str) -> String {
             out.push(c.to_ascii_lowercase());
             continue;
         }
+        if is_typographic(c) {
+            out.push(if c == '’' || c == '‘' { '\'' } else { c });
+            continue;
+        }
         for l in c.to_lowercase() {
             out.push(match l {
                 '’' | '‘' => '\'',
@@ -335,8 +339,47 @@ fn index() -> &'static Index {
 
 /// [`norm_whole`] of a string already [`norm`]alised: a sub-slice.
 fn whole_of(n: &str) -> &str {
-    n.trim_matches(|c: char| !c.is_alphanumeric())
+    n.trim_matches(|c: char| !is_alnum(c))
 }
+
+/// `char::is_alphanumeric`, without the table search for the common
+/// typographic punctuation of news text.
+#[inline]
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if is_typographic(c) {
+        false
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// Common non-ASCII punctuation of news text (no letters, no digits).
+#[inline]
+fn is_typographic(c: char) -> bool {
+    matches!(c, '“' | '”' | '‘' | '’' | '—' | '–' | '…' | '«' | '»' | '„' | '\u{a0}')
+}
+
+/// FNV-1a: short keys (stop words, lines) hash faster than with SipHash;
+/// nothing here is exposed to adversarial collisions beyond a slowdown.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ b as u64).wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
 
 pub fn lexicon_hits(line: &str) -> Hits {
     hits_normed(&norm(line))
@@ -392,7 +435,7 @@ fn lower_word(chars: impl Iterator<Item = char>, out: &mut String) {
 const STOP_MAX_CHARS: usize = 6;
 
 fn is_stop(w: &str) -> bool {
-    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<std::collections::HashSet<&'static str, FnvBuild>> = OnceLock::new();
     // No stop word is longer than 8 bytes: most words skip the lookup.
     w.len() <= 8 && SET.get_or_init(|| STOP_WORDS.iter().copied().collect()).contains(w)
 }
@@ -431,7 +474,8 @@ pub fn local(seg: &Segments) -> Vec<Vec<f64>> {
             *c += 1;
         }
     }
-    let mut copies: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut copies: std::collections::HashMap<&str, usize, FnvBuild> =
+        std::collections::HashMap::with_capacity_and_hasher(n, FnvBuild::default());
     for t in &normed {
         *copies.entry(t.as_str()).or_insert(0) += 1;
     }
@@ -513,6 +557,15 @@ fn line_features(
         if is_cjk(c) {
             cjk += 1;
         }
+        if is_typographic(c) {
+            // Not a letter, not a comma, separator or quote counted below.
+            if c == '»' {
+                sep_char = true;
+            } else if c == '“' || c == '«' || c == '„' {
+                has_quote = true;
+            }
+            continue;
+        }
         if c.is_alphabetic() {
             letters += 1;
         }
@@ -559,7 +612,7 @@ fn line_features(
             }
             continue;
         }
-        let core = w.chars().filter(|c| c.is_alphanumeric() || *c == '\'');
+        let core = w.chars().filter(|&c| is_alnum(c) || c == '\'');
         let first = core.clone().next();
         // Lower-casing never shortens a word in characters: longer words
         // than the longest stop word need no look-up.
@@ -594,7 +647,7 @@ fn line_features(
             return (3..=9).contains(&t.len()) && MONTHS.iter().any(|m| m.as_bytes().eq_ignore_ascii_case(t))
                 || (t.len() == 4 && matches!(t[0], b'1' | b'2') && t.iter().all(u8::is_ascii_digit));
         }
-        let t = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let t = w.trim_matches(|c: char| !is_alnum(c));
         // The longest month name has 9 characters, a year 4 bytes.
         if t.chars().nth(9).is_some() {
             return false;
@@ -627,7 +680,8 @@ fn line_features(
     let bracketed = text.starts_with(['[', '(']) && text.ends_with([']', ')']);
     let bullets = text.matches(" | ").count() + text.matches(" · ").count() + text.matches(" • ").count();
     let b = |x: bool| if x { 1.0 } else { 0.0 };
-    let f = vec![
+    let mut f = Vec::with_capacity(N_LOCAL);
+    f.extend_from_slice(&[
         (nw + 1.0).ln(),
         b(nw <= 1.0),
         b(nw <= 3.0),
@@ -670,7 +724,7 @@ fn line_features(
         b(first.is_some_and(|c| c.is_lowercase())),
         b(bracketed),
         (bullets as f64 + 1.0).ln(),
-    ];
+    ]);
     f
 }
 
