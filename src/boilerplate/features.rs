@@ -531,7 +531,7 @@ fn line_features(
     let words: Vec<&str> = text.split_whitespace().collect();
     // One pass over the characters for the counts.
     let (mut chars, mut cjk, mut letters, mut upper, mut lower, mut digits, mut commas) = (0, 0, 0, 0, 0, 0, 0);
-    let (mut sep_char, mut has_quote) = (false, false);
+    let (mut sep_char, mut has_quote, mut slash, mut bullet_char) = (false, false, false, false);
     for c in text.chars() {
         chars += 1;
         if c.is_ascii() {
@@ -547,7 +547,11 @@ fn line_features(
             } else {
                 match c {
                     ',' => commas += 1,
-                    '|' => sep_char = true,
+                    '|' => {
+                        sep_char = true;
+                        bullet_char = true;
+                    }
+                    '/' => slash = true,
                     '"' => has_quote = true,
                     _ => {}
                 }
@@ -577,7 +581,11 @@ fn line_features(
         }
         match c {
             '，' | '、' => commas += 1,
-            '›' | '»' | '•' | '·' => sep_char = true,
+            '›' | '»' => sep_char = true,
+            '•' | '·' => {
+                sep_char = true;
+                bullet_char = true;
+            }
             '“' | '«' | '„' | '「' => has_quote = true,
             _ => {}
         }
@@ -637,7 +645,7 @@ fn line_features(
     let ends_sentence = matches!(last, '.' | '!' | '?' | '。' | '！' | '？') || (cjk > 0 && last == '다');
     let has_url = lower_text.contains("http") || lower_text.contains("www.") || lower_text.contains(".com");
     let has_handle = words.iter().any(|w| w.starts_with('@') && w.len() > 1);
-    let has_sep = sep_char || text.contains(" / ");
+    let has_sep = sep_char || (slash && text.contains(" / "));
     let has_date = words.iter().any(|w| {
         if w.is_ascii() {
             let t = w.as_bytes();
@@ -678,7 +686,11 @@ fn line_features(
     };
     let first = text.chars().find(|c| c.is_alphabetic());
     let bracketed = text.starts_with(['[', '(']) && text.ends_with([']', ')']);
-    let bullets = text.matches(" | ").count() + text.matches(" · ").count() + text.matches(" • ").count();
+    let bullets = if bullet_char {
+        text.matches(" | ").count() + text.matches(" · ").count() + text.matches(" • ").count()
+    } else {
+        0
+    };
     let b = |x: bool| if x { 1.0 } else { 0.0 };
     let mut f = Vec::with_capacity(N_LOCAL);
     f.extend_from_slice(&[
