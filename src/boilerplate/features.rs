@@ -187,8 +187,8 @@ impl Dfa {
             let u = u as usize;
             let f = fail[u] as usize;
             out[u] = key(depth[u], trie.nodes[u].end).max(out[f]);
-            for b in 0..256 {
-                let cl = class[b] as usize;
+            for (b, &cl) in class.iter().enumerate() {
+                let cl = cl as usize;
                 if cl == 0 {
                     continue;
                 }
