@@ -348,10 +348,28 @@ fn whole_of(n: &str) -> &str {
 fn is_alnum(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
-    } else if is_typographic(c) {
-        false
+    } else if is_typographic(c) || is_common_letter(c) {
+        !is_typographic(c)
     } else {
         c.is_alphanumeric()
+    }
+}
+
+/// Letters of the common scripts of the pages (Latin, Greek, Cyrillic, CJK,
+/// Hangul) by range, before the Unicode table search; a test checks every
+/// character of the ranges against `char::is_alphabetic`.
+#[inline]
+fn is_common_letter(c: char) -> bool {
+    matches!(c as u32, 0xc0..=0xd6 | 0xd8..=0xf6 | 0xf8..=0x24f | 0x391..=0x3a1 | 0x3a3..=0x3a9 | 0x3b1..=0x3c9 | 0x400..=0x481 | 0x48a..=0x4ff | 0x4e00..=0x9fff | 0xac00..=0xd7a3)
+}
+
+/// `char::is_alphabetic`, faster for the common scripts.
+#[inline]
+fn is_alpha(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        is_common_letter(c) || (!is_typographic(c) && c.is_alphabetic())
     }
 }
 
@@ -570,7 +588,7 @@ fn line_features(
             }
             continue;
         }
-        if c.is_alphabetic() {
+        if is_alpha(c) {
             letters += 1;
         }
         if c.is_uppercase() {
@@ -632,7 +650,7 @@ fn line_features(
             }
         }
         if let Some(c) = first {
-            if c.is_alphabetic() {
+            if is_alpha(c) {
                 alpha_words += 1;
                 if c.is_uppercase() {
                     caps += 1;
@@ -684,7 +702,7 @@ fn line_features(
         let d = t.chars().take_while(|c| c.is_ascii_digit()).count();
         d > 0 && d <= 2 && t[d..].starts_with([')', '.'])
     };
-    let first = text.chars().find(|c| c.is_alphabetic());
+    let first = text.chars().find(|&c| is_alpha(c));
     let bracketed = text.starts_with(['[', '(']) && text.ends_with([']', ')']);
     let bullets = if bullet_char {
         text.matches(" | ").count() + text.matches(" · ").count() + text.matches(" • ").count()
@@ -955,6 +973,17 @@ mod tests {
         assert_eq!(lexicon_hits("  SHARE THIS ARTICLE: ").kind(), Some(BoilerKind::Share));
         assert_eq!(lexicon_hits("Read more: something else happened").prefix, Some(BoilerKind::Promo));
         assert!(lexicon_hits("The minister said the talks would resume.").kind().is_none());
+    }
+
+    #[test]
+    fn fast_letter_tests_agree_with_unicode() {
+        for c in (0u32..0x11000).filter_map(char::from_u32) {
+            assert_eq!(is_alpha(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+            if is_common_letter(c) {
+                assert!(c.is_alphabetic(), "{c:?}");
+            }
+        }
     }
 
     /// The definition the compiled index must agree with: every phrase in
