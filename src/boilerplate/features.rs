@@ -670,7 +670,9 @@ fn line_features(
             let a = t.iter().position(|c| c.is_ascii_alphanumeric()).unwrap_or(t.len());
             let e = t.iter().rposition(|c| c.is_ascii_alphanumeric()).map_or(a, |k| k + 1);
             let t = &t[a..e];
-            return (3..=9).contains(&t.len()) && MONTHS.iter().any(|m| m.as_bytes().eq_ignore_ascii_case(t))
+            return (3..=9).contains(&t.len())
+                && matches!(t[0].to_ascii_lowercase(), b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd')
+                && MONTHS.iter().any(|m| m.as_bytes().eq_ignore_ascii_case(t))
                 || (t.len() == 4 && matches!(t[0], b'1' | b'2') && t.iter().all(u8::is_ascii_digit));
         }
         let t = w.trim_matches(|c: char| !is_alnum(c));
