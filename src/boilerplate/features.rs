@@ -500,9 +500,10 @@ pub fn local(seg: &Segments) -> Vec<Vec<f64>> {
     let hits: Vec<Hits> = normed.iter().map(|t| hits_normed(t)).collect();
     let mut out = Vec::with_capacity(n);
     let mut buf = String::new();
+    let mut words = Vec::new();
     for (i, text) in texts.iter().enumerate() {
         let repeated = copies.get(normed[i].as_str()).copied().unwrap_or(0) > 1;
-        out.push(line_features(text, &normed[i], hits[i], i, n, sentences[i], repeated, &mut buf));
+        out.push(line_features(text, &normed[i], hits[i], i, n, sentences[i], repeated, &mut buf, &mut words));
     }
     // Whole-text features: comment sections, length relative to the text's median line.
     let mut lens: Vec<f64> = out.iter().map(|f| f[0]).collect();
@@ -534,10 +535,10 @@ fn comment_count_line(n: &str) -> bool {
     ["comment", "thoughts on", "responses to", "replies to", "reactions"].iter().any(|w| rest.starts_with(w))
 }
 
-/// `buf` is scratch space for lower-cased words.
+/// `buf` and `words` are scratch space (lower-cased word, the line's words).
 #[allow(clippy::too_many_arguments)]
-fn line_features(
-    text: &str,
+fn line_features<'a>(
+    text: &'a str,
     lower_text: &str,
     hits: Hits,
     i: usize,
@@ -545,8 +546,10 @@ fn line_features(
     n_sent: usize,
     repeated: bool,
     buf: &mut String,
+    words: &mut Vec<&'a str>,
 ) -> Vec<f64> {
-    let words: Vec<&str> = text.split_whitespace().collect();
+    words.clear();
+    words.extend(text.split_whitespace());
     // One pass over the characters for the counts.
     let (mut chars, mut cjk, mut letters, mut upper, mut lower, mut digits, mut commas) = (0, 0, 0, 0, 0, 0, 0);
     let (mut sep_char, mut has_quote, mut slash, mut bullet_char) = (false, false, false, false);
@@ -612,7 +615,7 @@ fn line_features(
     let mut stop = 0usize;
     let mut alpha_words = 0usize;
     let mut caps = 0usize;
-    for w in &words {
+    for w in words.iter() {
         if w.is_ascii() {
             // The same as below, on bytes.
             let mut core = [0u8; STOP_MAX_CHARS];
