@@ -85,6 +85,14 @@ pub fn norm(s: &str) -> String {
             out.push(' ');
         }
         space = false;
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        if is_typographic(c) {
+            out.push(if c == '’' || c == '‘' { '\'' } else { c });
+            continue;
+        }
         for l in c.to_lowercase() {
             out.push(match l {
                 '’' | '‘' => '\'',
@@ -115,33 +123,296 @@ impl Hits {
     }
 }
 
-pub fn lexicon_hits(line: &str) -> Hits {
-    let n = norm(line);
-    let w = norm_whole(line);
-    let mut h = Hits::default();
-    let mut best_prefix = 0;
-    let mut best_contains = 0;
-    for p in phrases() {
-        match p.mode {
-            Mode::Whole => {
-                if h.whole.is_none() && w == p.text {
-                    h.whole = Some(p.kind);
-                }
+/// The lexicon compiled for one-pass matching: whole-line phrases in a hash
+/// map, prefix and contains phrases in byte tries. Results are those of
+/// checking every phrase in file order: per mode the longest hit, the first
+/// in file order among equally long ones.
+struct Index {
+    whole: std::collections::HashMap<String, BoilerKind>,
+    prefix: Trie,
+    contains: Dfa,
+}
+
+/// Aho-Corasick automaton of the contains phrases as a full DFA over byte
+/// classes: one table step per byte of the line.
+struct Dfa {
+    class: [u8; 256],
+    n_class: usize,
+    delta: Vec<u32>,
+    /// Best phrase ending at each state: `(length << 16) | (0xffff - order)`
+    /// (longest, then first in file order, compares greatest); 0 = none.
+    out: Vec<u32>,
+    kinds: Vec<BoilerKind>,
+}
+
+impl Dfa {
+    fn new(trie: &Trie, kinds: Vec<BoilerKind>) -> Dfa {
+        let mut class = [0u8; 256];
+        let mut n_class = 1usize;
+        let mut used = [false; 256];
+        for node in &trie.nodes {
+            for &(b, _) in &node.next {
+                used[b as usize] = true;
             }
-            Mode::Prefix => {
-                if p.text.len() > best_prefix && (n.starts_with(&p.text) || w.starts_with(&p.text)) {
-                    best_prefix = p.text.len();
-                    h.prefix = Some(p.kind);
-                }
+        }
+        for (b, &r) in trie.root.iter().enumerate() {
+            used[b] |= r != NONE;
+        }
+        for b in 0..256 {
+            if used[b] && n_class < 256 {
+                class[b] = n_class as u8;
+                n_class += 1;
             }
-            Mode::Contains => {
-                if p.text.len() > best_contains && n.contains(&p.text) {
-                    best_contains = p.text.len();
-                    h.contains = Some(p.kind);
+        }
+        let n = trie.nodes.len();
+        let mut delta = vec![0u32; n * n_class];
+        let mut out = vec![0u32; n];
+        let mut fail = vec![0u32; n];
+        let mut depth = vec![0usize; n];
+        let mut queue = std::collections::VecDeque::new();
+        // Node 0 is the root; its children are in `trie.root`.
+        for b in 0..256 {
+            let c = trie.root[b];
+            if c != NONE {
+                delta[class[b] as usize] = c;
+                depth[c as usize] = 1;
+                queue.push_back(c);
+            }
+        }
+        let key = |d: usize, end: Option<(usize, BoilerKind)>| match end {
+            Some((order, _)) if d < 0xffff && order < 0xffff => ((d as u32) << 16) | (0xffff - order as u32),
+            _ => 0,
+        };
+        while let Some(u) = queue.pop_front() {
+            let u = u as usize;
+            let f = fail[u] as usize;
+            out[u] = key(depth[u], trie.nodes[u].end).max(out[f]);
+            for (b, &cl) in class.iter().enumerate() {
+                let cl = cl as usize;
+                if cl == 0 {
+                    continue;
+                }
+                let v = trie.nodes[u].child(b as u8);
+                if v == NONE {
+                    delta[u * n_class + cl] = delta[f * n_class + cl];
+                } else {
+                    fail[v as usize] = delta[f * n_class + cl];
+                    depth[v as usize] = depth[u] + 1;
+                    delta[u * n_class + cl] = v;
+                    queue.push_back(v);
                 }
             }
         }
+        Dfa { class, n_class, delta, out, kinds }
     }
+
+    /// The kind of the best phrase contained in `s`.
+    fn best(&self, s: &[u8]) -> Option<BoilerKind> {
+        let mut state = 0usize;
+        let mut best = 0u32;
+        for &b in s {
+            state = self.delta[state * self.n_class + self.class[b as usize] as usize] as usize;
+            best = best.max(self.out[state]);
+        }
+        if best == 0 {
+            return None;
+        }
+        self.kinds.get(0xffff - (best & 0xffff) as usize).copied()
+    }
+}
+
+/// A byte trie; a node's end is the (file order, kind) of the first phrase
+/// that ends there.
+struct Trie {
+    root: Vec<u32>,
+    nodes: Vec<Node>,
+}
+
+#[derive(Default)]
+struct Node {
+    next: Vec<(u8, u32)>,
+    /// `next` as a table, for nodes with many children (see [`Trie::finish`]).
+    dense: Option<Box<[u32; 256]>>,
+    end: Option<(usize, BoilerKind)>,
+}
+
+impl Node {
+    fn child(&self, b: u8) -> u32 {
+        match &self.dense {
+            Some(t) => t[b as usize],
+            None => self.next.iter().find(|(c, _)| *c == b).map_or(NONE, |&(_, x)| x),
+        }
+    }
+}
+
+const NONE: u32 = u32::MAX;
+
+impl Trie {
+    fn new() -> Trie {
+        Trie { root: vec![NONE; 256], nodes: vec![Node::default()] }
+    }
+
+    fn insert(&mut self, text: &str, order: usize, kind: BoilerKind) {
+        let mut cur = 0u32;
+        for (d, &b) in text.as_bytes().iter().enumerate() {
+            let found = if d == 0 {
+                Some(self.root[b as usize]).filter(|&x| x != NONE)
+            } else {
+                self.nodes[cur as usize].next.iter().find(|(c, _)| *c == b).map(|&(_, x)| x)
+            };
+            cur = match found {
+                Some(x) => x,
+                None => {
+                    let id = self.nodes.len() as u32;
+                    self.nodes.push(Node::default());
+                    if d == 0 {
+                        self.root[b as usize] = id;
+                    } else {
+                        self.nodes[cur as usize].next.push((b, id));
+                    }
+                    id
+                }
+            };
+        }
+        let node = &mut self.nodes[cur as usize];
+        if node.end.is_none() {
+            node.end = Some((order, kind));
+        }
+    }
+
+    /// Tables for the nodes with many children (a few, near the root).
+    fn finish(&mut self) {
+        for node in &mut self.nodes {
+            if node.next.len() >= 4 {
+                let mut t = Box::new([NONE; 256]);
+                for &(b, x) in &node.next {
+                    t[b as usize] = x;
+                }
+                node.dense = Some(t);
+            }
+        }
+    }
+
+    /// Fold the phrases that start `s` into `best` = (length, order, kind).
+    fn prefixes(&self, s: &[u8], best: &mut Option<(usize, usize, BoilerKind)>) {
+        let Some(&first) = s.first() else { return };
+        let mut cur = self.root[first as usize];
+        let mut d = 1;
+        while cur != NONE {
+            let node = &self.nodes[cur as usize];
+            if let Some((order, kind)) = node.end {
+                let better = match *best {
+                    None => true,
+                    Some((l, o, _)) => d > l || (d == l && order < o),
+                };
+                if better {
+                    *best = Some((d, order, kind));
+                }
+            }
+            let Some(&b) = s.get(d) else { break };
+            cur = node.child(b);
+            d += 1;
+        }
+    }
+}
+
+fn index() -> &'static Index {
+    static I: OnceLock<Index> = OnceLock::new();
+    I.get_or_init(|| {
+        let mut whole = std::collections::HashMap::new();
+        let mut prefix = Trie::new();
+        let mut contains = Trie::new();
+        for (order, p) in phrases().iter().enumerate() {
+            match p.mode {
+                Mode::Whole => {
+                    whole.entry(p.text.clone()).or_insert(p.kind);
+                }
+                Mode::Prefix => prefix.insert(&p.text, order, p.kind),
+                Mode::Contains => contains.insert(&p.text, order, p.kind),
+            }
+        }
+        prefix.finish();
+        let kinds = phrases().iter().map(|p| p.kind).collect();
+        Index { whole, prefix, contains: Dfa::new(&contains, kinds) }
+    })
+}
+
+/// [`norm_whole`] of a string already [`norm`]alised: a sub-slice.
+fn whole_of(n: &str) -> &str {
+    n.trim_matches(|c: char| !is_alnum(c))
+}
+
+/// `char::is_alphanumeric`, without the table search for the common
+/// typographic punctuation of news text.
+#[inline]
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if is_typographic(c) || is_common_letter(c) {
+        !is_typographic(c)
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// Letters of the common scripts of the pages (Latin, Greek, Cyrillic, CJK,
+/// Hangul) by range, before the Unicode table search; a test checks every
+/// character of the ranges against `char::is_alphabetic`.
+#[inline]
+fn is_common_letter(c: char) -> bool {
+    matches!(c as u32, 0xc0..=0xd6 | 0xd8..=0xf6 | 0xf8..=0x24f | 0x391..=0x3a1 | 0x3a3..=0x3a9 | 0x3b1..=0x3c9 | 0x400..=0x481 | 0x48a..=0x4ff | 0x4e00..=0x9fff | 0xac00..=0xd7a3)
+}
+
+/// `char::is_alphabetic`, faster for the common scripts.
+#[inline]
+fn is_alpha(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        is_common_letter(c) || (!is_typographic(c) && c.is_alphabetic())
+    }
+}
+
+/// Common non-ASCII punctuation of news text (no letters, no digits).
+#[inline]
+fn is_typographic(c: char) -> bool {
+    matches!(c, '“' | '”' | '‘' | '’' | '—' | '–' | '…' | '«' | '»' | '„' | '\u{a0}')
+}
+
+/// FNV-1a: short keys (stop words, lines) hash faster than with SipHash;
+/// nothing here is exposed to adversarial collisions beyond a slowdown.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ b as u64).wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+
+pub fn lexicon_hits(line: &str) -> Hits {
+    hits_normed(&norm(line))
+}
+
+/// [`lexicon_hits`] of a line given its [`norm`].
+pub fn hits_normed(n: &str) -> Hits {
+    let ix = index();
+    let w = whole_of(n);
+    let mut h = Hits { whole: ix.whole.get(w).copied(), ..Hits::default() };
+    let mut best = None;
+    ix.prefix.prefixes(n.as_bytes(), &mut best);
+    ix.prefix.prefixes(w.as_bytes(), &mut best);
+    h.prefix = best.map(|(_, _, k)| k);
+    h.contains = ix.contains.best(n.as_bytes());
     h
 }
 
@@ -165,8 +436,26 @@ const STOP_WORDS: &[&str] = &[
     "и", "в", "не", "на", "что", "с", "по", "как", "это", "он", "она", "из", "за", "к", "но",
 ];
 
+/// Lower-case `chars` into `out` as `str::to_lowercase` would, without
+/// allocating once `out` has grown (final sigma aside, which no caller needs:
+/// stop words and month names have none).
+fn lower_word(chars: impl Iterator<Item = char>, out: &mut String) {
+    for c in chars {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
+/// The longest stop word, in characters (checked by a test).
+const STOP_MAX_CHARS: usize = 6;
+
 fn is_stop(w: &str) -> bool {
-    STOP_WORDS.contains(&w)
+    static SET: OnceLock<std::collections::HashSet<&'static str, FnvBuild>> = OnceLock::new();
+    // No stop word is longer than 8 bytes: most words skip the lookup.
+    w.len() <= 8 && SET.get_or_init(|| STOP_WORDS.iter().copied().collect()).contains(w)
 }
 
 fn is_cjk(c: char) -> bool {
@@ -203,14 +492,18 @@ pub fn local(seg: &Segments) -> Vec<Vec<f64>> {
             *c += 1;
         }
     }
-    let mut copies: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut copies: std::collections::HashMap<&str, usize, FnvBuild> =
+        std::collections::HashMap::with_capacity_and_hasher(n, FnvBuild::default());
     for t in &normed {
         *copies.entry(t.as_str()).or_insert(0) += 1;
     }
+    let hits: Vec<Hits> = normed.iter().map(|t| hits_normed(t)).collect();
     let mut out = Vec::with_capacity(n);
+    let mut buf = String::new();
+    let mut words = Vec::new();
     for (i, text) in texts.iter().enumerate() {
         let repeated = copies.get(normed[i].as_str()).copied().unwrap_or(0) > 1;
-        out.push(line_features(text, &normed, i, n, sentences[i], repeated));
+        out.push(line_features(text, &normed[i], hits[i], i, n, sentences[i], repeated, &mut buf, &mut words));
     }
     // Whole-text features: comment sections, length relative to the text's median line.
     let mut lens: Vec<f64> = out.iter().map(|f| f[0]).collect();
@@ -219,7 +512,7 @@ pub fn local(seg: &Segments) -> Vec<Vec<f64>> {
     let mut comments_seen = false;
     for (i, f) in out.iter_mut().enumerate() {
         let words = (f[0].exp() - 1.0).round();
-        let is_marker = lexicon_hits(texts[i]).kind() == Some(BoilerKind::Comments) || comment_count_line(&normed[i]);
+        let is_marker = hits[i].kind() == Some(BoilerKind::Comments) || comment_count_line(&normed[i]);
         let b = |x: bool| if x { 1.0 } else { 0.0 };
         f.push(b(f[20] > 0.0 && words >= 5.0));
         f.push(b((5.0..=16.0).contains(&words) && f[12] == 0.0 && f[13] == 0.0 && f[10] >= 0.6));
@@ -242,22 +535,125 @@ fn comment_count_line(n: &str) -> bool {
     ["comment", "thoughts on", "responses to", "replies to", "reactions"].iter().any(|w| rest.starts_with(w))
 }
 
-fn line_features(text: &str, normed: &[String], i: usize, n: usize, n_sent: usize, repeated: bool) -> Vec<f64> {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let chars = text.chars().count();
-    let cjk = text.chars().filter(|&c| is_cjk(c)).count();
+/// `buf` and `words` are scratch space (lower-cased word, the line's words).
+#[allow(clippy::too_many_arguments)]
+fn line_features<'a>(
+    text: &'a str,
+    lower_text: &str,
+    hits: Hits,
+    i: usize,
+    n: usize,
+    n_sent: usize,
+    repeated: bool,
+    buf: &mut String,
+    words: &mut Vec<&'a str>,
+) -> Vec<f64> {
+    words.clear();
+    words.extend(text.split_whitespace());
+    // One pass over the characters for the counts.
+    let (mut chars, mut cjk, mut letters, mut upper, mut lower, mut digits, mut commas) = (0, 0, 0, 0, 0, 0, 0);
+    let (mut sep_char, mut has_quote, mut slash, mut bullet_char) = (false, false, false, false);
+    for c in text.chars() {
+        chars += 1;
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                letters += 1;
+                if c.is_ascii_uppercase() {
+                    upper += 1;
+                } else {
+                    lower += 1;
+                }
+            } else if c.is_ascii_digit() {
+                digits += 1;
+            } else {
+                match c {
+                    ',' => commas += 1,
+                    '|' => {
+                        sep_char = true;
+                        bullet_char = true;
+                    }
+                    '/' => slash = true,
+                    '"' => has_quote = true,
+                    _ => {}
+                }
+            }
+            continue;
+        }
+        if is_cjk(c) {
+            cjk += 1;
+        }
+        if is_typographic(c) {
+            // Not a letter, not a comma, separator or quote counted below.
+            if c == '»' {
+                sep_char = true;
+            } else if c == '“' || c == '«' || c == '„' {
+                has_quote = true;
+            }
+            continue;
+        }
+        if is_alpha(c) {
+            letters += 1;
+        }
+        if c.is_uppercase() {
+            upper += 1;
+        }
+        if c.is_lowercase() {
+            lower += 1;
+        }
+        match c {
+            '，' | '、' => commas += 1,
+            '›' | '»' => sep_char = true,
+            '•' | '·' => {
+                sep_char = true;
+                bullet_char = true;
+            }
+            '“' | '«' | '„' | '「' => has_quote = true,
+            _ => {}
+        }
+    }
     let nw = (words.len()).max(cjk / 2).max(1) as f64;
     let mut stop = 0usize;
     let mut alpha_words = 0usize;
     let mut caps = 0usize;
-    for w in &words {
-        let core: String = w.chars().filter(|c| c.is_alphanumeric() || *c == '\'').collect();
-        let lw = core.to_lowercase();
-        if is_stop(&lw) {
-            stop += 1;
+    for w in words.iter() {
+        if w.is_ascii() {
+            // The same as below, on bytes.
+            let mut core = [0u8; STOP_MAX_CHARS];
+            let mut len = 0;
+            let mut first = None;
+            for &c in w.as_bytes() {
+                if c.is_ascii_alphanumeric() || c == b'\'' {
+                    first = first.or(Some(c));
+                    if len < STOP_MAX_CHARS {
+                        core[len] = c.to_ascii_lowercase();
+                    }
+                    len += 1;
+                }
+            }
+            if len <= STOP_MAX_CHARS && std::str::from_utf8(&core[..len]).is_ok_and(is_stop) {
+                stop += 1;
+            }
+            if let Some(c) = first.filter(u8::is_ascii_alphabetic) {
+                alpha_words += 1;
+                if c.is_ascii_uppercase() {
+                    caps += 1;
+                }
+            }
+            continue;
         }
-        if let Some(c) = core.chars().next() {
-            if c.is_alphabetic() {
+        let core = w.chars().filter(|&c| is_alnum(c) || c == '\'');
+        let first = core.clone().next();
+        // Lower-casing never shortens a word in characters: longer words
+        // than the longest stop word need no look-up.
+        if core.clone().take(STOP_MAX_CHARS + 1).count() <= STOP_MAX_CHARS {
+            buf.clear();
+            lower_word(core, buf);
+            if is_stop(buf) {
+                stop += 1;
+            }
+        }
+        if let Some(c) = first {
+            if is_alpha(c) {
                 alpha_words += 1;
                 if c.is_uppercase() {
                     caps += 1;
@@ -265,23 +661,34 @@ fn line_features(text: &str, normed: &[String], i: usize, n: usize, n_sent: usiz
             }
         }
     }
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    let upper = text.chars().filter(|c| c.is_uppercase()).count();
-    let lower = text.chars().filter(|c| c.is_lowercase()).count();
-    let digits = text.chars().filter(|c| c.is_ascii_digit()).count();
     let trimmed_end = text.trim_end_matches(['"', '”', '’', '\'', ')', '»', ' ']);
     let last = trimmed_end.chars().last().unwrap_or(' ');
     let ends_sentence = matches!(last, '.' | '!' | '?' | '。' | '！' | '？') || (cjk > 0 && last == '다');
-    let lower_text = &normed[i];
     let has_url = lower_text.contains("http") || lower_text.contains("www.") || lower_text.contains(".com");
     let has_handle = words.iter().any(|w| w.starts_with('@') && w.len() > 1);
-    let has_sep = text.contains('|') || text.contains('›') || text.contains('»') || text.contains(" / ") || text.contains('•') || text.contains('·');
+    let has_sep = sep_char || (slash && text.contains(" / "));
     let has_date = words.iter().any(|w| {
-        let l = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        MONTHS.contains(&l.as_str()) || (l.len() == 4 && l.starts_with(['1', '2']) && l.chars().all(|c| c.is_ascii_digit()))
+        if w.is_ascii() {
+            let t = w.as_bytes();
+            let a = t.iter().position(|c| c.is_ascii_alphanumeric()).unwrap_or(t.len());
+            let e = t.iter().rposition(|c| c.is_ascii_alphanumeric()).map_or(a, |k| k + 1);
+            let t = &t[a..e];
+            return (3..=9).contains(&t.len())
+                && matches!(t[0].to_ascii_lowercase(), b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd')
+                && MONTHS.iter().any(|m| m.as_bytes().eq_ignore_ascii_case(t))
+                || (t.len() == 4 && matches!(t[0], b'1' | b'2') && t.iter().all(u8::is_ascii_digit));
+        }
+        let t = w.trim_matches(|c: char| !is_alnum(c));
+        // The longest month name has 9 characters, a year 4 bytes.
+        if t.chars().nth(9).is_some() {
+            return false;
+        }
+        buf.clear();
+        lower_word(t.chars(), buf);
+        let l = buf.as_str();
+        MONTHS.contains(&l) || (l.len() == 4 && l.starts_with(['1', '2']) && l.chars().all(|c| c.is_ascii_digit()))
     });
     let rel = if n > 1 { i as f64 / (n - 1) as f64 } else { 0.5 };
-    let hits = lexicon_hits(text);
     let kind = hits.kind();
     let credit_like = {
         // "Name/Agency", "(Agency/Name)": a slash between capitalised words.
@@ -295,18 +702,21 @@ fn line_features(text: &str, normed: &[String], i: usize, n: usize, n_sent: usiz
         }
         found
     };
-    let commas = text.chars().filter(|&c| c == ',' || c == '，' || c == '、').count();
-    let has_quote = text.contains('“') || text.contains('"') || text.contains('«') || text.contains('„') || text.contains('「');
     let numbered = {
         let t = text.trim_start();
         let d = t.chars().take_while(|c| c.is_ascii_digit()).count();
         d > 0 && d <= 2 && t[d..].starts_with([')', '.'])
     };
-    let first = text.chars().find(|c| c.is_alphabetic());
+    let first = text.chars().find(|&c| is_alpha(c));
     let bracketed = text.starts_with(['[', '(']) && text.ends_with([']', ')']);
-    let bullets = text.matches(" | ").count() + text.matches(" · ").count() + text.matches(" • ").count();
+    let bullets = if bullet_char {
+        text.matches(" | ").count() + text.matches(" · ").count() + text.matches(" • ").count()
+    } else {
+        0
+    };
     let b = |x: bool| if x { 1.0 } else { 0.0 };
-    let f = vec![
+    let mut f = Vec::with_capacity(N_LOCAL);
+    f.extend_from_slice(&[
         (nw + 1.0).ln(),
         b(nw <= 1.0),
         b(nw <= 3.0),
@@ -349,7 +759,7 @@ fn line_features(text: &str, normed: &[String], i: usize, n: usize, n_sent: usiz
         b(first.is_some_and(|c| c.is_lowercase())),
         b(bracketed),
         (bullets as f64 + 1.0).ln(),
-    ];
+    ]);
     f
 }
 
@@ -571,11 +981,65 @@ mod tests {
     }
 
     #[test]
+    fn fast_letter_tests_agree_with_unicode() {
+        for c in (0u32..0x11000).filter_map(char::from_u32) {
+            assert_eq!(is_alpha(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+            if is_common_letter(c) {
+                assert!(c.is_alphabetic(), "{c:?}");
+            }
+        }
+    }
+
+    /// The definition the compiled index must agree with: every phrase in
+    /// file order, longest hit per mode.
+    fn naive_hits(line: &str) -> Hits {
+        let n = norm(line);
+        let w = norm_whole(line);
+        let mut h = Hits::default();
+        let (mut bp, mut bc) = (0, 0);
+        for p in phrases() {
+            match p.mode {
+                Mode::Whole if h.whole.is_none() && w == p.text => h.whole = Some(p.kind),
+                Mode::Prefix if p.text.len() > bp && (n.starts_with(&p.text) || w.starts_with(&p.text)) => {
+                    bp = p.text.len();
+                    h.prefix = Some(p.kind);
+                }
+                Mode::Contains if p.text.len() > bc && n.contains(&p.text) => {
+                    bc = p.text.len();
+                    h.contains = Some(p.kind);
+                }
+                _ => {}
+            }
+        }
+        h
+    }
+
+    #[test]
+    fn compiled_lexicon_agrees_with_phrase_by_phrase_matching() {
+        let mut lines: Vec<String> = vec![String::new(), "x".into(), "Ünïcode – “quotes” ©".into()];
+        for (k, p) in phrases().iter().enumerate() {
+            let q = &phrases()[(k * 7 + 3) % phrases().len()].text;
+            lines.push(p.text.clone());
+            lines.push(format!("» {}!", p.text.to_uppercase()));
+            lines.push(format!("and then {} {} and more", p.text, q));
+            lines.push(format!("{q}{}", p.text));
+        }
+        for l in &lines {
+            let (a, b) = (lexicon_hits(l), naive_hits(l));
+            assert_eq!((a.whole, a.prefix, a.contains), (b.whole, b.prefix, b.contains), "{l}");
+        }
+    }
+
+    #[test]
     fn feature_vectors_have_declared_length() {
         let seg = Segments::new("Title here\n\nA sentence of the article, as it says.\n\nShare\n\n日本語の文章です。");
         let l = local(&seg);
         assert_eq!(l.len(), 4);
         assert!(l.iter().all(|f| f.len() == N_LOCAL && f.iter().all(|x| x.is_finite())));
+        assert!(STOP_WORDS.iter().all(|w| w.len() <= 8 && w.chars().count() <= STOP_MAX_CHARS && is_stop(w)));
+        assert!(MONTHS.iter().all(|m| m.chars().count() <= 9));
+        assert!(!is_stop("article"));
         assert!(comment_count_line("6 thoughts on “the piece”"));
         assert!(comment_count_line("(42) comments"));
         assert!(!comment_count_line("42 people died"));

@@ -47,11 +47,14 @@ pub fn stage_probabilities(local: &[Vec<f64>], model: &Model) -> Vec<Vec<f64>> {
         let p = match out.last() {
             Some(prev) if k > 0 => {
                 let ctx = features::context(local, prev);
+                let mut x = Vec::new();
                 local
                     .iter()
                     .zip(&ctx)
                     .map(|(l, c)| {
-                        let x: Vec<f64> = l.iter().chain(c.iter()).copied().collect();
+                        x.clear();
+                        x.extend_from_slice(l);
+                        x.extend_from_slice(c);
                         st.prob(&x)
                     })
                     .collect()
