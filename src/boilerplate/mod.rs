@@ -130,12 +130,14 @@ pub fn decode(probs: &[f64], threshold: f64, switch: f64) -> Vec<bool> {
 
 /// Rules over the model: the first line of a paste is usually the headline
 /// (title-shaped: 4-25 words, no sentence punctuation, no lexicon hit, no
-/// link); a long prose paragraph needs a confident model to be dropped.
+/// link); a prose sentence of 8 words or more needs a confident model to be
+/// dropped (a short paste of two paragraphs is all article). 5-fold CV cost
+/// of 8 words instead of 20: boilerplate F1 0.8110 -> 0.8099.
 fn keep_as_content(i: usize, f: &[f64], p: f64) -> bool {
     let words = (f[0].exp() - 1.0).round();
     let lexicon = f[26] + f[27] + f[28] > 0.0;
     let headline = i == 0 && (4.0..=25.0).contains(&words) && f[12] == 0.0 && f[13] == 0.0 && !lexicon && f[15] == 0.0 && f[32] == 0.0 && f[17] == 0.0;
-    let prose = words >= 20.0 && f[12] > 0.0 && f[8] >= 0.25 && !lexicon && f[32] == 0.0 && p < 0.6;
+    let prose = words >= 8.0 && f[12] > 0.0 && f[8] >= 0.25 && !lexicon && f[32] == 0.0 && p < 0.6;
     headline || prose
 }
 
@@ -152,6 +154,14 @@ mod tests {
     #[test]
     fn embedded_model_loads() {
         assert!(Model::from_text(MODEL).is_some(), "data/boiler.model does not match the features");
+    }
+
+    #[test]
+    fn a_short_paste_of_prose_is_all_content() {
+        let text = "Storm closes bridge\n\nOn Monday, the harbour master told reporters in Oslo: \u{201c}We are ready.\u{201d}\n\n\u{201c}It works,\u{201d} she said.";
+        let seg = Segments::new(text);
+        let marked: Vec<&str> = detect(&seg).iter().map(|b| b.span.text(text)).collect();
+        assert!(!marked.iter().any(|m| m.starts_with("On Monday")), "{marked:?}");
     }
 
     #[test]
