@@ -16,7 +16,7 @@ export const CSP =
   "connect-src 'self'; worker-src 'self'; img-src 'self' data:; object-src 'none'; " +
   "base-uri 'none'; form-action 'none'";
 
-const MIME = {
+export const MIME = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',

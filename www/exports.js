@@ -11,6 +11,8 @@
 //   displaCy JSON       code points (Python string indices)
 //   quotes CSV          code points (as the native CLI and the scorer)
 
+import { cleanText } from './render.js';
+
 /** The `format` tag of a project file; `parseProject` checks it. */
 export const PROJECT_FORMAT = 'article-annotator/project';
 export const PROJECT_VERSION = 1;
@@ -284,29 +286,8 @@ export function parseCsv(s) {
 
 // ---------------------------------------------------------------- clean text
 
-/**
- * The text without its boilerplate: each boilerplate range is dropped, and
- * when it starts a line, so is the line break that ends it.
- */
-export function cleanText(text, boilerplate) {
-  const spans = arr(boilerplate)
-    .map((b) => b && span(Math.max(0, b.start), Math.min(text.length, b.end), text.length))
-    .filter(Boolean)
-    .sort((x, y) => x[0] - y[0]);
-  let out = '';
-  let pos = 0;
-  for (let [s, e] of spans) {
-    if (e <= pos) continue;
-    s = Math.max(s, pos);
-    out += text.slice(pos, s);
-    if (s === 0 || text[s - 1] === '\n') {
-      if (text.startsWith('\r\n', e)) e += 2;
-      else if (text[e] === '\n' || text[e] === '\r') e += 1;
-    }
-    pos = e;
-  }
-  return out + text.slice(pos);
-}
+// The text without its boilerplate lines: the page's own function.
+export { cleanText };
 
 // ------------------------------------------------------------ file formats
 

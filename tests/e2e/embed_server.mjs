@@ -4,17 +4,10 @@
 import { createServer } from 'node:http';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { MIME as SERVE_MIME } from '../../scripts/serve.mjs';
 
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-  '.ts': 'text/plain; charset=utf-8',
-};
+// The page server's types, plus TypeScript declarations served as text.
+const MIME = { ...SERVE_MIME, '.ts': 'text/plain; charset=utf-8' };
 
 /**
  * serve({files: {'/x.html': 'body' | {body, type}}, dir, headers}) resolves
