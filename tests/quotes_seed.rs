@@ -9,26 +9,10 @@ use annotator::segment::Segments;
 use annotator::{Entity, Label, Mention, Span};
 use serde_json::Value;
 
-const TRIM: &str = "\"'“”‘’«»„‟‚‛ \t\n\u{a0}.,;:!?—–-";
+mod common;
+use common::scorer::{same_speaker, TRIM};
 
-fn name_tokens(n: &str) -> Vec<String> {
-    n.to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && !["the", "mr", "mrs", "ms", "dr", "gen", "president"].contains(w))
-        .map(str::to_string)
-        .collect()
-}
 
-fn same_speaker(g: Option<&str>, p: Option<&str>) -> bool {
-    match (g, p) {
-        (None, None) => true,
-        (Some(g), Some(p)) => {
-            let (g, p) = (name_tokens(g), name_tokens(p));
-            !g.is_empty() && !p.is_empty() && (g == p || g.last() == p.last() || p.iter().all(|w| g.contains(w)) || g.iter().all(|w| p.contains(w)))
-        }
-        _ => false,
-    }
-}
 
 struct Seed {
     text: String,

@@ -33,3 +33,32 @@ pub fn annotate_json(text: &str) -> serde_json::Value {
 pub fn cp_slice(text: &str, start: u64, end: u64) -> String {
     text.chars().skip(start as usize).take((end - start) as usize).collect()
 }
+
+/// The scorer's rules (../shared/eval/score.py), for tests that check the
+/// quote layer directly rather than through the CLI.
+pub mod scorer {
+    /// Marks and punctuation the scorer trims from both ends of a quote.
+    pub const TRIM: &str = "\"'“”‘’«»„‟‚‛ \t\n\u{a0}.,;:!?—–-";
+
+    fn name_tokens(n: &str) -> Vec<String> {
+        n.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !["the", "mr", "mrs", "ms", "dr", "gen", "president"].contains(w))
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// Whether two speaker names are the same person as the scorer judges.
+    pub fn same_speaker(g: Option<&str>, p: Option<&str>) -> bool {
+        match (g, p) {
+            (None, None) => true,
+            (Some(g), Some(p)) => {
+                let (g, p) = (name_tokens(g), name_tokens(p));
+                !g.is_empty()
+                    && !p.is_empty()
+                    && (g == p || g.last() == p.last() || p.iter().all(|w| g.contains(w)) || g.iter().all(|w| p.contains(w)))
+            }
+            _ => false,
+        }
+    }
+}
