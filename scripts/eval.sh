@@ -27,3 +27,10 @@ tools/eval-quotes.sh | sed -n '/PolNeAR/,$p'
 echo "== boilerplate: dev pages, 5-fold cross-validation by document (honest), then in-sample"
 tools/eval-boiler.sh --cv | grep lines
 tools/eval-boiler.sh | grep lines
+
+echo "== committed models rebuild byte for byte from ../shared"
+target/release/train-ner "$SHARED/data/ner/conll2003/train.txt" --dev "$SHARED/data/ner/conll2003/dev.txt" -o "$tmp/ner.model" > /dev/null 2>&1
+target/release/train-boiler "$SHARED/data/boiler/dev" --out "$tmp/boiler.model" > /dev/null 2>&1
+for m in ner boiler; do
+  if cmp -s "$tmp/$m.model" "data/$m.model"; then echo "data/$m.model: identical"; else echo "data/$m.model: DIFFERS from its rebuild"; fi
+done
