@@ -307,6 +307,23 @@ fn is_opener(t: &TokInfo, s: &str) -> bool {
 
 /// Static features of every token of `doc`.
 pub fn extract(doc: &Doc) -> Extracted {
+    let mut feats = Vec::with_capacity(doc.words.len() * 48);
+    let mut starts = Vec::with_capacity(doc.words.len() + 1);
+    let mut ex = extract_each(doc, |_, f| {
+        starts.push(feats.len() as u32);
+        feats.extend_from_slice(f);
+    });
+    starts.push(feats.len() as u32);
+    ex.feats = feats;
+    ex.starts = starts;
+    ex
+}
+
+/// Static features of every token of `doc`, handed to `sink` token by
+/// token in order (`sink(i, feats of token i)`) instead of kept: the
+/// returned [`Extracted`] has empty `feats` and `starts`. Taggers that only
+/// score the features once need not hold ~50 hashes per token.
+pub fn extract_each<F: FnMut(usize, &[u64])>(doc: &Doc, sink: F) -> Extracted {
     let n = doc.words.len();
     // Sentences must tile the tokens; otherwise treat the document as one.
     let mut next = 0;
@@ -317,12 +334,12 @@ pub fn extract(doc: &Doc) -> Extracted {
     }) && next == n;
     if !tiles {
         let whole = Doc { words: doc.words.clone(), sents: if n > 0 { std::iter::once(0..n).collect() } else { vec![] } };
-        return extract_tiled(&whole);
+        return extract_tiled(&whole, sink);
     }
-    extract_tiled(doc)
+    extract_tiled(doc, sink)
 }
 
-fn extract_tiled(doc: &Doc) -> Extracted {
+fn extract_tiled<F: FnMut(usize, &[u64])>(doc: &Doc, mut sink: F) -> Extracted {
     let n = doc.words.len();
     let mut buf = Vec::new();
     let info: Vec<TokInfo> = doc.words.iter().map(|w| TokInfo::new(w, &mut buf)).collect();
@@ -422,8 +439,8 @@ fn extract_tiled(doc: &Doc) -> Extracted {
         let mut c = w.chars().map(norm_char);
         matches!((c.next(), c.next()), (Some('"' | '\''), None)) || matches!(*w, "``" | "''")
     }).collect();
-    let mut feats = Vec::with_capacity(n * 48);
-    let mut starts = Vec::with_capacity(n + 1);
+    // One token's features at a time.
+    let mut feats: Vec<u64> = Vec::with_capacity(96);
     let none = TokInfo { word: 7, lower: 7, shape: 7, short: 7, ..TokInfo::default() };
     let gbits = |j: usize| -> u64 {
         gz[j].iter().enumerate().fold(0u64, |b, (ty, &p)| if p != 0 { b | 1 << ty } else { b })
@@ -433,7 +450,7 @@ fn extract_tiled(doc: &Doc) -> Extracted {
             continue;
         }
         for i in r.clone() {
-            starts.push(feats.len() as u32);
+            feats.clear();
             let t = &info[i];
             let get = |d: isize| -> &TokInfo {
                 let j = i as isize + d;
@@ -532,10 +549,10 @@ fn extract_tiled(doc: &Doc) -> Extracted {
                     f(T_AGGC, (pj.is(F_INIT_CAP) as u64) | (nj.is(F_INIT_CAP) as u64) << 1 | (caps_sent[j] as u64) << 2);
                 }
             }
+            sink(i, &feats);
         }
     }
-    starts.push(feats.len() as u32);
-    Extracted { feats, starts, info, last_in_sent, first_in_sent, sents: doc.sents.clone() }
+    Extracted { feats: Vec::new(), starts: Vec::new(), info, last_in_sent, first_in_sent, sents: doc.sents.clone() }
 }
 
 /// Positions of a token's own word features in its static features, and
