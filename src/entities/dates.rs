@@ -14,48 +14,73 @@
 
 use crate::annotation::Span;
 use crate::segment::{Segments, TokenKind};
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const LEXICON: &str = include_str!("../../data/dates.txt");
 
+/// Hash maps keyed by lexicon words: the byte-wise FNV hasher of the
+/// tagger's features instead of SipHash (no untrusted keys here, and these
+/// lookups run several times per token).
+type WordMap<V> = HashMap<&'static str, V, std::hash::BuildHasherDefault<super::tagger::features::IdHasher>>;
+
 struct Lexicon {
-    cats: HashMap<String, HashSet<String>>,
+    /// Category names, in file order: bit `k` of a word's mask is `cats[k]`.
+    cats: Vec<&'static str>,
+    /// Word -> mask of the categories it is in.
+    words: WordMap<u64>,
     /// Month word (full or abbreviated) -> (month number, is the full name).
-    months: HashMap<String, (u8, bool)>,
+    months: WordMap<(u8, bool)>,
 }
 
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut cats: HashMap<String, HashSet<String>> = HashMap::new();
-        let mut months = HashMap::new();
+        let mut cats: Vec<&'static str> = Vec::new();
+        let mut words: WordMap<u64> = WordMap::default();
+        let mut months = WordMap::default();
         for line in LEXICON.lines() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let Some((cat, words)) = line.split_once('=') else { continue };
+            let Some((cat, ws)) = line.split_once('=') else { continue };
             let cat = cat.trim();
             if let Some(n) = cat.strip_prefix("month").and_then(|n| n.parse::<u8>().ok()) {
-                for (k, w) in words.split_whitespace().enumerate() {
-                    months.insert(w.to_string(), (n, k == 0));
+                for (k, w) in ws.split_whitespace().enumerate() {
+                    months.insert(w, (n, k == 0));
                 }
                 continue;
             }
-            cats.entry(cat.to_string()).or_default().extend(words.split_whitespace().map(str::to_string));
+            let k = match cats.iter().position(|c| *c == cat) {
+                Some(k) => k,
+                None => {
+                    cats.push(cat);
+                    cats.len() - 1
+                }
+            };
+            if k >= 64 {
+                continue;
+            }
+            for w in ws.split_whitespace() {
+                *words.entry(w).or_insert(0) |= 1 << k;
+            }
         }
-        Lexicon { cats, months }
+        Lexicon { cats, words, months }
     })
 }
 
 fn is(cat: &str, word: &str) -> bool {
-    lexicon().cats.get(cat).is_some_and(|s| s.contains(word))
+    let lex = lexicon();
+    // Most words are in no category: look the word up first.
+    let Some(&mask) = lex.words.get(word) else { return false };
+    lex.cats.iter().position(|c| *c == cat).is_some_and(|k| mask & (1 << k) != 0)
 }
 
 struct Tok<'a> {
     text: &'a str,
-    low: String,
+    low: Cow<'a, str>,
     span: Span,
     kind: TokenKind,
     line: usize,
@@ -115,7 +140,7 @@ impl<'a> Matcher<'a> {
         self.toks.get(i).map_or("", |t| t.text)
     }
     fn low(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.low.as_str())
+        self.toks.get(i).map_or("", |t| &*t.low)
     }
     /// Token `i` exists and is on the same line as token `base`.
     fn on_line(&self, i: usize, base: usize) -> bool {
@@ -624,7 +649,16 @@ pub fn find(seg: &Segments) -> Vec<Span> {
         .iter()
         .map(|t| {
             let text = t.span.text(seg.text);
-            Tok { text, low: text.to_lowercase(), span: t.span, kind: t.kind, line: t.line }
+            // Lower case without allocating for the usual all-lower-case
+            // ASCII word (`to_lowercase` of such a word is itself).
+            let low = if text.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                Cow::Borrowed(text)
+            } else if text.is_ascii() {
+                Cow::Owned(text.to_ascii_lowercase())
+            } else {
+                Cow::Owned(text.to_lowercase())
+            };
+            Tok { text, low, span: t.span, kind: t.kind, line: t.line }
         })
         .collect();
     let m = Matcher { toks };
