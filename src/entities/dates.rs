@@ -72,15 +72,21 @@ fn lexicon() -> &'static Lexicon {
 }
 
 fn is(cat: &str, word: &str) -> bool {
-    let lex = lexicon();
     // Most words are in no category: look the word up first.
-    let Some(&mask) = lex.words.get(word) else { return false };
-    lex.cats.iter().position(|c| *c == cat).is_some_and(|k| mask & (1 << k) != 0)
+    let Some(&mask) = lexicon().words.get(word) else { return false };
+    mask & cat_bit(cat) != 0
+}
+
+/// The bit of category `cat` in word masks (0 for an unknown category).
+fn cat_bit(cat: &str) -> u64 {
+    lexicon().cats.iter().position(|c| *c == cat).map_or(0, |k| 1 << k)
 }
 
 struct Tok<'a> {
     text: &'a str,
     low: Cow<'a, str>,
+    /// Categories of `low` (bits of [`cat_bit`]).
+    mask: u64,
     span: Span,
     kind: TokenKind,
     line: usize,
@@ -112,9 +118,17 @@ fn name_case(s: &str) -> bool {
 
 /// "5th" -> 5; "21st" -> 21.
 fn ordinal_number(s: &str) -> Option<u32> {
-    let lower = s.to_ascii_lowercase();
-    let n = lower.strip_suffix("st").or_else(|| lower.strip_suffix("nd"))
-        .or_else(|| lower.strip_suffix("rd")).or_else(|| lower.strip_suffix("th"))?;
+    // The suffix compared case-insensitively, without lower-casing a copy
+    // (the digits before it have no case).
+    let b = s.as_bytes();
+    if b.len() < 2 {
+        return None;
+    }
+    let suf = [b[b.len() - 2].to_ascii_lowercase(), b[b.len() - 1].to_ascii_lowercase()];
+    if !matches!(&suf, b"st" | b"nd" | b"rd" | b"th") {
+        return None;
+    }
+    let n = s.get(..s.len() - 2)?;
     if digits(n) && n.len() <= 3 {
         n.parse().ok()
     } else {
@@ -138,6 +152,10 @@ fn decade_word(s: &str, short: bool) -> bool {
 impl<'a> Matcher<'a> {
     fn text(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| t.text)
+    }
+    /// `is(cat, self.low(i))`, from the token's precomputed mask.
+    fn low_is(&self, cat: &str, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.mask & cat_bit(cat) != 0)
     }
     fn low(&self, i: usize) -> &str {
         self.toks.get(i).map_or("", |t| &*t.low)
@@ -246,7 +264,7 @@ impl<'a> Matcher<'a> {
     /// Calendar unit at `i`: Some(true) plural, Some(false) singular.
     fn unit(&self, i: usize) -> Option<bool> {
         let low = self.low(i);
-        if is("unit", low) {
+        if self.low_is("unit", i) {
             Some(false)
         } else if low == "centuries" || low.strip_suffix('s').is_some_and(|w| is("unit", w)) {
             Some(true)
@@ -256,7 +274,7 @@ impl<'a> Matcher<'a> {
     }
 
     fn season(&self, i: usize) -> bool {
-        is("season", self.low(i))
+        self.low_is("season", i)
     }
 
     /// A quantity phrase at `i` ("two", "a few", "a couple of", "10"):
@@ -273,7 +291,7 @@ impl<'a> Matcher<'a> {
         if low == "couple" && self.next_low(i) == "of" {
             return Some((i + 2, false));
         }
-        if is("quantity", low) {
+        if self.low_is("quantity", i) {
             return Some((i + 1, low == "one"));
         }
         let t = self.text(i);
@@ -516,7 +534,7 @@ impl<'a> Matcher<'a> {
 
         // Shift and edge words: "last week", "earlier this month", "early 2016".
         {
-            let (j, shift, edge) = if is("edge", low) && is("shift", self.next_low(i)) {
+            let (j, shift, edge) = if self.low_is("edge", i) && is("shift", self.next_low(i)) {
                 let s = self.next_low(i);
                 if s == "this" && self.low(i + 2) == "past" && self.on_line(i + 2, i) {
                     (i + 3, "past", true)
@@ -525,9 +543,9 @@ impl<'a> Matcher<'a> {
                 }
             } else if low == "this" && self.next_low(i) == "past" {
                 (i + 2, "past", false)
-            } else if is("shift", low) {
+            } else if self.low_is("shift", i) {
                 (i + 1, low, false)
-            } else if is("edge", low) && !matches!(low, "earlier" | "later") {
+            } else if self.low_is("edge", i) && !matches!(low, "earlier" | "later") {
                 (i + 1, "", true)
             } else {
                 (i, "", false)
@@ -539,7 +557,7 @@ impl<'a> Matcher<'a> {
             }
         }
 
-        if is("relative", low) {
+        if self.low_is("relative", i) {
             // "USA Today", "Russia Today": a capitalised word before a
             // capitalised "Today" makes it part of a name.
             let in_name = capitalised(text)
@@ -593,7 +611,7 @@ impl<'a> Matcher<'a> {
 
         // "two years ago", "a week earlier", "years ago".
         if let Some((k, _)) = self.quantity(i) {
-            if self.on_line(k + 1, i) && self.unit(k).is_some() && is("after_unit", self.low(k + 1)) {
+            if self.on_line(k + 1, i) && self.unit(k).is_some() && self.low_is("after_unit", k + 1) {
                 return Some(k + 2);
             }
         }
@@ -617,7 +635,7 @@ impl<'a> Matcher<'a> {
         }
 
         // Centuries: "19th century", "the nineteenth century".
-        if (ordinal_number(text).is_some() || is("ordinal", low)) && self.next_low(i) == "century" {
+        if (ordinal_number(text).is_some() || self.low_is("ordinal", i)) && self.next_low(i) == "century" {
             return Some(i + 2);
         }
 
@@ -644,6 +662,7 @@ pub fn is_month_word(word: &str) -> bool {
 
 /// Date expressions in `seg`, sorted by start, non-overlapping.
 pub fn find(seg: &Segments) -> Vec<Span> {
+    let lex = lexicon();
     let toks: Vec<Tok> = seg
         .tokens
         .iter()
@@ -658,7 +677,8 @@ pub fn find(seg: &Segments) -> Vec<Span> {
             } else {
                 Cow::Owned(text.to_lowercase())
             };
-            Tok { text, low, span: t.span, kind: t.kind, line: t.line }
+            let mask = lex.words.get(&*low).copied().unwrap_or(0);
+            Tok { text, low, mask, span: t.span, kind: t.kind, line: t.line }
         })
         .collect();
     let m = Matcher { toks };
