@@ -171,10 +171,15 @@ impl TokInfo {
                 sh = hc(sh, cls);
             }
             last_class = cls;
-            let mut lc = c.to_lowercase();
-            let l = match (lc.next(), lc.next()) {
-                (Some(a), None) => a,
-                _ => c,
+            // (ASCII lower-cases to one ASCII char: skip the case tables.)
+            let l = if c.is_ascii() {
+                c.to_ascii_lowercase()
+            } else {
+                let mut lc = c.to_lowercase();
+                match (lc.next(), lc.next()) {
+                    (Some(a), None) => a,
+                    _ => c,
+                }
             };
             lo = hc(lo, l);
             buf.push(l);
