@@ -16,48 +16,79 @@
 use crate::annotation::Span;
 use regex::Regex;
 use crate::segment::{Segments, TokenKind};
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const LEXICON: &str = include_str!("../../data/dates.txt");
 
+/// Hash maps keyed by lexicon words: the byte-wise FNV hasher of the
+/// tagger's features instead of SipHash (no untrusted keys here, and these
+/// lookups run several times per token).
+type WordMap<V> = HashMap<&'static str, V, std::hash::BuildHasherDefault<super::tagger::features::IdHasher>>;
+
 struct Lexicon {
-    cats: HashMap<String, HashSet<String>>,
+    /// Category names, in file order: bit `k` of a word's mask is `cats[k]`.
+    cats: Vec<&'static str>,
+    /// Word -> mask of the categories it is in.
+    words: WordMap<u64>,
     /// Month word (full or abbreviated) -> (month number, is the full name).
-    months: HashMap<String, (u8, bool)>,
+    months: WordMap<(u8, bool)>,
 }
 
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut cats: HashMap<String, HashSet<String>> = HashMap::new();
-        let mut months = HashMap::new();
+        let mut cats: Vec<&'static str> = Vec::new();
+        let mut words: WordMap<u64> = WordMap::default();
+        let mut months = WordMap::default();
         for line in LEXICON.lines() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let Some((cat, words)) = line.split_once('=') else { continue };
+            let Some((cat, ws)) = line.split_once('=') else { continue };
             let cat = cat.trim();
             if let Some(n) = cat.strip_prefix("month").and_then(|n| n.parse::<u8>().ok()) {
-                for (k, w) in words.split_whitespace().enumerate() {
-                    months.insert(w.to_string(), (n, k == 0));
+                for (k, w) in ws.split_whitespace().enumerate() {
+                    months.insert(w, (n, k == 0));
                 }
                 continue;
             }
-            cats.entry(cat.to_string()).or_default().extend(words.split_whitespace().map(str::to_string));
+            let k = match cats.iter().position(|c| *c == cat) {
+                Some(k) => k,
+                None => {
+                    cats.push(cat);
+                    cats.len() - 1
+                }
+            };
+            if k >= 64 {
+                continue;
+            }
+            for w in ws.split_whitespace() {
+                *words.entry(w).or_insert(0) |= 1 << k;
+            }
         }
-        Lexicon { cats, months }
+        Lexicon { cats, words, months }
     })
 }
 
 fn is(cat: &str, word: &str) -> bool {
-    lexicon().cats.get(cat).is_some_and(|s| s.contains(word))
+    // Most words are in no category: look the word up first.
+    let Some(&mask) = lexicon().words.get(word) else { return false };
+    mask & cat_bit(cat) != 0
+}
+
+/// The bit of category `cat` in word masks (0 for an unknown category).
+fn cat_bit(cat: &str) -> u64 {
+    lexicon().cats.iter().position(|c| *c == cat).map_or(0, |k| 1 << k)
 }
 
 struct Tok<'a> {
     text: &'a str,
-    low: String,
+    low: Cow<'a, str>,
+    /// Categories of `low` (bits of [`cat_bit`]).
+    mask: u64,
     span: Span,
     kind: TokenKind,
     line: usize,
@@ -106,9 +137,17 @@ fn name_case(s: &str) -> bool {
 
 /// "5th" -> 5; "21st" -> 21.
 fn ordinal_number(s: &str) -> Option<u32> {
-    let lower = s.to_ascii_lowercase();
-    let n = lower.strip_suffix("st").or_else(|| lower.strip_suffix("nd"))
-        .or_else(|| lower.strip_suffix("rd")).or_else(|| lower.strip_suffix("th"))?;
+    // The suffix compared case-insensitively, without lower-casing a copy
+    // (the digits before it have no case).
+    let b = s.as_bytes();
+    if b.len() < 2 {
+        return None;
+    }
+    let suf = [b[b.len() - 2].to_ascii_lowercase(), b[b.len() - 1].to_ascii_lowercase()];
+    if !matches!(&suf, b"st" | b"nd" | b"rd" | b"th") {
+        return None;
+    }
+    let n = s.get(..s.len() - 2)?;
     if digits(n) && n.len() <= 3 {
         n.parse().ok()
     } else {
@@ -133,8 +172,12 @@ impl<'a> Matcher<'a> {
     fn text(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| t.text)
     }
+    /// `is(cat, self.low(i))`, from the token's precomputed mask.
+    fn low_is(&self, cat: &str, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.mask & cat_bit(cat) != 0)
+    }
     fn low(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.low.as_str())
+        self.toks.get(i).map_or("", |t| &*t.low)
     }
     /// Token `i` exists and is on the same line as token `base`.
     fn on_line(&self, i: usize, base: usize) -> bool {
@@ -240,7 +283,7 @@ impl<'a> Matcher<'a> {
     /// Calendar unit at `i`: Some(true) plural, Some(false) singular.
     fn unit(&self, i: usize) -> Option<bool> {
         let low = self.low(i);
-        if is("unit", low) {
+        if self.low_is("unit", i) {
             Some(false)
         } else if low == "centuries" || low.strip_suffix('s').is_some_and(|w| is("unit", w)) {
             Some(true)
@@ -250,7 +293,7 @@ impl<'a> Matcher<'a> {
     }
 
     fn season(&self, i: usize) -> bool {
-        is("season", self.low(i))
+        self.low_is("season", i)
     }
 
     /// A quantity phrase at `i` ("two", "a few", "a couple of", "10"):
@@ -267,7 +310,7 @@ impl<'a> Matcher<'a> {
         if low == "couple" && self.next_low(i) == "of" {
             return Some((i + 2, false));
         }
-        if is("quantity", low) {
+        if self.low_is("quantity", i) {
             return Some((i + 1, low == "one"));
         }
         let t = self.text(i);
@@ -500,7 +543,7 @@ impl<'a> Matcher<'a> {
 
         // Shift and edge words: "last week", "earlier this month", "early 2016".
         {
-            let (j, shift, edge) = if is("edge", low) && is("shift", self.next_low(i)) {
+            let (j, shift, edge) = if self.low_is("edge", i) && is("shift", self.next_low(i)) {
                 let s = self.next_low(i);
                 if s == "this" && self.low(i + 2) == "past" && self.on_line(i + 2, i) {
                     (i + 3, "past", true)
@@ -509,9 +552,9 @@ impl<'a> Matcher<'a> {
                 }
             } else if low == "this" && self.next_low(i) == "past" {
                 (i + 2, "past", false)
-            } else if is("shift", low) {
+            } else if self.low_is("shift", i) {
                 (i + 1, low, false)
-            } else if is("edge", low) && !matches!(low, "earlier" | "later") {
+            } else if self.low_is("edge", i) && !matches!(low, "earlier" | "later") {
                 (i + 1, "", true)
             } else {
                 (i, "", false)
@@ -523,7 +566,7 @@ impl<'a> Matcher<'a> {
             }
         }
 
-        if is("relative", low) {
+        if self.low_is("relative", i) {
             // "USA Today", "Russia Today": a capitalised word before a
             // capitalised "Today" makes it part of a name.
             let in_name = capitalised(text)
@@ -577,7 +620,7 @@ impl<'a> Matcher<'a> {
 
         // "two years ago", "a week earlier", "years ago".
         if let Some((k, _)) = self.quantity(i) {
-            if self.on_line(k + 1, i) && self.unit(k).is_some() && is("after_unit", self.low(k + 1)) {
+            if self.on_line(k + 1, i) && self.unit(k).is_some() && self.low_is("after_unit", k + 1) {
                 return Some(k + 2);
             }
         }
@@ -601,7 +644,7 @@ impl<'a> Matcher<'a> {
         }
 
         // Centuries: "19th century", "the nineteenth century".
-        if (ordinal_number(text).is_some() || is("ordinal", low)) && self.next_low(i) == "century" {
+        if (ordinal_number(text).is_some() || self.low_is("ordinal", i)) && self.next_low(i) == "century" {
             return Some(i + 2);
         }
 
@@ -628,12 +671,23 @@ pub fn is_month_word(word: &str) -> bool {
 
 /// Date expressions in `seg`, sorted by start, non-overlapping.
 pub fn find(seg: &Segments) -> Vec<Span> {
+    let lex = lexicon();
     let toks: Vec<Tok> = seg
         .tokens
         .iter()
         .map(|t| {
             let text = t.span.text(seg.text);
-            Tok { text, low: text.to_lowercase(), span: t.span, kind: t.kind, line: t.line }
+            // Lower case without allocating for the usual all-lower-case
+            // ASCII word (`to_lowercase` of such a word is itself).
+            let low = if text.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                Cow::Borrowed(text)
+            } else if text.is_ascii() {
+                Cow::Owned(text.to_ascii_lowercase())
+            } else {
+                Cow::Owned(text.to_lowercase())
+            };
+            let mask = lex.words.get(&*low).copied().unwrap_or(0);
+            Tok { text, low, mask, span: t.span, kind: t.kind, line: t.line }
         })
         .collect();
     let m = Matcher { toks };

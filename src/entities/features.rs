@@ -171,10 +171,15 @@ impl TokInfo {
                 sh = hc(sh, cls);
             }
             last_class = cls;
-            let mut lc = c.to_lowercase();
-            let l = match (lc.next(), lc.next()) {
-                (Some(a), None) => a,
-                _ => c,
+            // (ASCII lower-cases to one ASCII char: skip the case tables.)
+            let l = if c.is_ascii() {
+                c.to_ascii_lowercase()
+            } else {
+                let mut lc = c.to_lowercase();
+                match (lc.next(), lc.next()) {
+                    (Some(a), None) => a,
+                    _ => c,
+                }
             };
             lo = hc(lo, l);
             buf.push(l);
@@ -206,6 +211,27 @@ impl TokInfo {
             }
         }
         t
+    }
+    #[cfg(test)]
+    fn is(&self, f: u16) -> bool {
+        self.flags & f != 0
+    }
+}
+
+/// What features read of a token other than the one they describe, and
+/// what decoding reads: a slim copy of its [`TokInfo`] (kept for every
+/// token of the document; shape and affixes are recomputed per token).
+#[derive(Clone, Copy, Default, Debug)]
+pub struct Key {
+    pub word: u64,
+    pub lower: u64,
+    pub short: u64,
+    pub flags: u16,
+}
+
+impl Key {
+    pub fn of(t: &TokInfo) -> Key {
+        Key { word: t.word, lower: t.lower, short: t.short, flags: t.flags }
     }
     fn is(&self, f: u16) -> bool {
         self.flags & f != 0
@@ -265,7 +291,7 @@ pub struct Extracted {
     pub feats: Vec<u64>,
     /// `feats[starts[i]..starts[i+1]]` are token `i`'s.
     pub starts: Vec<u32>,
-    pub info: Vec<TokInfo>,
+    pub info: Vec<Key>,
     pub last_in_sent: Vec<bool>,
     pub first_in_sent: Vec<bool>,
     /// Sentences (token ranges) tiling the document.
@@ -301,12 +327,29 @@ const SMALL_WORDS: &[&str] = &[
     "per", "from", "with", "into", "over", "off", "out",
 ];
 
-fn is_opener(t: &TokInfo, s: &str) -> bool {
+fn is_opener(t: &Key, s: &str) -> bool {
     t.is(F_NO_ALNUM) && matches!(s.chars().next().map(norm_char), Some('"' | '\'' | '(' | '[' | ':' | '-'))
 }
 
 /// Static features of every token of `doc`.
 pub fn extract(doc: &Doc) -> Extracted {
+    let mut feats = Vec::with_capacity(doc.words.len() * 48);
+    let mut starts = Vec::with_capacity(doc.words.len() + 1);
+    let mut ex = extract_each(doc, |_, f| {
+        starts.push(feats.len() as u32);
+        feats.extend_from_slice(f);
+    });
+    starts.push(feats.len() as u32);
+    ex.feats = feats;
+    ex.starts = starts;
+    ex
+}
+
+/// Static features of every token of `doc`, handed to `sink` token by
+/// token in order (`sink(i, feats of token i)`) instead of kept: the
+/// returned [`Extracted`] has empty `feats` and `starts`. Taggers that only
+/// score the features once need not hold ~50 hashes per token.
+pub fn extract_each<F: FnMut(usize, &[u64])>(doc: &Doc, sink: F) -> Extracted {
     let n = doc.words.len();
     // Sentences must tile the tokens; otherwise treat the document as one.
     let mut next = 0;
@@ -317,15 +360,15 @@ pub fn extract(doc: &Doc) -> Extracted {
     }) && next == n;
     if !tiles {
         let whole = Doc { words: doc.words.clone(), sents: if n > 0 { std::iter::once(0..n).collect() } else { vec![] } };
-        return extract_tiled(&whole);
+        return extract_tiled(&whole, sink);
     }
-    extract_tiled(doc)
+    extract_tiled(doc, sink)
 }
 
-fn extract_tiled(doc: &Doc) -> Extracted {
+fn extract_tiled<F: FnMut(usize, &[u64])>(doc: &Doc, mut sink: F) -> Extracted {
     let n = doc.words.len();
     let mut buf = Vec::new();
-    let info: Vec<TokInfo> = doc.words.iter().map(|w| TokInfo::new(w, &mut buf)).collect();
+    let info: Vec<Key> = doc.words.iter().map(|w| Key::of(&TokInfo::new(w, &mut buf))).collect();
     let mut first_in_sent = vec![false; n];
     let mut last_in_sent = vec![false; n];
     let mut caps_sent = vec![false; n];
@@ -422,9 +465,9 @@ fn extract_tiled(doc: &Doc) -> Extracted {
         let mut c = w.chars().map(norm_char);
         matches!((c.next(), c.next()), (Some('"' | '\''), None)) || matches!(*w, "``" | "''")
     }).collect();
-    let mut feats = Vec::with_capacity(n * 48);
-    let mut starts = Vec::with_capacity(n + 1);
-    let none = TokInfo { word: 7, lower: 7, shape: 7, short: 7, ..TokInfo::default() };
+    // One token's features at a time.
+    let mut feats: Vec<u64> = Vec::with_capacity(96);
+    let none = Key { word: 7, lower: 7, short: 7, flags: 0 };
     let gbits = |j: usize| -> u64 {
         gz[j].iter().enumerate().fold(0u64, |b, (ty, &p)| if p != 0 { b | 1 << ty } else { b })
     };
@@ -433,9 +476,11 @@ fn extract_tiled(doc: &Doc) -> Extracted {
             continue;
         }
         for i in r.clone() {
-            starts.push(feats.len() as u32);
+            feats.clear();
             let t = &info[i];
-            let get = |d: isize| -> &TokInfo {
+            // Shape and affixes of this token (the rest is in `t`).
+            let own = TokInfo::new(doc.words[i], &mut buf);
+            let get = |d: isize| -> &Key {
                 let j = i as isize + d;
                 if j < r.start as isize || j >= r.end as isize {
                     &none
@@ -475,7 +520,7 @@ fn extract_tiled(doc: &Doc) -> Extracted {
             f(T_LP2, wp2.lower);
             f(T_WM1, wm1.word);
             f(T_WP1, wp1.word);
-            f(T_SHAPE, t.shape);
+            f(T_SHAPE, own.shape);
             f(T_SHORT, t.short);
             f(T_SM1, m1.short);
             f(T_SP1, p1.short);
@@ -483,8 +528,8 @@ fn extract_tiled(doc: &Doc) -> Extracted {
             f(T_SB2, mix(t.short, p1.short));
             f(T_SHORT3, mix(mix(m1.short, t.short), p1.short));
             for k in 0..4 {
-                f(T_PRE + 100 * k as u64, t.pre[k]);
-                f(T_SUF + 100 * k as u64, t.suf[k]);
+                f(T_PRE + 100 * k as u64, own.pre[k]);
+                f(T_SUF + 100 * k as u64, own.suf[k]);
             }
             let pos = (i - r.start).min(3) as u64 | if i + 1 == r.end { 8 } else { 0 };
             f(T_FLAGS, t.flags as u64 | (caps_sent[i] as u64) << 12);
@@ -532,10 +577,10 @@ fn extract_tiled(doc: &Doc) -> Extracted {
                     f(T_AGGC, (pj.is(F_INIT_CAP) as u64) | (nj.is(F_INIT_CAP) as u64) << 1 | (caps_sent[j] as u64) << 2);
                 }
             }
+            sink(i, &feats);
         }
     }
-    starts.push(feats.len() as u32);
-    Extracted { feats, starts, info, last_in_sent, first_in_sent, sents: doc.sents.clone() }
+    Extracted { feats: Vec::new(), starts: Vec::new(), info, last_in_sent, first_in_sent, sents: doc.sents.clone() }
 }
 
 /// Positions of a token's own word features in its static features, and
@@ -561,7 +606,7 @@ pub fn transition(prev: u8) -> u64 {
 /// Decode-dependent features: the tags given to the same word earlier in
 /// the document.
 #[inline]
-pub fn dynamic(t: &TokInfo, hist: Option<&[u16; NT]>, out: &mut Vec<u64>) {
+pub fn dynamic(t: &Key, hist: Option<&[u16; NT]>, out: &mut Vec<u64>) {
     let (mut best, mut bn, mut total) = (0usize, 0u16, 0u32);
     let mut lab = [0u32; 4];
     if let Some(h) = hist {
@@ -586,7 +631,7 @@ pub fn dynamic(t: &TokInfo, hist: Option<&[u16; NT]>, out: &mut Vec<u64>) {
 
 /// Every feature [`dynamic`] can give token `t` (to decide which feature
 /// owns each bucket before training).
-pub fn all_dynamic(t: &TokInfo, out: &mut Vec<u64>) {
+pub fn all_dynamic(t: &Key, out: &mut Vec<u64>) {
     for best in (0..NT as u64).chain([99]) {
         out.push(mix(T_HIST, best));
     }
@@ -598,7 +643,7 @@ pub fn all_dynamic(t: &TokInfo, out: &mut Vec<u64>) {
 
 /// Keep history only for words that can start a name.
 #[inline]
-pub fn keeps_history(t: &TokInfo) -> bool {
+pub fn keeps_history(t: &Key) -> bool {
     t.is(F_INIT_CAP) && !t.is(F_NO_ALNUM)
 }
 

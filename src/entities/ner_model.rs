@@ -269,15 +269,34 @@ fn static_feats(ex: &Extracted, i: usize) -> &[u64] {
 /// `gold`, the scorer learns from pass B's wrong sentences (structured
 /// perceptron update).
 pub fn decode<S: Scorer>(s: &mut S, ex: &Extracted, gold: Option<&[u8]>) -> Vec<u8> {
-    let n = ex.info.len();
-    let mut trans = masked(s);
-    let stat: Vec<[f32; NT]> = (0..n)
+    let stat: Vec<[f32; NT]> = (0..ex.info.len())
         .map(|i| {
             let mut e = [0f32; NT];
             s.score(static_feats(ex, i), &mut e);
             e
         })
         .collect();
+    decode_scored(s, ex, stat, gold)
+}
+
+/// Static scores of every token, features scored as they are extracted
+/// and dropped (the tagger's path: [`decode`] without holding the
+/// features).
+pub fn score_static<S: Scorer>(s: &S, doc: &fx::Doc) -> (Extracted, Vec<[f32; NT]>) {
+    let mut stat: Vec<[f32; NT]> = Vec::with_capacity(doc.words.len());
+    let ex = fx::extract_each(doc, |_, f| {
+        let mut e = [0f32; NT];
+        s.score(f, &mut e);
+        stat.push(e);
+    });
+    (ex, stat)
+}
+
+/// [`decode`] given the static scores `stat` of every token. With `gold`,
+/// `ex` must hold the static features.
+pub fn decode_scored<S: Scorer>(s: &mut S, ex: &Extracted, stat: Vec<[f32; NT]>, gold: Option<&[u8]>) -> Vec<u8> {
+    let n = ex.info.len();
+    let mut trans = masked(s);
     let mut emit: Vec<[f32; NT]> = Vec::with_capacity(64);
     let mut back: Vec<[u8; NT]> = Vec::with_capacity(64);
     let mut hbuf: Vec<u64> = Vec::with_capacity(8);

@@ -106,10 +106,13 @@ pub fn extend_particles(words: &[&str], sents: &[std::ops::Range<usize>], tags: 
 pub fn tag_words(words: Vec<&str>, sents: Vec<std::ops::Range<usize>>) -> Vec<u8> {
     let n = words.len();
     let Some(m) = ner_model::embedded() else { return vec![features::O; n] };
-    let ex = features::extract(&features::Doc { words: words.clone(), sents });
-    let mut tags = ner_model::decode(&mut ner_model::Infer(m), &ex, None);
-    trim_titles(&words, &mut tags);
-    extend_particles(&words, &ex.sents, &mut tags);
+    let doc = features::Doc { words, sents };
+    let mut infer = ner_model::Infer(m);
+    let (ex, stat) = ner_model::score_static(&infer, &doc);
+    let mut tags = ner_model::decode_scored(&mut infer, &ex, stat, None);
+    drop(ex.info);
+    trim_titles(&doc.words, &mut tags);
+    extend_particles(&doc.words, &ex.sents, &mut tags);
     tags
 }
 

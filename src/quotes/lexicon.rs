@@ -34,7 +34,15 @@ pub struct Lexicon {
     pub male: Vec<String>,
     pub female: Vec<String>,
     pub org: Vec<String>,
+    /// First word -> indices into `cues` of the forms starting with it, in
+    /// `cues` order (built by `parse`; lookups scan only these).
+    cue_index: WordIndex<usize>,
+    /// First word -> (group, phrase) of the role phrases starting with it,
+    /// in `roles` order.
+    role_index: WordIndex<(usize, usize)>,
 }
+
+type WordIndex<T> = std::collections::HashMap<String, Vec<T>, std::hash::BuildHasherDefault<crate::entities::tagger::features::IdHasher>>;
 
 /// `[section]` headers and their non-comment lines.
 fn sections(src: &str) -> Vec<(&str, Vec<&str>)> {
@@ -107,12 +115,27 @@ impl Lexicon {
                 }
             }
         }
+        // Every form and phrase has a first word: `items` drops empty items.
+        for (k, c) in lex.cues.iter().enumerate() {
+            if let Some(w) = c.words.first() {
+                lex.cue_index.entry(w.clone()).or_default().push(k);
+            }
+        }
+        for (g, group) in lex.roles.iter().enumerate() {
+            for (k, phrase) in group.iter().enumerate() {
+                if let Some(w) = phrase.first() {
+                    lex.role_index.entry(w.clone()).or_default().push((g, k));
+                }
+            }
+        }
         lex
     }
 
     /// The cue starting at `lower[i]`, if any: (form, number of tokens).
     pub fn cue_at(&self, lower: &[&str], i: usize) -> Option<&CueForm> {
-        self.cues.iter().find(|c| {
+        // Only forms whose first word is `lower[i]` can match.
+        let ids = self.cue_index.get(*lower.get(i)?)?;
+        ids.iter().filter_map(|&k| self.cues.get(k)).find(|c| {
             c.words.iter().enumerate().all(|(k, w)| lower.get(i + k).is_some_and(|t| t == w))
         })
     }
@@ -120,8 +143,9 @@ impl Lexicon {
     /// Role group and length of a role phrase starting at `lower[i]`.
     pub fn role_at(&self, lower: &[&str], i: usize) -> Option<(usize, usize)> {
         let mut best: Option<(usize, usize)> = None;
-        for (g, group) in self.roles.iter().enumerate() {
-            for phrase in group {
+        let Some(ids) = lower.get(i).and_then(|w| self.role_index.get(*w)) else { return None };
+        for &(g, k) in ids {
+            if let Some(phrase) = self.roles.get(g).and_then(|group| group.get(k)) {
                 let ok = phrase.iter().enumerate().all(|(k, w)| lower.get(i + k).is_some_and(|t| t == w));
                 if ok && best.is_none_or(|b| phrase.len() > b.1) {
                     best = Some((g, phrase.len()));

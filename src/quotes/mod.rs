@@ -52,7 +52,8 @@ impl<'a> Doc<'a> {
                     span: t.span,
                     line: t.line,
                     word: t.kind != TokenKind::Punct,
-                    lower: s.to_lowercase(),
+                    // (ASCII: the same without the Unicode case tables.)
+                    lower: if s.is_ascii() { s.to_ascii_lowercase() } else { s.to_lowercase() },
                     cap: s.chars().next().is_some_and(|c| c.is_uppercase()),
                     inq: None,
                 }
