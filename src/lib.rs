@@ -75,7 +75,7 @@ pub fn annotate(text: &str, opts: &Options) -> Annotation {
         boilerplate.iter().map(|b| b.span).collect()
     };
     let (mentions, entities) =
-        if opts.entities || opts.quotes { entities::detect(&seg, &[]) } else { (Vec::new(), Vec::new()) };
+        if opts.entities || opts.quotes { entities::detect(&seg) } else { (Vec::new(), Vec::new()) };
     let quotes = if opts.quotes { quotes::detect(&seg, &mentions, &entities, &skip) } else { Vec::new() };
     let (mentions, entities) = if opts.entities { (mentions, entities) } else { (Vec::new(), Vec::new()) };
     Annotation { mentions, entities, quotes, boilerplate }

@@ -67,12 +67,12 @@ fn main() {
     let mb = text.len() as f64 / 1e6;
     let bp = boilerplate::detect(&seg);
     let skip: Vec<_> = bp.iter().map(|b| b.span).collect();
-    let (mentions, ents) = entities::detect(&seg, &skip);
+    let (mentions, ents) = entities::detect(&seg);
 
     let rows: Vec<(&str, f64)> = vec![
         ("segment", time(|| drop(black_box(Segments::new(black_box(&text)))), min)),
         ("boilerplate", time(|| drop(black_box(boilerplate::detect(&seg))), min)),
-        ("entities", time(|| drop(black_box(entities::detect(&seg, &skip))), min)),
+        ("entities", time(|| drop(black_box(entities::detect(&seg))), min)),
         ("quotes", time(|| drop(black_box(quotes::detect(&seg, &mentions, &ents, &skip))), min)),
         ("pipeline", time(|| drop(black_box(annotate(black_box(&text), &Options::default()))), min)),
     ];

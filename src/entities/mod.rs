@@ -5,7 +5,8 @@
 //! determiners, possessives or stray punctuation; titles inside a span
 //! split it) -> dates ([`dates::find`]) -> overlap resolution (names beat
 //! single-word dates they cover; dates with a digit or several words beat
-//! names) -> boilerplate skip -> [`group::group`]. Word lists:
+//! names) -> [`group::group`]. Entities are found on every line, boilerplate
+//! included (the exports flag those; the page hides them). Word lists:
 //! data/titles.txt, data/org_heads.txt, data/name_edges.txt, data/dates.txt.
 
 pub mod dates;
@@ -48,24 +49,15 @@ pub(crate) fn is_org_head(word: &str) -> bool {
 /// Name particles written in lower case inside a name: "al-Sarraj", "van Gogh".
 const PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "abu", "ben", "van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "dos", "la", "le", "ter", "ten", "zu"];
 
-/// Find entity mentions outside `skip` and group them into entities.
-pub fn detect(seg: &Segments, skip: &[Span]) -> (Vec<Mention>, Vec<Entity>) {
+/// Find entity mentions and group them into entities.
+pub fn detect(seg: &Segments) -> (Vec<Mention>, Vec<Entity>) {
     let text = seg.text;
     let names = refine(seg, tagger::tag(seg));
     let dates = dates::find(seg);
     let found = resolve(text, names, dates);
-    // Skip spans (boilerplate lines) sorted by start, with a running maximum
-    // of their ends, so that each mention is checked by binary search.
-    let mut skip: Vec<Span> = skip.to_vec();
-    skip.sort_by_key(|k| k.start);
-    let reach: Vec<usize> = skip.iter().scan(0, |m, k| { *m = (*m).max(k.end); Some(*m) }).collect();
-    let skipped = |s: Span| {
-        let i = skip.partition_point(|k| k.start < s.end);
-        i > 0 && reach[i - 1] > s.start
-    };
     let mut kept: Vec<(Span, Label)> = Vec::with_capacity(found.len());
     for (s, l) in found {
-        if skipped(s) || kept.last().is_some_and(|(p, _)| p.overlaps(s)) {
+        if kept.last().is_some_and(|(p, _)| p.overlaps(s)) {
             continue;
         }
         kept.push((s, l));
