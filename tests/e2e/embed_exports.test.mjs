@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { requireBuild, wasmNode, startServer, launch, settled } from './lib.mjs';
 import { parseCsv, parseProject, cleanText } from '../../www/exports.js';
+import { TEXT, FAKE, QUOTE, cpSlice } from '../fixtures/annotation.mjs';
 
 let server;
 let browser;
@@ -23,37 +24,7 @@ after(async () => {
   if (server) await server.stop();
 });
 
-const TEXT =
-  'SHARE THIS 👍\n' +
-  'Mara Voss 🚀 met Kell Institute staff in Ostrava.\n' +
-  '"We said, ""no"", and left,\nquietly," Voss said.\n' +
-  'Advertisement\n';
-const at = (s, from = 0) => {
-  const i = TEXT.indexOf(s, from);
-  return [i, i + s.length];
-};
-const [p0, p1] = at('Mara Voss');
-const [o0, o1] = at('Kell Institute');
-const [v0, v1] = at('Voss', p1);
-const q0 = TEXT.indexOf('"We');
-const q1 = TEXT.indexOf('," Voss') + 2;
-const FAKE = {
-  entities: [
-    { start: p0, end: p1, label: 'PERSON', entity: 0, text: 'Mara Voss' },
-    { start: o0, end: o1, label: 'ORG', entity: 1, text: 'Kell Institute' },
-    { start: v0, end: v1, label: 'PERSON', entity: 0, text: 'Voss' },
-  ],
-  groups: [
-    { id: 0, label: 'PERSON', name: 'Mara Voss', mentions: [0, 2] },
-    { id: 1, label: 'ORG', name: 'Kell Institute', mentions: [1] },
-  ],
-  quotes: [{ start: q0, end: q1, speaker: 'Mara Voss', speaker_span: [v0, v1], speaker_entity: 0, unclosed: false }],
-  boilerplate: [
-    { start: 0, end: TEXT.indexOf('\n'), kind: 'share' },
-    { start: TEXT.indexOf('Advertisement'), end: TEXT.indexOf('Advertisement') + 13, kind: 'ad' },
-  ],
-};
-const cpSlice = (s, a, b) => [...s].slice(a, b).join('');
+const [q0, q1] = QUOTE;
 
 async function open() {
   const context = await browser.newContext({ acceptDownloads: true });

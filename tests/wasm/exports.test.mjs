@@ -21,50 +21,13 @@ import {
   FORMATS,
   PROJECT_FORMAT,
 } from '../../www/exports.js';
+import { TEXT, FAKE, QUOTE, at, cpSlice } from '../fixtures/annotation.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-// A text with astral characters before spans, so UTF-16 and code-point
-// offsets differ, and a quote full of CSV metacharacters.
-const TEXT =
-  'SHARE THIS 👍\n' +
-  'Mara Voss 🚀 met Kell Institute staff in Ostrava.\n' +
-  '"We said, ""no"", and left,\nquietly," Voss said.\n' +
-  'Advertisement\n';
-
-function at(sub, from = 0) {
-  const i = TEXT.indexOf(sub, from);
-  if (i < 0) throw new Error(`fixture: ${sub} not in text`);
-  return [i, i + sub.length];
-}
-
-const [p0, p1] = at('Mara Voss');
-const [o0, o1] = at('Kell Institute');
-const [l0, l1] = at('Ostrava');
-const [v0, v1] = at('Voss', p1);
-const q0 = TEXT.indexOf('"We');
-const q1 = TEXT.indexOf('," Voss') + 2;
-const FAKE = {
-  entities: [
-    { start: p0, end: p1, label: 'PERSON', entity: 0, text: 'Mara Voss' },
-    { start: o0, end: o1, label: 'ORG', entity: 1, text: 'Kell Institute' },
-    { start: l0, end: l1, label: 'PLACE', entity: 2, text: 'Ostrava' },
-    { start: v0, end: v1, label: 'PERSON', entity: 0, text: 'Voss' },
-  ],
-  groups: [
-    { id: 0, label: 'PERSON', name: 'Mara Voss', mentions: [0, 3] },
-    { id: 1, label: 'ORG', name: 'Kell Institute', mentions: [1] },
-    { id: 2, label: 'PLACE', name: 'Ostrava', mentions: [2] },
-  ],
-  quotes: [{ start: q0, end: q1, speaker: 'Mara Voss', speaker_span: [v0, v1], speaker_entity: 0, unclosed: false }],
-  boilerplate: [
-    { start: 0, end: TEXT.indexOf('\n'), kind: 'share' },
-    { start: TEXT.indexOf('Advertisement'), end: TEXT.indexOf('Advertisement') + 13, kind: 'ad' },
-  ],
-};
-
-/** Code-point slice, as Python would take it. */
-const cpSlice = (s, a, b) => [...s].slice(a, b).join('');
+const [o0] = at('Kell Institute');
+const [v0, v1] = at('Voss', at('Mara Voss')[1]);
+const [q0, q1] = QUOTE;
 
 test('codePointIndex counts surrogate pairs once', () => {
   const s = 'a👍b🚀';
