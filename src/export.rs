@@ -157,37 +157,47 @@ pub fn html(text: &str, ann: &Annotation, title: &str) -> String {
     cuts.sort_unstable();
     cuts.dedup();
 
+    // Classes and tooltips of each piece, layer by layer (boilerplate,
+    // quotes, speakers, mentions); a span marks the pieces it covers, found
+    // by binary search, so the page costs time linear in its spans.
+    let n = cuts.len().saturating_sub(1);
+    let mut classes: Vec<Vec<String>> = vec![Vec::new(); n];
+    let mut tips: Vec<Vec<String>> = vec![Vec::new(); n];
+    let mut mark = |span: Span, class: String, tip: Option<String>| {
+        let lo = cuts.partition_point(|&c| c < span.start);
+        let hi = cuts.partition_point(|&c| c <= span.end).saturating_sub(1);
+        for k in lo..hi.min(n) {
+            classes[k].push(class.clone());
+            if let Some(t) = &tip {
+                tips[k].push(t.clone());
+            }
+        }
+    };
+    for b in &ann.boilerplate {
+        mark(b.span, "bp".into(), Some(format!("boilerplate: {}", b.kind.as_str())));
+    }
+    for q in &ann.quotes {
+        let who = q.speaker.as_ref().and_then(|s| s.name.clone()).unwrap_or_else(|| "unknown".into());
+        mark(q.span, "q".into(), Some(format!("quote by {who}")));
+    }
+    for s in ann.quotes.iter().filter_map(|q| q.speaker.as_ref()) {
+        mark(s.span, "spk".into(), None);
+    }
+    for m in &ann.mentions {
+        let name = ann.entities.get(m.entity).map_or("", |e| e.name.as_str());
+        mark(m.span, format!("e {}", m.label.as_str()), Some(format!("{} {}", m.label.as_str(), name)));
+    }
+
     let mut body = String::with_capacity(text.len() * 2);
-    for w in cuts.windows(2) {
-        let piece = Span::new(w[0], w[1]);
-        let mut classes: Vec<String> = Vec::new();
-        let mut tip: Vec<String> = Vec::new();
-        for b in ann.boilerplate.iter().filter(|b| b.span.contains(piece)) {
-            classes.push("bp".into());
-            tip.push(format!("boilerplate: {}", b.kind.as_str()));
-        }
-        for q in ann.quotes.iter().filter(|q| q.span.contains(piece)) {
-            classes.push("q".into());
-            let who = q.speaker.as_ref().and_then(|s| s.name.clone()).unwrap_or_else(|| "unknown".into());
-            tip.push(format!("quote by {who}"));
-        }
-        for q in ann.quotes.iter().filter(|q| q.speaker.as_ref().is_some_and(|s| s.span.contains(piece))) {
-            let _ = q;
-            classes.push("spk".into());
-        }
-        for m in ann.mentions.iter().filter(|m| m.span.contains(piece)) {
-            classes.push(format!("e {}", m.label.as_str()));
-            let name = ann.entities.get(m.entity).map_or("", |e| e.name.as_str());
-            tip.push(format!("{} {}", m.label.as_str(), name));
-        }
-        let t = piece.text(text);
-        if classes.is_empty() {
+    for (k, w) in cuts.windows(2).enumerate() {
+        let t = Span::new(w[0], w[1]).text(text);
+        if classes[k].is_empty() {
             escape_into(&mut body, t);
         } else {
             body.push_str("<span class=\"");
-            escape_into(&mut body, &classes.join(" "));
+            escape_into(&mut body, &classes[k].join(" "));
             body.push_str("\" title=\"");
-            escape_into(&mut body, &tip.join("; "));
+            escape_into(&mut body, &tips[k].join("; "));
             body.push_str("\">");
             escape_into(&mut body, t);
             body.push_str("</span>");
