@@ -1,5 +1,6 @@
-//! `bench [FILE|--polnear] [--kb N]`: throughput of each layer and of the
-//! whole pipeline on news-like text, natively. Prints MB/s and tokens/s.
+//! `bench [FILE|--polnear] [--kb N] [--only LAYER]`: throughput of each layer
+//! and of the whole pipeline on news-like text, natively. Prints MB/s and
+//! tokens/s. `--only` times one row (for a profiler).
 //! Default text: the first N KB (default 100) of PolNeAR dev articles read
 //! from ../shared at run time.
 
@@ -31,7 +32,7 @@ fn news_text(kb: usize) -> Result<String, String> {
 }
 
 /// Run `f` repeatedly for at least `min` and return seconds per run.
-fn time<F: FnMut()>(mut f: F, min: Duration) -> f64 {
+fn time(f: &mut dyn FnMut(), min: Duration) -> f64 {
     f();
     let t0 = Instant::now();
     let mut n = 0u32;
@@ -50,7 +51,8 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .and_then(|s| s.parse().ok())
         .unwrap_or(100);
-    let text = match args.iter().find(|a| !a.starts_with("--") && a.parse::<usize>().is_err()) {
+    let value_of_flag = |i: usize| i > 0 && matches!(args[i - 1].as_str(), "--kb" | "--only");
+    let text = match args.iter().enumerate().find(|(i, a)| !a.starts_with("--") && !value_of_flag(*i)).map(|(_, a)| a) {
         Some(p) => std::fs::read_to_string(p).map_err(|e| format!("{p}: {e}")),
         None => news_text(kb),
     };
@@ -61,6 +63,8 @@ fn main() {
             std::process::exit(1);
         }
     };
+    let only = args.iter().position(|a| a == "--only").and_then(|i| args.get(i + 1)).cloned();
+    let wanted = |name: &str| only.as_deref().is_none_or(|o| o == name);
     let min = Duration::from_millis(1500);
     let seg = Segments::new(&text);
     let tokens = seg.tokens.len() as f64;
@@ -69,13 +73,17 @@ fn main() {
     let skip: Vec<_> = bp.iter().map(|b| b.span).collect();
     let (mentions, ents) = entities::detect(&seg);
 
-    let rows: Vec<(&str, f64)> = vec![
-        ("segment", time(|| drop(black_box(Segments::new(black_box(&text)))), min)),
-        ("boilerplate", time(|| drop(black_box(boilerplate::detect(&seg))), min)),
-        ("entities", time(|| drop(black_box(entities::detect(&seg))), min)),
-        ("quotes", time(|| drop(black_box(quotes::detect(&seg, &mentions, &ents, &skip))), min)),
-        ("pipeline", time(|| drop(black_box(annotate(black_box(&text), &Options::default()))), min)),
-    ];
+    let mut rows: Vec<(&str, f64)> = Vec::new();
+    let mut row = |name: &'static str, f: &mut dyn FnMut()| {
+        if wanted(name) {
+            rows.push((name, time(f, min)));
+        }
+    };
+    row("segment", &mut || drop(black_box(Segments::new(black_box(&text)))));
+    row("boilerplate", &mut || drop(black_box(boilerplate::detect(&seg))));
+    row("entities", &mut || drop(black_box(entities::detect(&seg))));
+    row("quotes", &mut || drop(black_box(quotes::detect(&seg, &mentions, &ents, &skip))));
+    row("pipeline", &mut || drop(black_box(annotate(black_box(&text), &Options::default()))));
     println!("native bench: {:.1} KB, {} tokens, {} lines", text.len() as f64 / 1024.0, tokens, seg.lines.len());
     println!("{:<12} {:>10} {:>10} {:>14}", "layer", "ms/run", "MB/s", "tokens/s");
     for (name, secs) in rows {
