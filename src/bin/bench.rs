@@ -1,4 +1,4 @@
-//! `bench [FILE|--polnear] [--kb N] [--only LAYER]`: throughput of each layer
+//! `bench [FILE|--polnear] [--kb N] [--only LAYER] [--runs N]`: throughput of each layer
 //! and of the whole pipeline on news-like text, natively. Prints MB/s and
 //! tokens/s. `--only` times one row (for a profiler).
 //! Default text: the first N KB (default 100) of PolNeAR dev articles read
@@ -32,11 +32,11 @@ fn news_text(kb: usize) -> Result<String, String> {
 }
 
 /// Run `f` repeatedly for at least `min` and return seconds per run.
-fn time(f: &mut dyn FnMut(), min: Duration) -> f64 {
+fn time(f: &mut dyn FnMut(), min: Duration, runs: u32) -> f64 {
     f();
     let t0 = Instant::now();
     let mut n = 0u32;
-    while t0.elapsed() < min || n < 3 {
+    while t0.elapsed() < min || n < runs {
         f();
         n += 1;
     }
@@ -51,7 +51,7 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .and_then(|s| s.parse().ok())
         .unwrap_or(100);
-    let value_of_flag = |i: usize| i > 0 && matches!(args[i - 1].as_str(), "--kb" | "--only");
+    let value_of_flag = |i: usize| i > 0 && matches!(args[i - 1].as_str(), "--kb" | "--only" | "--runs");
     let text = match args.iter().enumerate().find(|(i, a)| !a.starts_with("--") && !value_of_flag(*i)).map(|(_, a)| a) {
         Some(p) => std::fs::read_to_string(p).map_err(|e| format!("{p}: {e}")),
         None => news_text(kb),
@@ -65,7 +65,10 @@ fn main() {
     };
     let only = args.iter().position(|a| a == "--only").and_then(|i| args.get(i + 1)).cloned();
     let wanted = |name: &str| only.as_deref().is_none_or(|o| o == name);
-    let min = Duration::from_millis(1500);
+    // `--runs N`: exactly N timed runs (for instruction counts), else 1.5 s.
+    let runs: Option<u32> = args.iter().position(|a| a == "--runs").and_then(|i| args.get(i + 1)).and_then(|s| s.parse().ok());
+    let min = Duration::from_millis(if runs.is_some() { 0 } else { 1500 });
+    let runs = runs.unwrap_or(3);
     let seg = Segments::new(&text);
     let tokens = seg.tokens.len() as f64;
     let mb = text.len() as f64 / 1e6;
@@ -76,7 +79,7 @@ fn main() {
     let mut rows: Vec<(&str, f64)> = Vec::new();
     let mut row = |name: &'static str, f: &mut dyn FnMut()| {
         if wanted(name) {
-            rows.push((name, time(f, min)));
+            rows.push((name, time(f, min, runs)));
         }
     };
     row("segment", &mut || drop(black_box(Segments::new(black_box(&text)))));

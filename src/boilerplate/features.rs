@@ -187,20 +187,16 @@ impl Dfa {
             let u = u as usize;
             let f = fail[u] as usize;
             out[u] = key(depth[u], trie.nodes[u].end).max(out[f]);
-            for (b, &cl) in class.iter().enumerate() {
-                let cl = cl as usize;
-                if cl == 0 {
-                    continue;
-                }
-                let v = trie.nodes[u].child(b as u8);
-                if v == NONE {
-                    delta[u * n_class + cl] = delta[f * n_class + cl];
-                } else {
-                    fail[v as usize] = delta[f * n_class + cl];
-                    depth[v as usize] = depth[u] + 1;
-                    delta[u * n_class + cl] = v;
-                    queue.push_back(v);
-                }
+            // Where the failure state goes, except along `u`'s own children.
+            delta.copy_within(f * n_class..(f + 1) * n_class, u * n_class);
+            let mut children = trie.nodes[u].next.clone();
+            children.sort_unstable();
+            for (b, v) in children {
+                let cl = class[b as usize] as usize;
+                fail[v as usize] = delta[f * n_class + cl];
+                depth[v as usize] = depth[u] + 1;
+                delta[u * n_class + cl] = v;
+                queue.push_back(v);
             }
         }
         Dfa { class, n_class, delta, out, kinds }

@@ -85,7 +85,11 @@ fn is_particle_name(w: &str) -> bool {
 /// Extend PERSON names over a following particle name ("Hassan" +
 /// "al-Rashid"), which the model, trained on few such names, leaves out.
 pub fn extend_particles(words: &[&str], sents: &[std::ops::Range<usize>], tags: &mut [u8]) {
-    let sent_end = |i: usize| sents.iter().find(|r| r.contains(&i)).map_or(i + 1, |r| r.end);
+    // (Sentences are sorted and disjoint: binary search keeps this linear.)
+    let sent_end = |i: usize| {
+        let k = sents.partition_point(|r| r.end <= i);
+        sents.get(k).filter(|r| r.contains(&i)).map_or(i + 1, |r| r.end)
+    };
     for (a, b, l) in ner_model::spans(tags) {
         if l != 0 || b >= tags.len() || tags[b] != features::O || b >= sent_end(a) {
             continue;
