@@ -189,9 +189,8 @@ impl Dfa {
             out[u] = key(depth[u], trie.nodes[u].end).max(out[f]);
             // Where the failure state goes, except along `u`'s own children.
             delta.copy_within(f * n_class..(f + 1) * n_class, u * n_class);
-            let mut children = trie.nodes[u].next.clone();
-            children.sort_unstable();
-            for (b, v) in children {
+            // (Children of one depth may be queued in any order.)
+            for &(b, v) in &trie.nodes[u].next {
                 let cl = class[b as usize] as usize;
                 fail[v as usize] = delta[f * n_class + cl];
                 depth[v as usize] = depth[u] + 1;
