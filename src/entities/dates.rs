@@ -27,9 +27,50 @@ const LEXICON: &str = include_str!("../../data/dates.txt");
 /// lookups run several times per token).
 type WordMap<V> = HashMap<&'static str, V, std::hash::BuildHasherDefault<super::tagger::features::IdHasher>>;
 
+/// Word categories of data/dates.txt used by the rules (a word's mask has
+/// bit `cat as usize` set for each it is in; other categories are ignored).
+#[derive(Clone, Copy)]
+enum Cat {
+    AmbiguousMonth,
+    Weekday,
+    WeekdayAbbr,
+    Relative,
+    Unit,
+    Season,
+    Shift,
+    Edge,
+    YearStrong,
+    YearWeak,
+    OfHead,
+    Connective,
+    Quantity,
+    AfterUnit,
+    CountNoun,
+    Ordinal,
+    WeekdayNamePrefix,
+}
+
+const CAT_NAMES: [&str; 17] = [
+    "ambiguous_month",
+    "weekday",
+    "weekday_abbr",
+    "relative",
+    "unit",
+    "season",
+    "shift",
+    "edge",
+    "year_strong",
+    "year_weak",
+    "of_head",
+    "connective",
+    "quantity",
+    "after_unit",
+    "count_noun",
+    "ordinal",
+    "weekday_name_prefix",
+];
+
 struct Lexicon {
-    /// Category names, in file order: bit `k` of a word's mask is `cats[k]`.
-    cats: Vec<&'static str>,
     /// Word -> mask of the categories it is in.
     words: WordMap<u64>,
     /// Month word (full or abbreviated) -> (month number, is the full name).
@@ -39,7 +80,6 @@ struct Lexicon {
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut cats: Vec<&'static str> = Vec::new();
         let mut words: WordMap<u64> = WordMap::default();
         let mut months = WordMap::default();
         for line in LEXICON.lines() {
@@ -55,33 +95,24 @@ fn lexicon() -> &'static Lexicon {
                 }
                 continue;
             }
-            let k = match cats.iter().position(|c| *c == cat) {
-                Some(k) => k,
-                None => {
-                    cats.push(cat);
-                    cats.len() - 1
-                }
-            };
-            if k >= 64 {
-                continue;
-            }
+            let Some(k) = CAT_NAMES.iter().position(|c| *c == cat) else { continue };
             for w in ws.split_whitespace() {
                 *words.entry(w).or_insert(0) |= 1 << k;
             }
         }
-        Lexicon { cats, words, months }
+        Lexicon { words, months }
     })
 }
 
-fn is(cat: &str, word: &str) -> bool {
+fn is(cat: Cat, word: &str) -> bool {
     // Most words are in no category: look the word up first.
     let Some(&mask) = lexicon().words.get(word) else { return false };
     mask & cat_bit(cat) != 0
 }
 
-/// The bit of category `cat` in word masks (0 for an unknown category).
-fn cat_bit(cat: &str) -> u64 {
-    lexicon().cats.iter().position(|c| *c == cat).map_or(0, |k| 1 << k)
+#[inline]
+fn cat_bit(cat: Cat) -> u64 {
+    1 << cat as usize
 }
 
 struct Tok<'a> {
@@ -173,7 +204,7 @@ impl<'a> Matcher<'a> {
         self.toks.get(i).map_or("", |t| t.text)
     }
     /// `is(cat, self.low(i))`, from the token's precomputed mask.
-    fn low_is(&self, cat: &str, i: usize) -> bool {
+    fn low_is(&self, cat: Cat, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.mask & cat_bit(cat) != 0)
     }
     fn low(&self, i: usize) -> &str {
@@ -221,7 +252,7 @@ impl<'a> Matcher<'a> {
         if full && low.ends_with('.') {
             return None;
         }
-        Some((n, full, is("ambiguous_month", key)))
+        Some((n, full, is(Cat::AmbiguousMonth, key)))
     }
 
     fn weekday(&self, i: usize) -> bool {
@@ -230,12 +261,12 @@ impl<'a> Matcher<'a> {
             return false;
         }
         let low = self.low(i);
-        is("weekday", low) || low.strip_suffix('s').is_some_and(|w| is("weekday", w))
+        is(Cat::Weekday, low) || low.strip_suffix('s').is_some_and(|w| is(Cat::Weekday, w))
     }
 
     fn weekday_abbr(&self, i: usize) -> bool {
         let low = self.low(i);
-        name_case(self.text(i)) && low.strip_suffix('.').is_some_and(|w| is("weekday_abbr", w))
+        name_case(self.text(i)) && low.strip_suffix('.').is_some_and(|w| is(Cat::WeekdayAbbr, w))
     }
 
     fn day(&self, i: usize) -> bool {
@@ -283,9 +314,9 @@ impl<'a> Matcher<'a> {
     /// Calendar unit at `i`: Some(true) plural, Some(false) singular.
     fn unit(&self, i: usize) -> Option<bool> {
         let low = self.low(i);
-        if self.low_is("unit", i) {
+        if self.low_is(Cat::Unit, i) {
             Some(false)
-        } else if low == "centuries" || low.strip_suffix('s').is_some_and(|w| is("unit", w)) {
+        } else if low == "centuries" || low.strip_suffix('s').is_some_and(|w| is(Cat::Unit, w)) {
             Some(true)
         } else {
             None
@@ -293,7 +324,7 @@ impl<'a> Matcher<'a> {
     }
 
     fn season(&self, i: usize) -> bool {
-        self.low_is("season", i)
+        self.low_is(Cat::Season, i)
     }
 
     /// A quantity phrase at `i` ("two", "a few", "a couple of", "10"):
@@ -310,7 +341,7 @@ impl<'a> Matcher<'a> {
         if low == "couple" && self.next_low(i) == "of" {
             return Some((i + 2, false));
         }
-        if self.low_is("quantity", i) {
+        if self.low_is(Cat::Quantity, i) {
             return Some((i + 1, low == "one"));
         }
         let t = self.text(i);
@@ -330,7 +361,7 @@ impl<'a> Matcher<'a> {
         if !t.chars().next().is_some_and(|c| c.is_lowercase()) {
             return next == "%";
         }
-        is("count_noun", next)
+        is(Cat::CountNoun, next)
             || (next.len() > 3
                 && next.ends_with('s')
                 && !next.ends_with("ss")
@@ -417,7 +448,7 @@ impl<'a> Matcher<'a> {
     fn bare_month_ok(&self, i: usize, end: usize) -> bool {
         let Some((_, _, ambiguous)) = self.month(i) else { return false };
         let prev = self.prev_low(i);
-        let prep = is("year_strong", prev) || is("year_weak", prev) || is("edge", prev);
+        let prep = is(Cat::YearStrong, prev) || is(Cat::YearWeak, prev) || is(Cat::Edge, prev);
         if ambiguous {
             return prep;
         }
@@ -514,20 +545,20 @@ impl<'a> Matcher<'a> {
             && y % 10 == 0
             && matches!(self.text(i + 1), "'s" | "’s")
             && self.glued(i + 1)
-            && (prev == "the" || is("edge", prev))
+            && (prev == "the" || is(Cat::Edge, prev))
         {
             return Some(i + 2);
         }
         let modern = (1900..=2099).contains(&y);
         let next = self.next_low(end - 1);
-        let ok = is("year_strong", prev)
+        let ok = is(Cat::YearStrong, prev)
             || prev == "year"
-            || (modern && is("year_weak", prev) && prev != "of")
+            || (modern && is(Cat::YearWeak, prev) && prev != "of")
             || (modern && prev == "of" && i >= 2 && {
                 let head = self.prev_low(i - 1);
-                is("of_head", head) || self.month(i - 2).is_some()
+                is(Cat::OfHead, head) || self.month(i - 2).is_some()
             })
-            || (i >= 1 && is("connective", prev) && last_end == Some(i - 1))
+            || (i >= 1 && is(Cat::Connective, prev) && last_end == Some(i - 1))
             || (modern && matches!(next, "'s" | "’s"))
             || (modern
                 && matches!(prev, "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "this" | "that" | "'s" | "’s")
@@ -543,7 +574,7 @@ impl<'a> Matcher<'a> {
 
         // Shift and edge words: "last week", "earlier this month", "early 2016".
         {
-            let (j, shift, edge) = if self.low_is("edge", i) && is("shift", self.next_low(i)) {
+            let (j, shift, edge) = if self.low_is(Cat::Edge, i) && is(Cat::Shift, self.next_low(i)) {
                 let s = self.next_low(i);
                 if s == "this" && self.low(i + 2) == "past" && self.on_line(i + 2, i) {
                     (i + 3, "past", true)
@@ -552,9 +583,9 @@ impl<'a> Matcher<'a> {
                 }
             } else if low == "this" && self.next_low(i) == "past" {
                 (i + 2, "past", false)
-            } else if self.low_is("shift", i) {
+            } else if self.low_is(Cat::Shift, i) {
                 (i + 1, low, false)
-            } else if self.low_is("edge", i) && !matches!(low, "earlier" | "later") {
+            } else if self.low_is(Cat::Edge, i) && !matches!(low, "earlier" | "later") {
                 (i + 1, "", true)
             } else {
                 (i, "", false)
@@ -566,7 +597,7 @@ impl<'a> Matcher<'a> {
             }
         }
 
-        if self.low_is("relative", i) {
+        if self.low_is(Cat::Relative, i) {
             // "USA Today", "Russia Today": a capitalised word before a
             // capitalised "Today" makes it part of a name.
             let in_name = capitalised(text)
@@ -581,7 +612,7 @@ impl<'a> Matcher<'a> {
 
         // "mid-January", "mid-2016", "mid-1990s", "late-2015".
         if let Some((pre, rest)) = low.split_once('-') {
-            if is("edge", pre) {
+            if is(Cat::Edge, pre) {
                 let rest_text = text.get(pre.len() + 1..).unwrap_or("");
                 let rest_month = name_case(rest_text)
                     && lexicon().months.get(rest.strip_suffix('.').unwrap_or(rest)).is_some_and(|&(_, full)| full);
@@ -591,7 +622,7 @@ impl<'a> Matcher<'a> {
                 }
             }
             // "21st-century".
-            if rest == "century" && (ordinal_number(pre).is_some() || is("ordinal", pre)) {
+            if rest == "century" && (ordinal_number(pre).is_some() || is(Cat::Ordinal, pre)) {
                 return Some(i + 1);
             }
         }
@@ -612,7 +643,7 @@ impl<'a> Matcher<'a> {
                     return Some(end);
                 }
             }
-            let named = i > 0 && self.on_line(i - 1, i) && capitalised(self.text(i - 1)) && is("weekday_name_prefix", self.prev_low(i));
+            let named = i > 0 && self.on_line(i - 1, i) && capitalised(self.text(i - 1)) && is(Cat::WeekdayNamePrefix, self.prev_low(i));
             if !abbr && !named {
                 return Some(i + 1);
             }
@@ -620,7 +651,7 @@ impl<'a> Matcher<'a> {
 
         // "two years ago", "a week earlier", "years ago".
         if let Some((k, _)) = self.quantity(i) {
-            if self.on_line(k + 1, i) && self.unit(k).is_some() && self.low_is("after_unit", k + 1) {
+            if self.on_line(k + 1, i) && self.unit(k).is_some() && self.low_is(Cat::AfterUnit, k + 1) {
                 return Some(k + 2);
             }
         }
@@ -644,7 +675,7 @@ impl<'a> Matcher<'a> {
         }
 
         // Centuries: "19th century", "the nineteenth century".
-        if (ordinal_number(text).is_some() || self.low_is("ordinal", i)) && self.next_low(i) == "century" {
+        if (ordinal_number(text).is_some() || self.low_is(Cat::Ordinal, i)) && self.next_low(i) == "century" {
             return Some(i + 2);
         }
 
@@ -715,6 +746,21 @@ mod tests {
     fn dates(text: &str) -> Vec<String> {
         let seg = Segments::new(text);
         find(&seg).iter().map(|s| s.text(text).to_string()).collect()
+    }
+
+    #[test]
+    fn every_category_of_the_word_list_is_known_to_the_rules() {
+        let mut seen: Vec<&str> = LEXICON
+            .lines()
+            .filter(|l| !l.trim().starts_with('#'))
+            .filter_map(|l| l.split_once('=').map(|(c, _)| c.trim()))
+            .filter(|c| !(c.starts_with("month") && c[5..].parse::<u8>().is_ok()))
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        let mut known = CAT_NAMES.to_vec();
+        known.sort_unstable();
+        assert_eq!(seen, known);
     }
 
     #[test]
