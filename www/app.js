@@ -57,8 +57,22 @@ let workerReady = null;
 let nextId = 1;
 const waiting = new Map();
 
+// www/boot.js started the first worker (and the wasm download) before this
+// module loaded; later workers come from it too. Without it (single-file
+// build) the worker is started here.
+const boot = globalThis.__annotatorBoot || null;
+
 function startWorker() {
-  worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  let early = [];
+  if (boot && boot.first) {
+    worker = boot.first;
+    early = boot.early;
+    boot.first = null;
+  } else if (boot) {
+    worker = boot.spawn();
+  } else {
+    worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  }
   let readyOk;
   let readyErr;
   workerReady = new Promise((res, rej) => {
@@ -69,6 +83,7 @@ function startWorker() {
   worker.onmessage = (ev) => {
     const msg = ev.data || {};
     if (msg.id === 0) {
+      mark('annotator:ready');
       if (msg.ok) readyOk(msg.result);
       else readyErr(new Error(msg.error));
       return;
@@ -93,6 +108,10 @@ function startWorker() {
     for (const w of waiting.values()) w.reject(err);
     waiting.clear();
   };
+  for (const ev of early.splice(0)) {
+    if (ev.type === 'error') worker.onerror(ev);
+    else worker.onmessage(ev);
+  }
 }
 
 function restartWorker(why = 'the annotator stopped and was restarted') {
@@ -142,6 +161,7 @@ function annotateNow() {
   call('annotate', { text, options: state.options }, onProgress)
     .then(
       ({ result, ms }) => {
+        mark('annotator:result');
         if (again) return;
         try {
           render(text, result, () => setStatus(summary(state.norm, text, ms), 'done'));
@@ -528,6 +548,7 @@ ui.text.addEventListener('keydown', (ev) => {
 ui.annotate.addEventListener('click', annotateNow);
 
 ui.example.addEventListener('click', async () => {
+  mark('annotator:example-click');
   setStatus('Loading the example article…', 'busy');
   try {
     const r = await fetch('example.txt', { cache: 'no-cache' });
@@ -633,9 +654,16 @@ ui.quotes.addEventListener('click', onListClick);
 
 render('', null);
 startWorker();
+// The buttons work from now on: a click before the annotator is ready is
+// queued in the worker (index.html has them disabled until here).
+ui.example.disabled = false;
+ui.annotate.disabled = false;
 workerReady.then(
   (v) => {
     ui.version.textContent = `annotator ${v}`;
+    // Text typed or dropped before now is annotated; a request already
+    // queued (e.g. the example article) is answered without a second one.
+    if (inflight || (state.text && state.text === ui.text.value)) return;
     if (ui.text.value.trim()) annotateNow();
     else setStatus('Ready. Paste an article, or try the example article.');
   },

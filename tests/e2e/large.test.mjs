@@ -26,7 +26,7 @@ after(async () => {
 /** About `n` UTF-16 units of invented news paragraphs (deterministic). */
 function newsLike(n) {
   const first = ['Anna', 'Bram', 'Carla', 'Dov', 'Elin', 'Farid', 'Greta', 'Hugo', 'Ines', 'Jonas'];
-  const last = ['Quist', 'Ostrand', 'Velde', 'Marlow', 'Tenby', 'Achterberg', 'Lindqvist', 'Ferro'];
+  const last = ['Quist', 'Ostrand', 'Velde', 'Brennick', 'Tenby', 'Achterberg', 'Lindqvist', 'Ferro'];
   const places = ['Ruritania', 'Freedonia', 'Port Esk', 'Lake Varn', 'Zürich'];
   const orgs = ['the Daily Planet', 'Acme Holdings', 'the Varn River Authority', 'the Ministry of Roads'];
   const days = ['Monday', 'Tuesday', 'Friday', 'March 3', 'last week'];
