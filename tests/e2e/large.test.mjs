@@ -121,6 +121,13 @@ test('a 1 MB paste shows its beginning with marks first, then the whole text', a
   const cuts = await page.$$eval('#view .cut', (cs) => cs.map((c) => [c.textContent, getComputedStyle(c).display]));
   assert.ok(cuts.length > 10);
   assert.ok(cuts.every(([c, d]) => c === '\n' && d === 'none'));
+  // Selecting the whole view copies the text, line breaks included (the
+  // pieces' hidden breaks are drawn by the block ends, not doubled).
+  const selected = await page.$eval('#view', (v) => {
+    getSelection().selectAllChildren(v);
+    return getSelection().toString();
+  });
+  assert.equal(selected, text, 'select all in the view gives the text');
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
