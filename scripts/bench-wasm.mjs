@@ -1,6 +1,8 @@
 // Throughput of the wasm build in node, against compromise and wink-nlp on
-// the same text in the same run; seed-article latency; peak wasm memory on
-// a 10 MB paste; payload sizes against the budget.
+// the same text in the same run; seed-article latency; time for 1, 2, 4 and
+// 8 MB of the same news text (linearity, printed, not asserted); peak wasm
+// memory on a 10 MB paste; the page's payload (exactly the files it can
+// load, scripts/page-files.mjs) against the budget.
 //
 //   node scripts/bench-wasm.mjs [DIST]     (DIST defaults to dist/)
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -8,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { pageFiles } from './page-files.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.argv[2] || join(root, 'dist');
@@ -74,33 +77,52 @@ const seed = readFileSync(join(shared, 'seed', 'article.txt'), 'utf8');
 const seedMs = time(() => wasmMod.annotate(seed, {})) * 1e3;
 console.log(`seed article (${seed.length} chars): ${seedMs.toFixed(3)} ms per annotation`);
 
+// Linearity: the same news text repeated to 1, 2, 4 and 8 MB, one call each
+// (after one unmeasured 1 MB call); time per MB should stay flat.
+const sized = (bytes) => text.repeat(Math.ceil(bytes / text.length)).slice(0, bytes);
+wasmMod.annotate(sized(1e6), {});
+const lin = [];
+for (const m of [1, 2, 4, 8]) {
+  const t = sized(m * 1e6);
+  const t1 = performance.now();
+  wasmMod.annotate(t, {});
+  lin.push({ m, s: (performance.now() - t1) / 1e3 });
+}
+console.log('linearity (same news text repeated; one annotate() call each):');
+for (const { m, s } of lin) {
+  console.log(`  ${String(m).padStart(2)} MB: ${s.toFixed(2).padStart(6)} s, ${(s / m).toFixed(3)} s per MB, ${(s / m / lin[0].s).toFixed(2)}x the 1 MB rate`);
+}
+
 const big = text.repeat(Math.ceil(10e6 / text.length)).slice(0, 10e6);
 const before = exports.memory.buffer.byteLength;
 const t0 = performance.now();
 wasmMod.annotate(big, {});
 console.log(`10 MB paste: ${((performance.now() - t0) / 1e3).toFixed(2)} s, wasm memory ${(before / 2 ** 20).toFixed(1)} -> ${(exports.memory.buffer.byteLength / 2 ** 20).toFixed(1)} MiB (peak; wasm memory never shrinks)`);
 
-// Payload: everything the page loads (index.html, www/, pkg/, the service
-// worker); the npm package, the node build and the single-file build are
-// other products.
-const files = [];
-const walk = (d) => { for (const f of readdirSync(d)) { const p = join(d, f); statSync(p).isDirectory() ? walk(p) : files.push(p); } };
-for (const d of ['www', 'pkg']) walk(join(dist, d));
-for (const f of ['index.html', 'sw.js']) files.push(join(dist, f));
+// Payload: exactly the files the page can load, found by following its
+// references from index.html (scripts, links, imports, workers, the wasm,
+// fetch() and the service worker with the files it precaches); gzip -9 each.
+const kindOf = (f) => (f.endsWith('.wasm') ? 'wasm' : /\.m?js$/.test(f) ? 'js' : f.endsWith('.css') ? 'css' : f.endsWith('.html') ? 'html' : 'data');
 const kinds = {};
 let total = 0;
-for (const f of files) {
-  if (/\.(d\.ts|map)$/.test(f)) continue;
-  let bytes;
-  try { bytes = readFileSync(f); } catch { continue; }
+const rowsP = [];
+const files = pageFiles(dist);
+for (const { file, from } of files) {
+  const bytes = readFileSync(join(dist, file));
   const gz = gzipSync(bytes, { level: 9 }).length;
-  const kind = f.endsWith('.wasm') ? 'wasm' : f.endsWith('.js') || f.endsWith('.mjs') ? 'js' : f.endsWith('.css') ? 'css' : f.endsWith('.html') ? 'html' : 'other';
+  const kind = kindOf(file);
   kinds[kind] = (kinds[kind] || 0) + gz;
   total += gz;
+  rowsP.push({ file, from, raw: bytes.length, gz });
 }
+for (const { file } of files.missing) console.log(`payload: ${file} is referred to but not in ${dist}`);
 const model = gzipSync(readFileSync(join(root, 'data', 'ner.model')), { level: 9 }).length;
 const budget = 600 * 1024;
-console.log(`payload gzipped: ${Object.entries(kinds).map(([k, v]) => `${k} ${(v / 1024).toFixed(1)} KiB`).join(', ')} (the wasm embeds the entity model, ${(model / 1024).toFixed(1)} KiB of it); total ${(total / 1024).toFixed(1)} KiB of ${budget / 1024} KiB budget: ${total <= budget ? 'OK' : 'OVER'}`);
+console.log('payload, file by file (gzip -9):');
+for (const r of rowsP.sort((x, y) => y.gz - x.gz)) {
+  console.log(`  ${r.file.padEnd(24)} ${String(r.raw).padStart(8)} raw ${String(r.gz).padStart(7)} gz  (from ${r.from})`);
+}
+console.log(`payload gzipped: ${Object.entries(kinds).map(([k, v]) => `${k} ${(v / 1024).toFixed(1)} KiB`).join(', ')} (the wasm embeds the entity model, ${(model / 1024).toFixed(1)} KiB of it gzipped alone); total ${(total / 1024).toFixed(1)} KiB of ${budget / 1024} KiB budget: ${total <= budget ? 'OK' : `OVER by ${((total - budget) / 1024).toFixed(1)} KiB`}`);
 const wasmBytes = readFileSync(join(dist, 'pkg', 'annotator_bg.wasm'));
 const wasmGz = gzipSync(wasmBytes, { level: 9 }).length;
 console.log(`wasm + model: ${wasmBytes.length} bytes raw, ${wasmGz} bytes gzipped (issue 3 budget: 1,500,000 raw, 600,000 gzipped: ${wasmBytes.length <= 1.5e6 && wasmGz <= 6e5 ? 'OK' : 'OVER'})`);

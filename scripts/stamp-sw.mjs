@@ -1,36 +1,22 @@
 #!/usr/bin/env node
 // Writes DIST/sw.js from www/sw.js with the build's name and asset list:
 //   BUILD  = "<crate version>-<first 12 hex of sha256 over every asset>"
-//   ASSETS = every file under DIST that the page may load (paths relative
-//            to DIST), except the service worker itself, the npm package,
-//            the single-file build and the node build.
+//   ASSETS = every file the page can load (paths relative to DIST), found
+//            by following its references from index.html
+//            (scripts/page-files.mjs), except the service worker itself.
 // Usage: node scripts/stamp-sw.mjs [DIST]   (default: dist)
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pageFiles } from './page-files.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.resolve(process.argv[2] || path.join(root, 'dist'));
-const SKIP_DIRS = new Set(['node', 'npm']);
-const SKIP_FILES = new Set(['sw.js', 'annotator-single.html', 'www/sw.js']);
-
-function walk(dir, rel = '') {
-  const out = [];
-  for (const name of readdirSync(dir).sort()) {
-    const full = path.join(dir, name);
-    const r = rel ? `${rel}/${name}` : name;
-    if (statSync(full).isDirectory()) {
-      if (!rel && SKIP_DIRS.has(name)) continue;
-      out.push(...walk(full, r));
-    } else if (!SKIP_FILES.has(r) && !name.startsWith('.')) {
-      out.push(r);
-    }
-  }
-  return out;
-}
-
-const assets = walk(dist);
+const assets = pageFiles(dist, { followServiceWorker: false })
+  .map((f) => f.file)
+  .filter((f) => f !== 'sw.js')
+  .sort();
 const h = createHash('sha256');
 for (const a of assets) {
   h.update(a);

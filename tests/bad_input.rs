@@ -75,3 +75,15 @@ fn edge_inputs() {
 fn right_to_left_and_combining_marks() {
     check("قال الرئيس “مرحبا بكم” اليوم.\nהוא אמר: “שלום”.\nZoe\u{301} Lee said “cafe\u{301}”.");
 }
+
+#[test]
+fn many_paragraphs_of_quote_marks_and_news() {
+    // Paragraphs of mixed quote marks between ordinary ones: quotations
+    // nest and pair per paragraph (quotes::marks keeps this linear).
+    let flood = "“\"'”‘’«»".repeat(40);
+    let news = "On Monday Ann Lee said \"we 'will' go\" and Bo Li said 'a \"b\" c'.";
+    let text: String = (0..300).map(|i| if i % 3 == 0 { flood.as_str() } else { news }).collect::<Vec<_>>().join("\n\n");
+    check(&text);
+    let ann = annotate(&text, &Options::default());
+    assert!(ann.quotes.len() >= 200, "{} quotes", ann.quotes.len());
+}

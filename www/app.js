@@ -1,6 +1,6 @@
 // The page: paste -> worker (wasm) -> highlighted view, legend, lists.
 // All user text reaches the DOM through textContent / text nodes only.
-import { LABELS, labelClass, normalize, buildView, cleanText, excerpt } from './render.js';
+import { LABELS, labelClass, normalize, viewBuilder, cleanText, excerpt } from './render.js';
 import { installExtras } from './extras.js';
 
 const $ = (id) => document.getElementById(id);
@@ -57,8 +57,22 @@ let workerReady = null;
 let nextId = 1;
 const waiting = new Map();
 
+// www/boot.js started the first worker (and the wasm download) before this
+// module loaded; later workers come from it too. Without it (single-file
+// build) the worker is started here.
+const boot = globalThis.__annotatorBoot || null;
+
 function startWorker() {
-  worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  let early = [];
+  if (boot && boot.first) {
+    worker = boot.first;
+    early = boot.early;
+    boot.first = null;
+  } else if (boot) {
+    worker = boot.spawn();
+  } else {
+    worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  }
   let readyOk;
   let readyErr;
   workerReady = new Promise((res, rej) => {
@@ -69,6 +83,7 @@ function startWorker() {
   worker.onmessage = (ev) => {
     const msg = ev.data || {};
     if (msg.id === 0) {
+      mark('annotator:ready');
       if (msg.ok) readyOk(msg.result);
       else readyErr(new Error(msg.error));
       return;
@@ -93,6 +108,10 @@ function startWorker() {
     for (const w of waiting.values()) w.reject(err);
     waiting.clear();
   };
+  for (const ev of early.splice(0)) {
+    if (ev.type === 'error') worker.onerror(ev);
+    else worker.onmessage(ev);
+  }
 }
 
 function restartWorker(why = 'the annotator stopped and was restarted') {
@@ -142,10 +161,11 @@ function annotateNow() {
   call('annotate', { text, options: state.options }, onProgress)
     .then(
       ({ result, ms }) => {
+        mark('annotator:result');
         if (again) return;
         try {
-          render(text, result);
-          setStatus(summary(state.norm, text, ms), 'done');
+          render(text, result, () => setStatus(summary(state.norm, text, ms), 'done'));
+          if (ui.view.hasAttribute('aria-busy')) setStatus(`${summary(state.norm, text, ms)} Showing it…`, 'busy');
         } catch (e) {
           console.warn(e);
           setStatus(`Could not show the result: ${e.message}`, 'error');
@@ -222,26 +242,118 @@ function shown(ann) {
   return { ...ann, entities: ann.entities.map((m) => (m && m.boilerplate === true ? null : m)) };
 }
 
-function render(text, ann) {
+// Long texts are shown in pieces: the first FIRST_UNITS at once (more than a
+// screenful), the rest in batches of about BATCH_MS per animation frame, so
+// the page stays responsive while a 1 MB view is built.
+const CHUNK_UNITS = 8 * 1024;
+const FIRST_UNITS = 24 * 1024;
+const BATCH_MS = 8;
+
+let job = 0; // the render in progress; a newer one supersedes it
+let pending = null; // {work, finish} while parts of the view or lists remain
+
+function mark(name) {
+  try {
+    performance.clearMarks(name);
+    performance.mark(name);
+  } catch {
+    // no User Timing: nothing to record
+  }
+}
+
+/**
+ * Show `text` with annotation `ann` (as the wasm returns it, or null).
+ * `onShown` runs once the whole text and both lists are on the page (at
+ * once for short texts, after the last batch for long ones).
+ */
+function render(text, ann, onShown = null) {
+  const my = ++job;
+  pending = null;
+  mark('annotator:render-start');
   state.text = text;
   state.raw = ann;
   state.norm = normalize(text, shown(ann));
   state.cursor.clear();
   clearChildren(ui.view);
+  // Work left after the first part: functions that do a little and return
+  // true when they have finished.
+  const work = [];
   if (!text) {
     state.index = { layers: new Map(), byGroup: new Map(), byQuote: new Map() };
     ui.view.appendChild(el('p', 'empty', 'The annotated text appears here.'));
   } else {
-    const built = buildView(document, text, state.norm);
-    state.index = built;
-    ui.view.appendChild(built.fragment);
+    const builder = viewBuilder(document, text, state.norm, { chunk: CHUNK_UNITS, isOff: (k) => state.off.has(k) });
+    state.index = builder;
+    let units = 0;
+    while (!builder.done && units < FIRST_UNITS) units += addPiece(builder);
+    if (!builder.done) work.push(() => (addPiece(builder), builder.done));
   }
-  for (const key of state.off) applyLayer(key);
   renderLegend();
-  renderEntities();
-  renderQuotes();
-  ui.view.dataset.rendered = String((Number(ui.view.dataset.rendered) || 0) + 1);
+  for (const rest of [renderEntities(), renderQuotes()]) if (rest) work.push(rest);
+  const finish = () => {
+    pending = null;
+    ui.view.removeAttribute('aria-busy');
+    mark('annotator:view-complete');
+    ui.view.dataset.rendered = String((Number(ui.view.dataset.rendered) || 0) + 1);
+    if (onShown) onShown();
+  };
+  if (!work.length) {
+    finish();
+    return;
+  }
+  mark('annotator:first-part');
+  ui.view.setAttribute('aria-busy', 'true');
+  pending = { work, finish };
+  const step = () => {
+    if (my !== job || !pending) return;
+    const t0 = performance.now();
+    while (work.length && performance.now() - t0 < BATCH_MS) if (work[0]()) work.shift();
+    if (!work.length) finish();
+    else later(step);
+  };
+  later(step);
 }
+
+/** Appends the builder's next piece to the view; returns its length. */
+function addPiece(builder) {
+  const box = el('span', 'chunk');
+  const r = builder.next(box);
+  if (!r) return 0;
+  ui.view.appendChild(box);
+  return r.end - r.start;
+}
+
+/** Next frame; a hidden page gets no frames, so a timer there. */
+function later(f) {
+  if (document.hidden || typeof requestAnimationFrame !== 'function') setTimeout(f, 0);
+  else requestAnimationFrame(f);
+}
+
+/** Builds what is left of the view and lists now (before scrolling to a mention). */
+function finishRender() {
+  const p = pending;
+  if (!p) return;
+  while (p.work.length) if (p.work[0]()) p.work.shift();
+  p.finish();
+}
+
+/**
+ * Fills `ul` with `make(item)` for each item: the first LIST_FIRST now;
+ * returns null, or a function that adds the next LIST_BATCH and returns true
+ * when the list is complete.
+ */
+function fillList(ul, items, make) {
+  let k = 0;
+  const more = (n) => {
+    const frag = document.createDocumentFragment();
+    for (const end = Math.min(items.length, k + n); k < end; k++) frag.appendChild(make(items[k]));
+    ul.appendChild(frag);
+    return k >= items.length;
+  };
+  return more(LIST_FIRST) ? null : () => more(LIST_BATCH);
+}
+const LIST_FIRST = 200;
+const LIST_BATCH = 200;
 
 function layerCounts() {
   const n = state.norm;
@@ -302,6 +414,7 @@ function toggleLayer(key) {
   }
 }
 
+/** The entity list, most mentioned first; returns the rest of the work or null. */
 function renderEntities() {
   clearChildren(ui.entities);
   const { groups, entities } = state.norm;
@@ -312,9 +425,9 @@ function renderEntities() {
   ui.entsN.textContent = groups.length ? `(${fmt(groups.length)})` : '';
   if (!list.length) {
     ui.entities.appendChild(el('li', 'none', state.text ? 'No names found.' : 'Nothing yet.'));
-    return;
+    return null;
   }
-  for (const { g, n } of list) {
+  return fillList(ui.entities, list, ({ g, n }) => {
     const li = el('li');
     const b = el('button', 'ent');
     b.type = 'button';
@@ -322,10 +435,11 @@ function renderEntities() {
     b.title = `Show the ${plural(n, 'mention')} of ${g.name}`;
     b.append(el('span', `tag ${labelClass(g.label)}`, g.label), el('span', 'name', g.name), el('span', 'count', `×${fmt(n)}`));
     li.appendChild(b);
-    ui.entities.appendChild(li);
-  }
+    return li;
+  });
 }
 
+/** The quote list in text order; returns the rest of the work or null. */
 function renderQuotes() {
   clearChildren(ui.quotes);
   const { quotes, groups } = state.norm;
@@ -333,9 +447,9 @@ function renderQuotes() {
   ui.quotesN.textContent = quotes.length ? `(${fmt(quotes.length)})` : '';
   if (!quotes.length) {
     ui.quotes.appendChild(el('li', 'none', state.text ? 'No quotes found.' : 'Nothing yet.'));
-    return;
+    return null;
   }
-  for (const q of quotes) {
+  return fillList(ui.quotes, quotes, (q) => {
     const li = el('li', 'quote');
     const b = el('button', 'qtext', excerpt(state.text.slice(q.start, q.end)));
     b.type = 'button';
@@ -357,8 +471,8 @@ function renderQuotes() {
     }
     if (q.unclosed) who.appendChild(el('span', 'flag', 'not closed'));
     li.append(b, who);
-    ui.quotes.appendChild(li);
-  }
+    return li;
+  });
 }
 
 // ---------------------------------------------------------------- flash
@@ -434,6 +548,7 @@ ui.text.addEventListener('keydown', (ev) => {
 ui.annotate.addEventListener('click', annotateNow);
 
 ui.example.addEventListener('click', async () => {
+  mark('annotator:example-click');
   setStatus('Loading the example article…', 'busy');
   try {
     const r = await fetch('example.txt', { cache: 'no-cache' });
@@ -528,6 +643,7 @@ ui.legend.addEventListener('click', (ev) => {
 function onListClick(ev) {
   const b = ev.target.closest('button');
   if (!b || !state.index) return;
+  finishRender(); // every mention is in the view before one is scrolled to
   if (b.dataset.g !== undefined) flash(state.index.byGroup.get(Number(b.dataset.g)), `g${b.dataset.g}`);
   else if (b.dataset.q !== undefined) flash(state.index.byQuote.get(Number(b.dataset.q)), `q${b.dataset.q}`);
 }
@@ -538,9 +654,16 @@ ui.quotes.addEventListener('click', onListClick);
 
 render('', null);
 startWorker();
+// The buttons work from now on: a click before the annotator is ready is
+// queued in the worker (index.html has them disabled until here).
+ui.example.disabled = false;
+ui.annotate.disabled = false;
 workerReady.then(
   (v) => {
     ui.version.textContent = `annotator ${v}`;
+    // Text typed or dropped before now is annotated; a request already
+    // queued (e.g. the example article) is answered without a second one.
+    if (inflight || (state.text && state.text === ui.text.value)) return;
     if (ui.text.value.trim()) annotateNow();
     else setStatus('Ready. Paste an article, or try the example article.');
   },
@@ -550,7 +673,11 @@ workerReady.then(
 // Test hook: ?test exposes the renderer so tests can feed it annotations.
 if (new URLSearchParams(location.search).has('test')) {
   window.__annotator = {
-    render: (text, ann) => render(text, ann),
+    // Builds the whole view before returning, as tests read it at once.
+    render: (text, ann) => {
+      render(text, ann);
+      finishRender();
+    },
     normalize,
     cleanText,
     annotate: (text, options, chunk) => call('annotate', { text, options, chunk }).then((r) => r.result),
@@ -567,8 +694,7 @@ installExtras({
   show: (text, ann) => {
     clearTimeout(typingTimer);
     ui.text.value = text;
-    render(text, ann);
-    setStatus(summary(state.norm, text), 'done');
+    render(text, ann, () => setStatus(summary(state.norm, text), 'done'));
   },
   load: (text) => {
     insertText(text, true);

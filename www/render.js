@@ -136,6 +136,25 @@ function cmp(x, y) {
  * indexes of the created elements.
  */
 export function buildView(doc, text, norm) {
+  const b = viewBuilder(doc, text, norm);
+  const fragment = doc.createDocumentFragment();
+  b.next(fragment);
+  return { fragment, layers: b.layers, byGroup: b.byGroup, byQuote: b.byQuote };
+}
+
+/**
+ * The view built piece by piece, so a long text shows its beginning at once
+ * and the rest in later batches. Options:
+ *   chunk   UTF-16 units per piece (default: the whole text in one piece).
+ *           Pieces end at a line break; each piece goes into its own block
+ *           (the caller's `root`), and the line break that ends a piece is
+ *           kept in the text but hidden (class "cut"): the block boundary
+ *           draws it, so the view looks, copies and reads as one text.
+ *   isOff   layer key -> true when the layer's highlights start switched off.
+ * Returns {next(root) -> {start, end} | null, done, layers, byGroup, byQuote};
+ * the indexes grow as pieces are built.
+ */
+export function viewBuilder(doc, text, norm, { chunk = Infinity, isOff = null } = {}) {
   const groupName = new Map(norm.groups.map((g) => [g.id, g.name]));
   const items = [];
   let n = 0;
@@ -161,6 +180,10 @@ export function buildView(doc, text, norm) {
     if (!l) map.set(k, (l = []));
     l.push(el);
   };
+  const layer = (key, el) => {
+    push(layers, key, el);
+    if (isOff && isOff(key)) el.classList.add('off');
+  };
 
   const make = (it, cont) => {
     let el;
@@ -171,7 +194,7 @@ export function buildView(doc, text, norm) {
       el.dataset.b = String(s.i);
       el.dataset.kind = s.kind;
       el.title = `Boilerplate: ${s.kind}`;
-      push(layers, 'bp', el);
+      layer('bp', el);
     } else if (it.kind === 'nl') {
       el = doc.createElement('span');
       el.className = 'bp-nl';
@@ -180,14 +203,14 @@ export function buildView(doc, text, norm) {
       el.className = s.unclosed ? 'q unclosed' : 'q';
       el.dataset.q = String(s.i);
       el.title = `Quote by ${s.speaker ?? 'an unknown speaker'}${s.unclosed ? ' (not closed)' : ''}`;
-      push(layers, 'q', el);
+      layer('q', el);
       push(byQuote, s.i, el);
     } else if (it.kind === 'spk') {
       el = doc.createElement('span');
       el.className = 'spk';
       el.dataset.spk = String(s.i);
       el.title = `Speaker of a quote: ${s.speaker ?? text.slice(it.start, it.end)}`;
-      push(layers, 'q', el);
+      layer('q', el);
     } else {
       el = doc.createElement('mark');
       el.className = `e ${labelClass(s.label)}`;
@@ -196,56 +219,95 @@ export function buildView(doc, text, norm) {
       if (s.group !== null) el.dataset.g = String(s.group);
       const name = s.group !== null ? groupName.get(s.group) : '';
       el.title = name ? `${s.label}: ${name}` : s.label;
-      push(layers, `e:${s.label}`, el);
+      layer(`e:${s.label}`, el);
       if (s.group !== null) push(byGroup, s.group, el);
     }
     if (cont) el.classList.add('cont');
     return el;
   };
 
-  const frag = doc.createDocumentFragment();
-  const stack = [{ node: frag, end: text.length }];
-  const top = () => stack[stack.length - 1];
-  let pos = 0;
-  const emit = (upto) => {
-    if (upto > pos) {
-      top().node.appendChild(doc.createTextNode(text.slice(pos, upto)));
-      pos = upto;
+  /** The end of the piece that starts at `from`: after a line break, not inside a run of them. */
+  const pieceEnd = (from) => {
+    if (!(text.length - from > chunk)) return text.length;
+    let i = from + chunk - 1;
+    for (;;) {
+      i = text.indexOf('\n', i);
+      // A line break at the very end, or one after another (a blank line),
+      // would lose its look at the end of a block.
+      if (i < 0 || i + 1 >= text.length) return text.length;
+      const c = text[i - 1];
+      if (c !== '\n' && c !== '\r') return i + 1;
+      i += 1;
     }
   };
-  // items is sorted; split remainders are inserted in order after index i.
-  for (let i = 0; i < items.length; i++) {
-    const it = items[i];
-    while (stack.length > 1 && top().end <= it.start) {
-      emit(top().end);
-      stack.pop();
-    }
-    emit(it.start);
-    const parent = top();
-    let end = it.end;
-    if (end > parent.end) {
-      const rest = { ...it, start: parent.end, n: n++, cont: true };
-      let lo = i + 1;
-      let hi = items.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (cmp(items[mid], rest) < 0) lo = mid + 1;
-        else hi = mid;
+
+  let pos = 0;
+  let i = 0; // next item
+  const builder = {
+    layers,
+    byGroup,
+    byQuote,
+    done: text.length === 0,
+    /** Builds the next piece into `root`; null when everything is built. */
+    next(root) {
+      if (builder.done) return null;
+      const start = pos;
+      const end = pieceEnd(start);
+      const cut = end < text.length;
+      const stack = [{ node: root, end }];
+      const top = () => stack[stack.length - 1];
+      const emit = (upto) => {
+        if (upto <= pos) return;
+        if (cut && upto === end) {
+          // The piece's last line break: in the text, drawn by the block end.
+          if (end - 1 > pos) top().node.appendChild(doc.createTextNode(text.slice(pos, end - 1)));
+          const br = doc.createElement('span');
+          br.className = 'cut';
+          br.textContent = text.slice(end - 1, end);
+          top().node.appendChild(br);
+        } else {
+          top().node.appendChild(doc.createTextNode(text.slice(pos, upto)));
+        }
+        pos = upto;
+      };
+      // items is sorted; split remainders are inserted in order after index i.
+      for (; i < items.length; i++) {
+        const it = items[i];
+        if (it.start >= end) break;
+        while (stack.length > 1 && top().end <= it.start) {
+          emit(top().end);
+          stack.pop();
+        }
+        emit(it.start);
+        const parent = top();
+        let e = it.end;
+        if (e > parent.end) {
+          const rest = { ...it, start: parent.end, n: n++, cont: true };
+          let lo = i + 1;
+          let hi = items.length;
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (cmp(items[mid], rest) < 0) lo = mid + 1;
+            else hi = mid;
+          }
+          items.splice(lo, 0, rest);
+          e = parent.end;
+        }
+        if (e <= it.start) continue;
+        const el = make(it, it.cont === true);
+        parent.node.appendChild(el);
+        stack.push({ node: el, end: e });
       }
-      items.splice(lo, 0, rest);
-      end = parent.end;
-    }
-    if (end <= it.start) continue;
-    const el = make(it, it.cont === true);
-    parent.node.appendChild(el);
-    stack.push({ node: el, end });
-  }
-  while (stack.length > 1) {
-    emit(top().end);
-    stack.pop();
-  }
-  emit(text.length);
-  return { fragment: frag, layers, byGroup, byQuote };
+      while (stack.length > 1) {
+        emit(top().end);
+        stack.pop();
+      }
+      emit(end);
+      if (end >= text.length) builder.done = true;
+      return { start, end };
+    },
+  };
+  return builder;
 }
 
 /**

@@ -5,13 +5,27 @@
 //               | {id, progress} (0..1, after each piece of a long text)
 // On start it posts {id: 0, ok, result: version} once the wasm is ready (or
 // {id: 0, ok: false, error, fatal: true} when it cannot be loaded).
+//
+// Started by www/boot.js (worker name PAGE_NAME), it waits for
+// {op: 'init', module} with the wasm the page compiled (module null: fetch it
+// here); started otherwise, it fetches the wasm itself at once.
+// After Ready, while no request has come, it annotates one short made-up
+// sentence so that one-time set-up (the model, tables, the engine compiling
+// code on first use) is paid while the user is still reading the page.
 import init, { annotate, exportHtml, version } from '../pkg/annotator.js';
 import { annotateChunked, MAX_UNITS } from './chunk.js';
 
-const ready = init().then(
+const PAGE_NAME = 'annotator-wasm-from-page';
+const WARM_UP = 'On Monday, Maria Lopez of the Harbour Council told reporters in Port Alban: "We will open the new bridge in March."\nAdvertisement\n';
+
+let fromPage;
+const wasmFromPage = self.name === PAGE_NAME ? new Promise((res) => (fromPage = res)) : Promise.resolve(null);
+
+const ready = wasmFromPage.then((module) => (module ? init({ module_or_path: module }) : init())).then(
   () => {
     const v = version();
     self.postMessage({ id: 0, ok: true, result: v });
+    setTimeout(warmUp, 0);
     return v;
   },
   (e) => {
@@ -22,6 +36,16 @@ const ready = init().then(
 );
 ready.catch(() => {}); // reported above; each request reports it again
 
+let asked = false; // a request has come: no warm-up needed
+function warmUp() {
+  if (asked) return;
+  try {
+    annotate(WARM_UP, undefined);
+  } catch {
+    // a failure here shows again, and is reported, on the first request
+  }
+}
+
 function message(e) {
   if (e && typeof e.message === 'string' && e.message) return e.message;
   return String(e);
@@ -30,6 +54,12 @@ function message(e) {
 self.onmessage = async (ev) => {
   const msg = ev.data || {};
   const id = msg.id;
+  if (msg.op === 'init') {
+    if (fromPage) fromPage(msg.module instanceof WebAssembly.Module ? msg.module : null);
+    fromPage = null;
+    return;
+  }
+  asked = true;
   try {
     await ready;
     const t0 = performance.now();

@@ -233,7 +233,13 @@ fn is_elision(chars: &Chars, k: usize) -> bool {
 /// Pair single marks outside the double quotations `doubles` (sorted).
 fn pair_singles(text: &str, lines: &[Span], doubles: &[RawQuote]) -> Vec<RawQuote> {
     let mut out = Vec::new();
-    let inside = |pos: usize| doubles.iter().any(|q| q.span.start <= pos && pos < q.span.end);
+    // `doubles` are in text order and do not overlap: only the last one that
+    // starts at or before `pos` can hold it (a binary search keeps this
+    // linear on texts with thousands of quotations).
+    let inside = |pos: usize| {
+        let i = doubles.partition_point(|q| q.span.start <= pos);
+        i > 0 && pos < doubles[i - 1].span.end
+    };
     for (li, line) in lines.iter().enumerate() {
         let chars = line_chars(text, *line);
         let at = |k: usize| chars.get(k).map(|&(_, c)| c);
@@ -296,8 +302,13 @@ pub fn find(text: &str, lines: &[Span], skip: &[bool]) -> Vec<RawQuote> {
     let kept: Vec<Span> = keep.iter().map(|&i| lines[i]).collect();
     let doubles = pair_doubles(text, &kept);
     let singles = pair_singles(text, &kept, &doubles);
-    let mut all: Vec<RawQuote> =
-        doubles.into_iter().filter(|d| !singles.iter().any(|s| s.span.contains(d.span))).collect();
+    // Singles are in text order and do not overlap: only the last one that
+    // starts at or before a double can contain it.
+    let in_single = |d: &RawQuote| {
+        let i = singles.partition_point(|s| s.span.start <= d.span.start);
+        i > 0 && singles[i - 1].span.contains(d.span)
+    };
+    let mut all: Vec<RawQuote> = doubles.into_iter().filter(|d| !in_single(d)).collect();
     all.extend(singles);
     for q in &mut all {
         q.first_line = keep.get(q.first_line).copied().unwrap_or(q.first_line);
@@ -314,6 +325,19 @@ mod tests {
 
     fn quotes(t: &str) -> Vec<(&str, bool)> {
         find(t, &split_lines(t), &[]).iter().map(|q| (q.span.text(t), q.unclosed)).collect()
+    }
+
+    #[test]
+    fn many_quotations_nest_by_position() {
+        // Singles inside doubles and doubles inside singles, many times over:
+        // each is judged against the quotation around it, not the first one.
+        let para = "A said \"go 'now' fast\" then. B said 'x \"y\" z' too.";
+        let t = vec![para; 50].join("\n\n");
+        let got = quotes(&t);
+        assert_eq!(got.len(), 100);
+        for pair in got.chunks(2) {
+            assert_eq!(pair, [("\"go 'now' fast\"", false), ("'x \"y\" z'", false)]);
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { checkShape } from './invariants.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const NODE_PKG = path.join(ROOT, 'dist', 'node', 'annotator.js');
@@ -29,50 +30,6 @@ const TEXTS = [
   'عربي text with Mohammed bin Salman and 中文 characters, then "a quote".',
   '\ud83d unpaired surrogate at the start is replaced by U+FFFD by the binding',
 ];
-
-const isInt = (n) => Number.isInteger(n) && n >= 0;
-
-/** A UTF-16 offset that does not split a surrogate pair. */
-function onBoundary(text, i) {
-  if (i <= 0 || i >= text.length) return true;
-  const hi = text.charCodeAt(i - 1);
-  const lo = text.charCodeAt(i);
-  return !(hi >= 0xd800 && hi <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff);
-}
-
-/** Every documented field, with every span slicing its text right. */
-function checkShape(text, r) {
-  assert.deepEqual(Object.keys(r).sort(), ['boilerplate', 'entities', 'groups', 'quotes']);
-  for (const k of Object.keys(r)) assert.ok(Array.isArray(r[k]), k);
-  const span = (s, e, what) => {
-    assert.ok(isInt(s) && isInt(e) && s < e && e <= text.length, `${what}: [${s}, ${e}) in ${text.length}`);
-    assert.ok(onBoundary(text, s) && onBoundary(text, e), `${what}: splits a surrogate pair`);
-  };
-  r.entities.forEach((m, i) => {
-    span(m.start, m.end, `entity ${i}`);
-    assert.equal(m.text, text.slice(m.start, m.end), `entity ${i} text`);
-    assert.ok(['PERSON', 'ORG', 'PLACE', 'DATE', 'MISC'].includes(m.label), m.label);
-    assert.ok(isInt(m.entity) && m.entity < r.groups.length, `entity ${i} group`);
-    assert.ok(r.groups[m.entity].mentions.includes(i), `group ${m.entity} lists mention ${i}`);
-  });
-  r.groups.forEach((g, i) => {
-    assert.equal(g.id, i);
-    assert.equal(typeof g.name, 'string');
-    assert.ok(g.mentions.length > 0);
-    for (const mi of g.mentions) assert.equal(r.entities[mi].entity, i);
-  });
-  r.quotes.forEach((q, i) => {
-    span(q.start, q.end, `quote ${i}`);
-    assert.equal(typeof q.unclosed, 'boolean');
-    assert.ok(q.speaker === null || typeof q.speaker === 'string');
-    if (q.speaker_span !== null) span(q.speaker_span[0], q.speaker_span[1], `speaker ${i}`);
-    assert.ok(q.speaker_entity === null || (isInt(q.speaker_entity) && q.speaker_entity < r.groups.length));
-  });
-  r.boilerplate.forEach((b, i) => {
-    span(b.start, b.end, `boilerplate ${i}`);
-    assert.ok(['ad', 'caption', 'promo', 'share', 'subscribe', 'navigation', 'comments', 'legal', 'other'].includes(b.kind), b.kind);
-  });
-}
 
 test('version() is the crate version', () => {
   const cargo = readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8').match(/^version\s*=\s*"([^"]+)"/m)[1];
