@@ -105,11 +105,37 @@ struct Options {
     l2: f64,
     epochs: usize,
     threshold: Option<f64>,
+    /// Stage (1-based) that gets the hashed word features; 0 = none.
+    hash_stage: usize,
+    /// L2 penalty of the hashed weights.
+    l2h: f64,
+    /// A hashed bucket is trained only if it occurs in this many training documents.
+    min_df: usize,
+    /// Hashed weights smaller than this are set to 0 (file size).
+    hash_prune: f64,
 }
+
+type Sparse = Vec<Vec<(u32, f32)>>;
 
 fn train(docs: &[&Doc], o: &Options) -> Model {
     let locals: Vec<Vec<Vec<f64>>> = docs.iter().map(|d| features::local(&Segments::new(&d.text))).collect();
-    let mut m = train_stages(docs, &locals, o, o.stages);
+    let hasheds: Vec<Sparse> = docs.iter().map(|d| features::hashed(&Segments::new(&d.text))).collect();
+    let mut df = vec![0usize; features::N_HASH];
+    for (d, h) in docs.iter().zip(&hasheds) {
+        let mut seen = vec![false; features::N_HASH];
+        for (l, row) in d.labels.iter().zip(h) {
+            if l.is_some() {
+                for &(k, _) in row {
+                    seen[k as usize] = true;
+                }
+            }
+        }
+        for (c, s) in df.iter_mut().zip(&seen) {
+            *c += *s as usize;
+        }
+    }
+    let mask: Vec<bool> = df.iter().map(|&c| c >= o.min_df).collect();
+    let mut m = train_stages(docs, &locals, &hasheds, &mask, o, o.stages);
     m.threshold = match o.threshold {
         Some(t) => t,
         None => best_threshold(docs, &m),
@@ -118,8 +144,13 @@ fn train(docs: &[&Doc], o: &Options) -> Model {
     m
 }
 
-fn fit(xs: &[Vec<f64>], ys: &[f64], ws: &[f64], o: &Options) -> Logistic {
-    let mut m = Logistic::fit_weighted(xs, ys, ws, o.l2, o.epochs);
+fn fit(xs: &[Vec<f64>], sp: &[Vec<(u32, f32)>], ys: &[f64], ws: &[f64], mask: &[bool], o: &Options) -> Logistic {
+    let mut m = Logistic::fit_sparse(xs, sp, ys, ws, o.l2, o.l2h, o.epochs, mask);
+    for w in &mut m.hash {
+        if w.abs() < o.hash_prune {
+            *w = 0.0;
+        }
+    }
     if o.trees > 0 {
         m.boost(xs, ys, o.trees, o.depth, o.eta);
     }
@@ -127,8 +158,8 @@ fn fit(xs: &[Vec<f64>], ys: &[f64], ws: &[f64], o: &Options) -> Logistic {
 }
 
 /// Labelled rows of `docs`: (features, label), features from `feat(doc index, line)`.
-fn rows(docs: &[&Doc], o: &Options, mut feat: impl FnMut(usize, usize) -> Vec<f64>) -> (Vec<Vec<f64>>, Vec<f64>, Vec<f64>) {
-    let (mut xs, mut ys, mut ws) = (Vec::new(), Vec::new(), Vec::new());
+fn rows(docs: &[&Doc], o: &Options, hashed: Option<&[Sparse]>, mut feat: impl FnMut(usize, usize) -> Vec<f64>) -> (Vec<Vec<f64>>, Sparse, Vec<f64>, Vec<f64>) {
+    let (mut xs, mut sp, mut ys, mut ws) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for (di, d) in docs.iter().enumerate() {
         // Each document's lines weigh doc_power: 0 = every line alike, 1 = every document alike.
         let w = (d.labels.len().max(1) as f64).powf(-o.doc_power);
@@ -142,32 +173,37 @@ fn rows(docs: &[&Doc], o: &Options, mut feat: impl FnMut(usize, usize) -> Vec<f6
                     }
                 }
                 xs.push(x);
+                if let Some(h) = hashed {
+                    sp.push(h[di][li].clone());
+                }
                 ys.push(if *b { 1.0 } else { 0.0 });
                 ws.push(w);
             }
         }
     }
-    (xs, ys, ws)
+    (xs, sp, ys, ws)
 }
 
 /// Train `n` stages. Each later stage is fitted on context features from
 /// the earlier stages' probabilities: in-sample by default, or out-of-fold
 /// inside `docs` with `--crossfit` (which measured worse on 5-fold CV).
-fn train_stages(docs: &[&Doc], locals: &[Vec<Vec<f64>>], o: &Options, n: usize) -> Model {
+fn train_stages(docs: &[&Doc], locals: &[Vec<Vec<f64>>], hasheds: &[Sparse], mask: &[bool], o: &Options, n: usize) -> Model {
+    let hs = if o.hash_stage == n { Some(hasheds) } else { None };
     if n <= 1 {
-        let (xs, ys, ws) = rows(docs, o, |d, l| locals[d][l].clone());
-        return Model { stages: vec![fit(&xs, &ys, &ws, o)], threshold: 0.5, switch_cost: 0.0 };
+        let (xs, sp, ys, ws) = rows(docs, o, hs, |d, l| locals[d][l].clone());
+        return Model { stages: vec![fit(&xs, &sp, &ys, &ws, mask, o)], threshold: 0.5, switch_cost: 0.0 };
     }
     const INNER: usize = 4;
     if !o.crossfit {
-        let m = train_stages(docs, locals, o, n - 1);
+        let m = train_stages(docs, locals, hasheds, mask, o, n - 1);
         let ctxs: Vec<Vec<Vec<f64>>> = locals
             .iter()
-            .map(|l| features::context(l, &boilerplate::stage_probabilities(l, &m).pop().unwrap_or_default()))
+            .zip(hasheds)
+            .map(|(l, h)| features::context(l, &boilerplate::stage_probabilities(l, h, &m).pop().unwrap_or_default()))
             .collect();
-        let (xs, ys, ws) = rows(docs, o, |d, l| locals[d][l].iter().chain(ctxs[d][l].iter()).copied().collect());
+        let (xs, sp, ys, ws) = rows(docs, o, hs, |d, l| locals[d][l].iter().chain(ctxs[d][l].iter()).copied().collect());
         let mut m = m;
-        m.stages.push(fit(&xs, &ys, &ws, o));
+        m.stages.push(fit(&xs, &sp, &ys, &ws, mask, o));
         return m;
     }
     let mut oof: Vec<Vec<f64>> = vec![Vec::new(); docs.len()];
@@ -175,15 +211,16 @@ fn train_stages(docs: &[&Doc], locals: &[Vec<Vec<f64>>], o: &Options, n: usize) 
         let idx: Vec<usize> = (0..docs.len()).filter(|i| i % INNER != k).collect();
         let sub_docs: Vec<&Doc> = idx.iter().map(|&i| docs[i]).collect();
         let sub_locals: Vec<Vec<Vec<f64>>> = idx.iter().map(|&i| locals[i].clone()).collect();
-        let sub = train_stages(&sub_docs, &sub_locals, o, n - 1);
+        let sub_hashed: Vec<Sparse> = idx.iter().map(|&i| hasheds[i].clone()).collect();
+        let sub = train_stages(&sub_docs, &sub_locals, &sub_hashed, mask, o, n - 1);
         for i in (0..docs.len()).filter(|i| i % INNER == k) {
-            oof[i] = boilerplate::stage_probabilities(&locals[i], &sub).pop().unwrap_or_default();
+            oof[i] = boilerplate::stage_probabilities(&locals[i], &hasheds[i], &sub).pop().unwrap_or_default();
         }
     }
     let ctxs: Vec<Vec<Vec<f64>>> = locals.iter().zip(&oof).map(|(l, p)| features::context(l, p)).collect();
-    let (xs, ys, ws) = rows(docs, o, |d, l| locals[d][l].iter().chain(ctxs[d][l].iter()).copied().collect());
-    let mut m = train_stages(docs, locals, o, n - 1);
-    m.stages.push(fit(&xs, &ys, &ws, o));
+    let (xs, sp, ys, ws) = rows(docs, o, hs, |d, l| locals[d][l].iter().chain(ctxs[d][l].iter()).copied().collect());
+    let mut m = train_stages(docs, locals, hasheds, mask, o, n - 1);
+    m.stages.push(fit(&xs, &sp, &ys, &ws, mask, o));
     m
 }
 
@@ -254,7 +291,7 @@ fn run() -> Result<(), String> {
     let mut out = None;
     let mut cv = 0usize;
     let mut cv_out = None;
-    let mut o = Options { drop: Vec::new(), switch_cost: 0.0, doc_power: 0.0, trees: 0, depth: 3, eta: 0.1, heads_as_content: false, stages: 2, crossfit: false, l2: 0.02, epochs: 1500, threshold: None };
+    let mut o = Options { drop: Vec::new(), switch_cost: 0.0, doc_power: 0.0, trees: 0, depth: 3, eta: 0.1, heads_as_content: false, stages: 2, crossfit: false, l2: 0.02, epochs: 1500, threshold: None, hash_stage: 2, l2h: 0.01, min_df: 3, hash_prune: 0.0 };
     while let Some(a) = args.next() {
         let mut val = |name: &str| args.next().ok_or(format!("{name} needs a value"));
         match a.as_str() {
@@ -267,7 +304,7 @@ fn run() -> Result<(), String> {
                 let m = boilerplate::embedded().ok_or("embedded model does not load")?;
                 let seg = Segments::new(&text);
                 let local = features::local(&seg);
-                let probs = boilerplate::stage_probabilities(&local, m);
+                let probs = boilerplate::stage_probabilities(&local, &features::hashed(&seg), m);
                 for (i, l) in seg.lines.iter().enumerate() {
                     let ps: Vec<String> = probs.iter().map(|p| format!("{:.2}", p[i])).collect();
                     let t: String = l.text(&text).chars().take(70).collect();
@@ -295,6 +332,10 @@ fn run() -> Result<(), String> {
             }
             "--crossfit" => o.crossfit = true,
             "--stages" => o.stages = val("--stages")?.parse().map_err(|e| format!("--stages: {e}"))?,
+            "--hash-stage" => o.hash_stage = val("--hash-stage")?.parse().map_err(|e| format!("--hash-stage: {e}"))?,
+            "--l2h" => o.l2h = val("--l2h")?.parse().map_err(|e| format!("--l2h: {e}"))?,
+            "--hash-prune" => o.hash_prune = val("--hash-prune")?.parse().map_err(|e| format!("--hash-prune: {e}"))?,
+            "--min-df" => o.min_df = val("--min-df")?.parse().map_err(|e| format!("--min-df: {e}"))?,
             "--l2" => o.l2 = val("--l2")?.parse().map_err(|e| format!("--l2: {e}"))?,
             "--epochs" => o.epochs = val("--epochs")?.parse().map_err(|e| format!("--epochs: {e}"))?,
             "--threshold" => o.threshold = Some(val("--threshold")?.parse().map_err(|e| format!("--threshold: {e}"))?),
@@ -329,11 +370,14 @@ fn run() -> Result<(), String> {
         let header = format!(
             "Boilerplate line classifier (staged logistic regression).\n\
              Rebuild: cargo run --release --bin train-boiler -- ../shared/data/boiler/dev --out data/boiler.model\n\
-             Trained on {} pages of ../shared/data/boiler/dev (article-extraction-benchmark, MIT); stages {} l2 {} epochs {}.",
+             Trained on {} pages of ../shared/data/boiler/dev (article-extraction-benchmark, MIT); stages {} l2 {} epochs {}; hashed words in stage {} (l2 {}, min df {}).",
             docs.len(),
             o.stages,
             o.l2,
-            o.epochs
+            o.epochs,
+            o.hash_stage,
+            o.l2h,
+            o.min_df
         );
         std::fs::write(&p, m.to_text(&header)).map_err(|e| format!("{p}: {e}"))?;
         let (fb, fc) = counts(docs.iter().flat_map(|d| predicted_pairs(d, &m)));
