@@ -90,6 +90,7 @@ fn share(spans: &[(usize, usize)], s: usize, e: usize) -> f64 {
     hit as f64 / (e - s) as f64
 }
 
+#[derive(Clone)]
 struct Options {
     /// Feature columns held at 0 in training (their weights stay 0): ablation.
     drop: Vec<usize>,
@@ -113,11 +114,28 @@ struct Options {
     min_df: usize,
     /// Hashed weights smaller than this are set to 0 (file size).
     hash_prune: f64,
+    /// Pages whose in-sample line error rate exceeds this after a first fit
+    /// are left out of a second fit (label noise); 0 = off.
+    max_doc_error: f64,
 }
 
 type Sparse = Vec<Vec<(u32, f32)>>;
 
 fn train(docs: &[&Doc], o: &Options) -> Model {
+    if o.max_doc_error > 0.0 {
+        let first = train(docs, &Options { max_doc_error: 0.0, ..o.clone() });
+        let kept: Vec<&Doc> = docs
+            .iter()
+            .copied()
+            .filter(|d| {
+                let p = predicted_pairs(d, &first);
+                let wrong = p.iter().filter(|(a, b)| a != b).count();
+                (wrong as f64) <= o.max_doc_error * p.len().max(1) as f64
+            })
+            .collect();
+        eprintln!("  {} of {} pages kept for the second fit", kept.len(), docs.len());
+        return train(&kept, &Options { max_doc_error: 0.0, ..o.clone() });
+    }
     let locals: Vec<Vec<Vec<f64>>> = docs.iter().map(|d| features::local(&Segments::new(&d.text))).collect();
     let hasheds: Vec<Sparse> = docs.iter().map(|d| features::hashed(&Segments::new(&d.text))).collect();
     let mut df = vec![0usize; features::N_HASH];
@@ -291,7 +309,7 @@ fn run() -> Result<(), String> {
     let mut out = None;
     let mut cv = 0usize;
     let mut cv_out = None;
-    let mut o = Options { drop: Vec::new(), switch_cost: 0.0, doc_power: 0.0, trees: 0, depth: 3, eta: 0.1, heads_as_content: false, stages: 2, crossfit: false, l2: 0.02, epochs: 1500, threshold: None, hash_stage: 2, l2h: 0.01, min_df: 3, hash_prune: 0.0 };
+    let mut o = Options { drop: Vec::new(), switch_cost: 0.0, doc_power: 0.0, trees: 0, depth: 3, eta: 0.1, heads_as_content: false, stages: 2, crossfit: false, l2: 0.02, epochs: 1500, threshold: None, hash_stage: 2, l2h: 0.01, min_df: 3, hash_prune: 0.0, max_doc_error: 0.0 };
     while let Some(a) = args.next() {
         let mut val = |name: &str| args.next().ok_or(format!("{name} needs a value"));
         match a.as_str() {
@@ -335,6 +353,7 @@ fn run() -> Result<(), String> {
             "--hash-stage" => o.hash_stage = val("--hash-stage")?.parse().map_err(|e| format!("--hash-stage: {e}"))?,
             "--l2h" => o.l2h = val("--l2h")?.parse().map_err(|e| format!("--l2h: {e}"))?,
             "--hash-prune" => o.hash_prune = val("--hash-prune")?.parse().map_err(|e| format!("--hash-prune: {e}"))?,
+            "--max-doc-error" => o.max_doc_error = val("--max-doc-error")?.parse().map_err(|e| format!("--max-doc-error: {e}"))?,
             "--min-df" => o.min_df = val("--min-df")?.parse().map_err(|e| format!("--min-df: {e}"))?,
             "--l2" => o.l2 = val("--l2")?.parse().map_err(|e| format!("--l2: {e}"))?,
             "--epochs" => o.epochs = val("--epochs")?.parse().map_err(|e| format!("--epochs: {e}"))?,
