@@ -183,6 +183,8 @@ fn rows(docs: &[&Doc], o: &Options, hashed: Option<&[Sparse]>, mut feat: impl Fn
     let (mut xs, mut sp, mut ys, mut ws) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for (di, d) in docs.iter().enumerate() {
         // Each document's lines weigh doc_power: 0 = every line alike, 1 = every document alike.
+        // 1 (the default) measured best on the mean of 5 CV splits: 0.801/0.857 at 0 ->
+        // 0.811/0.868 (long pages of menus and lists no longer dominate the fit).
         let w = (d.labels.len().max(1) as f64).powf(-o.doc_power);
         for (li, l) in d.labels.iter().enumerate() {
             let l = if o.heads_as_content && d.ignored[li] { &Some(false) } else { l };
@@ -313,7 +315,7 @@ fn run() -> Result<(), String> {
     let mut cv = 0usize;
     let mut cv_out = None;
     let mut cv_seed = 0u64;
-    let mut o = Options { drop: Vec::new(), switch_cost: 0.0, doc_power: 0.0, trees: 0, depth: 3, eta: 0.1, heads_as_content: false, stages: 2, crossfit: false, l2: 0.02, epochs: 1500, threshold: None, hash_stage: 2, l2h: 0.01, min_df: 3, hash_prune: 0.0, max_doc_error: 0.0 };
+    let mut o = Options { drop: Vec::new(), switch_cost: 0.0, doc_power: 1.0, trees: 0, depth: 3, eta: 0.1, heads_as_content: false, stages: 2, crossfit: false, l2: 0.02, epochs: 1500, threshold: None, hash_stage: 2, l2h: 0.01, min_df: 3, hash_prune: 0.0, max_doc_error: 0.0 };
     while let Some(a) = args.next() {
         let mut val = |name: &str| args.next().ok_or(format!("{name} needs a value"));
         match a.as_str() {
@@ -410,14 +412,15 @@ fn run() -> Result<(), String> {
         let header = format!(
             "Boilerplate line classifier (staged logistic regression).\n\
              Rebuild: cargo run --release --bin train-boiler -- ../shared/data/boiler/dev --out data/boiler.model\n\
-             Trained on {} pages of ../shared/data/boiler/dev (article-extraction-benchmark, MIT); stages {} l2 {} epochs {}; hashed words in stage {} (l2 {}, min df {}).",
+             Trained on {} pages of ../shared/data/boiler/dev (article-extraction-benchmark, MIT); stages {} l2 {} epochs {}; hashed words in stage {} (l2 {}, min df {}); doc power {}.",
             docs.len(),
             o.stages,
             o.l2,
             o.epochs,
             o.hash_stage,
             o.l2h,
-            o.min_df
+            o.min_df,
+            o.doc_power
         );
         std::fs::write(&p, m.to_text(&header)).map_err(|e| format!("{p}: {e}"))?;
         let (fb, fc) = counts(docs.iter().flat_map(|d| predicted_pairs(d, &m)));

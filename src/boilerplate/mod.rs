@@ -15,7 +15,8 @@
 //! Rebuild the weights (a few seconds):
 //!   `cargo run --release --bin train-boiler -- ../shared/data/boiler/dev --out data/boiler.model`
 //! Honest figure (5-fold cross-validation by document, scored by
-//! ../shared/eval/score.py): `tools/eval-boiler.sh --cv`; the figure on the
+//! ../shared/eval/score.py): `tools/eval-boiler.sh --cv` (one split), or
+//! `tools/eval-boiler.sh --cv-splits` (mean of 5 splits, steadier); the figure on the
 //! full dev set with the committed model (trained on it): `tools/eval-boiler.sh`.
 //! `features` and `model` are public for the trainer; callers use [`detect`].
 
