@@ -758,6 +758,91 @@ fn line_features<'a>(
     f
 }
 
+/// Buckets of the hashed word features ([`hashed`]).
+pub const N_HASH: usize = 1 << 12;
+
+/// Words of a line looked at by [`hashed`] (the bag stops there).
+const HASH_WORDS: usize = 40;
+
+/// A line's hashed lexical features as (bucket, value), buckets sorted and
+/// distinct: the bag of its lower-cased words (value 1/sqrt(words), digits
+/// folded to one token), its first word, its first two words and its last
+/// word. Weights are learned per bucket, so the model picks up furniture
+/// vocabulary in any wording without a list.
+pub fn hashed_line(text: &str, out: &mut Vec<(u32, f32)>, buf: &mut String) {
+    out.clear();
+    let mut keys: Vec<u32> = Vec::with_capacity(16);
+    let mut first: Option<u64> = None;
+    let mut first2: Option<u64> = None;
+    let mut last: Option<u64> = None;
+    let mut n = 0usize;
+    for w in text.split_whitespace().take(HASH_WORDS) {
+        let w = w.trim_matches(|c: char| !is_alnum(c));
+        if w.is_empty() {
+            continue;
+        }
+        buf.clear();
+        if w.chars().all(|c| c.is_ascii_digit()) {
+            buf.push('#');
+        } else {
+            lower_word(w.chars(), buf);
+        }
+        let h = fnv(0xcbf2_9ce4_8422_2325, buf.as_bytes());
+        keys.push(bucket(h, 1));
+        if n == 0 {
+            first = Some(h);
+        } else if n == 1 {
+            first2 = first.map(|f| fnv(f ^ 0x9e37, buf.as_bytes()));
+        }
+        last = Some(h);
+        n += 1;
+    }
+    let bag = 1.0 / (n.max(1) as f32).sqrt();
+    keys.sort_unstable();
+    keys.dedup();
+    out.extend(keys.iter().map(|&k| (k, bag)));
+    for (h, tag) in [(first, 2u64), (first2, 3), (last, 4)] {
+        if let Some(h) = h {
+            out.push((bucket(h, tag), 1.0));
+        }
+    }
+    out.sort_unstable_by_key(|e| e.0);
+    out.dedup_by(|a, b| {
+        if a.0 == b.0 {
+            b.1 += a.1;
+            true
+        } else {
+            false
+        }
+    });
+}
+
+fn fnv(seed: u64, bytes: &[u8]) -> u64 {
+    let mut h = seed;
+    for &b in bytes {
+        h = (h ^ b as u64).wrapping_mul(0x100_0000_01b3);
+    }
+    h
+}
+
+fn bucket(h: u64, tag: u64) -> u32 {
+    let x = (h ^ tag.wrapping_mul(0x9e37_79b9_7f4a_7c15)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+    ((x >> 40) as usize % N_HASH) as u32
+}
+
+/// [`hashed_line`] of every line of `seg`.
+pub fn hashed(seg: &Segments) -> Vec<Vec<(u32, f32)>> {
+    let mut buf = String::new();
+    seg.lines
+        .iter()
+        .map(|l| {
+            let mut v = Vec::new();
+            hashed_line(l.text(seg.text), &mut v, &mut buf);
+            v
+        })
+        .collect()
+}
+
 /// Names of the context features, in order.
 pub const CONTEXT_NAMES: &[&str] = &[
     "logit_self", "p_prev", "p_next", "p_prev2", "p_next2", "p_win3", "p_win6", "content_before",

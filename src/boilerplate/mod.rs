@@ -4,7 +4,9 @@
 //! capitals, punctuation, link-like text, lexicon hits, position, repetition)
 //! and a first-stage logistic probability; a second stage adds the
 //! neighbours' probabilities and the line's place relative to the main text
-//! block ([`features::context`]). The weights (`data/boiler.model`) are
+//! block ([`features::context`]) and hashed word features
+//! ([`features::hashed`]: the line's words, first two and last word, so
+//! furniture vocabulary is learned rather than listed). The weights (`data/boiler.model`) are
 //! learned by `src/bin/train-boiler.rs`; the kind of a boilerplate line comes
 //! from the phrase lexicon (`data/boilerplate-phrases.txt`) or its shape.
 //! Two rules sit on top: the first line of a paste, when title-shaped, is the
@@ -13,7 +15,8 @@
 //! Rebuild the weights (a few seconds):
 //!   `cargo run --release --bin train-boiler -- ../shared/data/boiler/dev --out data/boiler.model`
 //! Honest figure (5-fold cross-validation by document, scored by
-//! ../shared/eval/score.py): `tools/eval-boiler.sh --cv`; the figure on the
+//! ../shared/eval/score.py): `tools/eval-boiler.sh --cv` (one split), or
+//! `tools/eval-boiler.sh --cv-splits` (mean of 5 splits, steadier); the figure on the
 //! full dev set with the committed model (trained on it): `tools/eval-boiler.sh`.
 //! `features` and `model` are public for the trainer; callers use [`detect`].
 
@@ -37,11 +40,14 @@ pub fn embedded() -> Option<&'static Model> {
 /// Probability that each line of `seg` is boilerplate, under `model`.
 pub fn probabilities(seg: &Segments, model: &Model) -> Vec<f64> {
     let local = features::local(seg);
-    stage_probabilities(&local, model).pop().unwrap_or_default()
+    let hashed = features::hashed(seg);
+    stage_probabilities(&local, &hashed, model).pop().unwrap_or_default()
 }
 
-/// Every stage's probabilities, given the local features.
-pub fn stage_probabilities(local: &[Vec<f64>], model: &Model) -> Vec<Vec<f64>> {
+/// Every stage's probabilities, given the local and hashed features
+/// ([`features::local`], [`features::hashed`]).
+pub fn stage_probabilities(local: &[Vec<f64>], hashed: &[Vec<(u32, f32)>], model: &Model) -> Vec<Vec<f64>> {
+    let sp = |i: usize| hashed.get(i).map_or(&[][..], |v| &v[..]);
     let mut out: Vec<Vec<f64>> = Vec::with_capacity(model.stages.len());
     for (k, st) in model.stages.iter().enumerate() {
         let p = match out.last() {
@@ -51,15 +57,16 @@ pub fn stage_probabilities(local: &[Vec<f64>], model: &Model) -> Vec<Vec<f64>> {
                 local
                     .iter()
                     .zip(&ctx)
-                    .map(|(l, c)| {
+                    .enumerate()
+                    .map(|(i, (l, c))| {
                         x.clear();
                         x.extend_from_slice(l);
                         x.extend_from_slice(c);
-                        st.prob(&x)
+                        st.prob_with(&x, sp(i))
                     })
                     .collect()
             }
-            _ => local.iter().map(|x| st.prob(x)).collect(),
+            _ => local.iter().enumerate().map(|(i, x)| st.prob_with(x, sp(i))).collect(),
         };
         out.push(p);
     }
@@ -69,7 +76,8 @@ pub fn stage_probabilities(local: &[Vec<f64>], model: &Model) -> Vec<Vec<f64>> {
 /// Classify with an explicit model (used by the trainer's cross-validation).
 pub fn detect_with(seg: &Segments, model: &Model) -> Vec<Boilerplate> {
     let local = features::local(seg);
-    let probs = stage_probabilities(&local, model).pop().unwrap_or_default();
+    let hashed = if model.stages.iter().any(|s| !s.hash.is_empty()) { features::hashed(seg) } else { Vec::new() };
+    let probs = stage_probabilities(&local, &hashed, model).pop().unwrap_or_default();
     let marks = decode(&probs, model.threshold, model.switch_cost);
     let mut out = Vec::new();
     for (i, &p) in probs.iter().enumerate() {

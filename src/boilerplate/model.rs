@@ -3,7 +3,7 @@
 //! (feature interactions a linear model cannot express); the weights file
 //! format, prediction, and the fitting code `src/bin/train-boiler.rs` uses.
 
-use super::features::{CONTEXT_NAMES, LOCAL_NAMES};
+use super::features::{CONTEXT_NAMES, LOCAL_NAMES, N_HASH};
 
 /// A regression tree node: split on `x[feature] <= threshold`, or a leaf.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,11 +44,14 @@ pub struct Logistic {
     pub std: Vec<f64>,
     pub w: Vec<f64>,
     pub trees: Vec<Tree>,
+    /// Weights of the hashed word features ([`super::features::hashed`]),
+    /// `N_HASH` long, or empty when the stage has none.
+    pub hash: Vec<f64>,
 }
 
 impl Logistic {
     pub fn zero(n: usize) -> Logistic {
-        Logistic { bias: 0.0, mean: vec![0.0; n], std: vec![1.0; n], w: vec![0.0; n], trees: Vec::new() }
+        Logistic { bias: 0.0, mean: vec![0.0; n], std: vec![1.0; n], w: vec![0.0; n], trees: Vec::new(), hash: Vec::new() }
     }
 
     pub fn linear(&self, x: &[f64]) -> f64 {
@@ -60,7 +63,20 @@ impl Logistic {
     }
 
     pub fn prob(&self, x: &[f64]) -> f64 {
-        let z = self.linear(x) + self.trees.iter().map(|t| t.eval(x)).sum::<f64>();
+        self.prob_with(x, &[])
+    }
+
+    /// The logit contribution of a line's hashed features.
+    pub fn sparse(&self, sp: &[(u32, f32)]) -> f64 {
+        if self.hash.is_empty() {
+            return 0.0;
+        }
+        sp.iter().map(|&(k, v)| self.hash.get(k as usize).copied().unwrap_or(0.0) * v as f64).sum()
+    }
+
+    /// [`Logistic::prob`] with the line's hashed features.
+    pub fn prob_with(&self, x: &[f64], sp: &[(u32, f32)]) -> f64 {
+        let z = self.linear(x) + self.sparse(sp) + self.trees.iter().map(|t| t.eval(x)).sum::<f64>();
         sigmoid(z)
     }
 
@@ -111,7 +127,29 @@ impl Logistic {
 
     /// [`Logistic::fit`] with a weight per row (the loss is a weighted mean).
     pub fn fit_weighted(xs: &[Vec<f64>], ys: &[f64], ws: &[f64], l2: f64, epochs: usize) -> Logistic {
+        Logistic::fit_sparse(xs, &[], ys, ws, l2, 0.0, epochs, &[])
+    }
+
+    /// [`Logistic::fit_weighted`] with hashed features per row (`sp`, empty
+    /// for none) under their own L2 penalty `l2h`; buckets whose `trainable`
+    /// is false (or beyond it) keep weight 0.
+    #[allow(clippy::too_many_arguments)]
+    pub fn fit_sparse(
+        xs: &[Vec<f64>],
+        sp: &[Vec<(u32, f32)>],
+        ys: &[f64],
+        ws: &[f64],
+        l2: f64,
+        l2h: f64,
+        epochs: usize,
+        trainable: &[bool],
+    ) -> Logistic {
         let n = xs.first().map_or(0, |x| x.len());
+        let use_sp = !sp.is_empty() && sp.len() == xs.len();
+        let nh = if use_sp { N_HASH } else { 0 };
+        let mut hw = vec![0.0; nh];
+        let (mut h1, mut h2) = (vec![0.0; nh], vec![0.0; nh]);
+        let mut hg = vec![0.0; nh];
         let m = xs.len().max(1) as f64;
         let wsum: f64 = ws.iter().sum::<f64>().max(1e-9);
         let mut mean = vec![0.0; n];
@@ -136,16 +174,38 @@ impl Logistic {
         let (b1, b2, lr, eps) = (0.9, 0.999, 0.05, 1e-8);
         for t in 1..=epochs {
             let mut g = vec![0.0; n + 1];
-            for ((x, &y), &w) in z.iter().zip(ys).zip(ws) {
+            hg.iter_mut().for_each(|v| *v = 0.0);
+            for (r, ((x, &y), &w)) in z.iter().zip(ys).zip(ws).enumerate() {
                 let mut s = p[n];
                 for k in 0..n {
                     s += p[k] * x[k];
+                }
+                if use_sp {
+                    for &(k, v) in &sp[r] {
+                        s += hw[k as usize] * v as f64;
+                    }
                 }
                 let e = (sigmoid(s) - y) * w;
                 for k in 0..n {
                     g[k] += e * x[k] / wsum;
                 }
                 g[n] += e / wsum;
+                if use_sp {
+                    for &(k, v) in &sp[r] {
+                        hg[k as usize] += e * v as f64 / wsum;
+                    }
+                }
+            }
+            for k in 0..nh {
+                if !trainable.get(k).copied().unwrap_or(false) {
+                    continue;
+                }
+                let gk = hg[k] + l2h * hw[k];
+                h1[k] = b1 * h1[k] + (1.0 - b1) * gk;
+                h2[k] = b2 * h2[k] + (1.0 - b2) * gk * gk;
+                let mh = h1[k] / (1.0 - f64::powi(b1, t as i32));
+                let vh = h2[k] / (1.0 - f64::powi(b2, t as i32));
+                hw[k] -= lr * mh / (vh.sqrt() + eps);
             }
             for k in 0..n {
                 g[k] += l2 * p[k];
@@ -158,7 +218,7 @@ impl Logistic {
                 p[k] -= lr * mh / (vh.sqrt() + eps);
             }
         }
-        Logistic { bias: p[n], mean, std, w: p[..n].to_vec(), trees: Vec::new() }
+        Logistic { bias: p[n], mean, std, w: p[..n].to_vec(), trees: Vec::new(), hash: hw }
     }
 }
 
@@ -273,6 +333,17 @@ impl Model {
             for (j, name) in stage_names(k).iter().enumerate() {
                 s.push_str(&format!("{tag} {name} {:.6} {:.6} {:.6}\n", st.mean[j], st.std[j], st.w[j]));
             }
+            if !st.hash.is_empty() {
+                // One signed byte per bucket, in hex: 8 KB for 4096 weights.
+                let max = st.hash.iter().fold(0.0f64, |m, w| m.max(w.abs())).max(1e-9);
+                let scale = max / 127.0;
+                s.push_str(&format!("{tag} hashq {scale:e} "));
+                for w in &st.hash {
+                    let q = (w / scale).round().clamp(-127.0, 127.0) as i8;
+                    s.push_str(&format!("{:02x}", q as u8));
+                }
+                s.push('\n');
+            }
             for t in &st.trees {
                 s.push_str(&format!("{tag} tree\n"));
                 for node in &t.nodes {
@@ -314,6 +385,19 @@ impl Model {
                     st.bias = b.parse().ok()?;
                     stages.push(st);
                     filled.push(0);
+                }
+                [tag, "hashq", scale, hex] => {
+                    let st = stages.get_mut(stage_no(tag)?)?;
+                    let scale: f64 = scale.parse().ok()?;
+                    let b = hex.as_bytes();
+                    if b.len() != 2 * N_HASH {
+                        return None;
+                    }
+                    let digit = |c: u8| (c as char).to_digit(16);
+                    st.hash = b
+                        .chunks(2)
+                        .map(|p| Some(((digit(p[0])? * 16 + digit(p[1])?) as u8 as i8) as f64 * scale))
+                        .collect::<Option<Vec<f64>>>()?;
                 }
                 [tag, "tree"] => {
                     let st = stages.get_mut(stage_no(tag)?)?;
@@ -372,6 +456,11 @@ mod tests {
         assert_eq!(back.stages[2].bias, -0.5);
         assert_eq!(back.threshold, 0.4);
         assert!(Model::from_text("threshold x").is_none());
+        let mut h = Model::zero(1);
+        h.stages[0].hash = (0..N_HASH).map(|k| (k % 7) as f64 * 0.01 - 0.03).collect();
+        let back = Model::from_text(&h.to_text("")).expect("parses with hashed weights");
+        assert!(back.stages[0].hash.iter().zip(&h.stages[0].hash).all(|(a, b)| (a - b).abs() < 0.001));
+        assert!(Model::from_text("threshold 0.5\nstage1 hashq 0.1 zz").is_none());
         assert!(Model::from_text("threshold 0.5\nstage1 bias 0").is_none());
     }
 
