@@ -498,6 +498,25 @@ fn extract_tiled<F: FnMut(usize, &[u64])>(doc: &Doc, mut sink: F) -> Extracted {
         let mut c = w.chars().map(norm_char);
         matches!((c.next(), c.next()), (Some('"' | '\''), None)) || matches!(*w, "``" | "''")
     }).collect();
+    // Nearest token that is not a quote mark at or before / at or after each
+    // position (usize::MAX: none), so the neighbour lookups below take
+    // constant time even on a run of thousands of quote marks.
+    let mut prev_word = vec![usize::MAX; n];
+    let mut last = usize::MAX;
+    for j in 0..n {
+        if !is_quote[j] {
+            last = j;
+        }
+        prev_word[j] = last;
+    }
+    let mut next_word = vec![usize::MAX; n];
+    let mut last = usize::MAX;
+    for j in (0..n).rev() {
+        if !is_quote[j] {
+            last = j;
+        }
+        next_word[j] = last;
+    }
     // One token's features at a time.
     let mut feats: Vec<u64> = Vec::with_capacity(96);
     let none = Key { word: 7, lower: 7, short: 7, flags: 0 };
@@ -524,25 +543,18 @@ fn extract_tiled<F: FnMut(usize, &[u64])>(doc: &Doc, mut sink: F) -> Extracted {
             let (m1, p1) = (get(-1), get(1));
             // Neighbouring words, looking through quote marks ("President
             // Obama “following ...”": the quote says little about Obama).
-            let mut left = [&none; 2];
-            let mut right = [&none; 2];
-            let (mut j, mut k) = (i, 0);
-            while j > r.start && k < 2 {
-                j -= 1;
-                if !is_quote[j] {
-                    left[k] = &info[j];
-                    k += 1;
-                }
-            }
-            let (mut j, mut k) = (i + 1, 0);
-            while j < r.end && k < 2 {
-                if !is_quote[j] {
-                    right[k] = &info[j];
-                    k += 1;
-                }
-                j += 1;
-            }
-            let (wm2, wm1, wp1, wp2) = (left[1], left[0], right[0], right[1]);
+            let before = |j: usize| -> Option<usize> {
+                let p = prev_word[j.checked_sub(1)?];
+                (p != usize::MAX && p >= r.start).then_some(p)
+            };
+            let after = |j: usize| -> Option<usize> {
+                let p = *next_word.get(j + 1)?;
+                (p < r.end).then_some(p)
+            };
+            let key = |j: Option<usize>| j.map_or(&none, |j| &info[j]);
+            let (l1, r1) = (before(i), after(i));
+            let (wm1, wp1) = (key(l1), key(r1));
+            let (wm2, wp2) = (key(l1.and_then(before)), key(r1.and_then(after)));
             let mut f = |tpl: u64, v: u64| feats.push(mix(tpl, v));
             f(T_BIAS, 0);
             f(T_WORD, t.word);
