@@ -838,7 +838,7 @@ mod tests {
     /// The subject phrase of the first cue word `verb` in `text`.
     fn subject(text: &str, verb: &str) -> Option<String> {
         let seg = Segments::new(text);
-        let doc = Doc::new(&seg, Vec::new(), &[]);
+        let doc = Doc::new(&seg, Vec::new(), vec![false; seg.lines.len()]);
         let v = (0..doc.toks.len()).find(|&i| doc.t(i) == verb)?;
         let np = subject_before(&doc, v, 0)?;
         Some(doc.byte_span(np.first, np.last).text(text).to_string())
