@@ -93,4 +93,27 @@ fn main() {
         println!("{:<12} {:>10.3} {:>10.1} {:>14.0}", name, secs * 1e3, mb / secs, tokens / secs);
     }
     println!("(layer rows exclude segmentation; the pipeline row includes everything)");
+    if only.is_none() {
+        floods();
+    }
+}
+
+/// Whether the pipeline stays linear on the bad-input suite's floods: the
+/// time for twice the input over the time for once (2.0 is linear).
+fn floods() {
+    println!("bad input: pipeline time at 2x the size / at 1x (2.0 = linear)");
+    let cases: [(&str, &str, usize); 4] = [
+        ("quote marks, one line", "\u{201c}\"'\u{201d}", 25_000),
+        ("Advertisement lines", "Advertisement\n", 50_000),
+        ("one line, no spaces", "x", 100_000),
+        ("quote-mark paragraphs", "\u{201c}He said \"no' \u{201d} \u{2018}\n\n", 10_000),
+    ];
+    for (name, unit, n) in cases {
+        let t = |k: usize| {
+            let text = unit.repeat(n * k);
+            time(&mut || drop(black_box(annotate(black_box(&text), &Options::default()))), Duration::ZERO, 3)
+        };
+        let (t1, t2) = (t(1), t(2));
+        println!("  {:<24} x{:<7} {:>8.1} ms  x2 {:>8.1} ms  ratio {:.2}", name, n, t1 * 1e3, t2 * 1e3, t2 / t1);
+    }
 }
