@@ -109,20 +109,19 @@ export async function openPage(browser, url) {
   return { context, page, seen };
 }
 
-/** Paste `text` into the textarea the way a browser paste event carries it. */
+/**
+ * Paste `text` over everything in the textarea the way a person does: the
+ * text goes on the system clipboard and Ctrl+V is pressed in the textarea.
+ */
 export async function paste(page, text) {
   const before = await page.$eval('#view', (v) => Number(v.dataset.rendered || 0));
-  await page.$eval(
-    '#text',
-    (ta, t) => {
-      ta.focus();
-      ta.select();
-      const dt = new DataTransfer();
-      dt.setData('text/plain', t);
-      ta.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-    },
-    text,
-  );
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.$eval('#text', (ta) => {
+    ta.focus();
+    ta.select();
+  });
+  await page.keyboard.press('ControlOrMeta+V');
   return before;
 }
 
