@@ -178,7 +178,7 @@ struct Args {
 }
 
 fn parse() -> Result<Args, String> {
-    let mut a = Args { train: String::new(), dev: None, out: "data/ner.model".into(), epochs: 20, bits: 17, budget: 285_000, seed: 1, drop: 0.2, bag: 4, title_case: true };
+    let mut a = Args { train: String::new(), dev: None, out: "data/ner.model".into(), epochs: 20, bits: 17, budget: 200_000, seed: 1, drop: 0.2, bag: 4, title_case: true };
     let mut it = std::env::args().skip(1);
     while let Some(x) = it.next() {
         let mut val = |n: &str| it.next().ok_or(format!("{n} needs a value"));
