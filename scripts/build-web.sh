@@ -50,12 +50,12 @@ newer() { [ ! -e "$2" ] || [ "$1" -nt "$2" ]; }
 if newer "$WASM" "$OUT/pkg/annotator_bg.wasm"; then
   "$WASM_BINDGEN" --target web --no-typescript --out-dir "$OUT/pkg" "$WASM"
   if [ "${SKIP_OPT:-0}" != 1 ] && opt_ok; then
-    # Exactly the features rustc's wasm32 target emits. Not --all-features:
+    # Exactly the features rustc's wasm32 target emits (SIMD: .cargo/config.toml). Not --all-features:
     # wasm-opt may then re-encode reference types as typed function
     # references, which browsers reject ("invalid value type").
-    "$WASM_OPT" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    "$WASM_OPT" -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
       --enable-sign-ext --enable-mutable-globals --enable-reference-types \
-      --enable-multivalue "$OUT/pkg/annotator_bg.wasm" -o "$OUT/pkg/annotator_bg.opt.wasm"
+      --enable-multivalue --enable-simd "$OUT/pkg/annotator_bg.wasm" -o "$OUT/pkg/annotator_bg.opt.wasm"
     # Keep the optimised module only if the engine (V8, as in Chromium) accepts it.
     if node -e 'const b=require("fs").readFileSync(process.argv[1]); new WebAssembly.Module(b)' \
         "$OUT/pkg/annotator_bg.opt.wasm"; then
