@@ -3,23 +3,13 @@
 // ends aside: a textarea turns CR LF and CR into LF), the view shows the
 // whole text, and nothing is logged as an error. The same inputs go through
 // the wasm in node (tests/wasm/) and the Rust core (tests/bad_input.rs).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { requireBuild, startServer, launch, openPage, paste } from './lib.mjs';
+import { openPage, paste, usePage } from './lib.mjs';
 
 let server;
 let browser;
-
-before(async () => {
-  requireBuild();
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
+usePage((e) => ({ server, browser } = e));
 
 /** Deterministic bytes 1..255 read as Latin-1: control characters and all. */
 function garbage(n) {

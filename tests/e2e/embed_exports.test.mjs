@@ -1,28 +1,17 @@
 // The page's export buttons, opening a saved project and dropping files,
 // under the served page's strict CSP. Annotations are injected (the ?test
 // hook) so every format has spans to carry whatever the layers find.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { requireBuild, wasmNode, startServer, launch, settled } from './lib.mjs';
+import { settled, usePage } from './lib.mjs';
 import { parseCsv, parseProject, cleanText } from '../../www/exports.js';
 import { TEXT, FAKE, QUOTE, cpSlice } from '../fixtures/annotation.mjs';
 
 let server;
 let browser;
 let wasm;
-
-before(async () => {
-  requireBuild();
-  wasm = wasmNode();
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
+usePage((e) => ({ server, browser, wasm } = e));
 
 const [q0, q1] = QUOTE;
 

@@ -1,27 +1,16 @@
 // Offline use: after one visit the service worker (dist/sw.js) serves every
 // asset, so the page loads and annotates with the server stopped and the
 // browser offline. Its cache is named after the build; older caches go.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DIST, requireBuild, wasmNode, startServer, launch, paste, settled } from './lib.mjs';
+import { DIST, paste, settled, usePage } from './lib.mjs';
 
 let server;
 let browser;
 let wasm;
-
-before(async () => {
-  requireBuild();
-  wasm = wasmNode();
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
+usePage((e) => ({ server, browser, wasm } = e));
 
 const ready = (page) =>
   page.waitForFunction(() => {

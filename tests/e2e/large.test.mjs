@@ -2,26 +2,15 @@
 // before the rest is built in batches, and ends up equal to the text and to
 // what the wasm returns. Timings are printed (t.diagnostic), never asserted.
 // The text is made up here.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { requireBuild, wasmNode, startServer, launch, openPage, paste, settled, viewSummary, countBy } from './lib.mjs';
+import { openPage, paste, settled, viewSummary, countBy, usePage } from './lib.mjs';
 import { annotateChunked } from '../../www/chunk.js';
 
 let server;
 let browser;
 let wasm;
-
-before(async () => {
-  requireBuild();
-  wasm = wasmNode();
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
+usePage((e) => ({ server, browser, wasm } = e));
 
 /** About `n` UTF-16 units of invented news paragraphs (deterministic). */
 function newsLike(n) {

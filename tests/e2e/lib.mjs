@@ -1,6 +1,7 @@
 // Shared set-up for the end-to-end tests: the static server (scripts/serve.mjs
 // as a child process on a free port), headless Chromium through
 // playwright-core, and the wasm annotator in node (dist/node) as the oracle.
+import { before, after } from 'node:test';
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -165,4 +166,22 @@ export function countBy(items, key) {
   const out = {};
   for (const it of items) out[it[key]] = (out[it[key]] || 0) + 1;
   return out;
+}
+
+/**
+ * A test file's usual set-up: the built page served from dist/, one
+ * Chromium and the wasm in node, made before the file's first test and
+ * closed after its last; `set` receives them ({server, browser, wasm}).
+ */
+export function usePage(set) {
+  let env = {};
+  before(async () => {
+    requireBuild();
+    env = { wasm: wasmNode(), server: await startServer(), browser: await launch() };
+    set(env);
+  });
+  after(async () => {
+    if (env.browser) await env.browser.close();
+    if (env.server) await env.server.stop();
+  });
 }

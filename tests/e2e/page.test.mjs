@@ -1,29 +1,15 @@
 // End-to-end: the built page (dist/) in headless Chromium.
 // Run: scripts/build-web.sh && node --test tests/e2e/
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import {
-  SEED, requireBuild, wasmNode, cargoVersion, startServer, launch, openPage, paste, settled,
-  viewSummary, countBy,
-} from './lib.mjs';
+import { SEED, cargoVersion, openPage, paste, settled, viewSummary, countBy, usePage } from './lib.mjs';
 import { annotateChunked } from '../../www/chunk.js';
 
 let server;
 let browser;
 let wasm;
-
-before(async () => {
-  requireBuild();
-  wasm = wasmNode();
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
+usePage((e) => ({ server, browser, wasm } = e));
 
 const origin = () => new URL(server.url).origin;
 

