@@ -321,10 +321,10 @@ pub fn group(text: &str, mentions: Vec<(Span, Label)>) -> (Vec<Mention>, Vec<Ent
 
     // Where each multi-word entity is named, for recency.
     let mut named_at: HashMap<usize, Vec<usize>> = HashMap::new();
-    for f in 0..n {
-        if forms[f].form.keys.len() >= 2 {
+    for (f, fm) in forms.iter().enumerate().take(n) {
+        if fm.form.keys.len() >= 2 {
             let r = dsu.find(f);
-            named_at.entry(r).or_default().extend(forms[f].mentions.iter().map(|&m| mentions[m].0.start));
+            named_at.entry(r).or_default().extend(fm.mentions.iter().map(|&m| mentions[m].0.start));
         }
     }
     for v in named_at.values_mut() {
@@ -380,8 +380,8 @@ pub fn group(text: &str, mentions: Vec<(Span, Label)>) -> (Vec<Mention>, Vec<Ent
     let mut entity_of_root: HashMap<usize, usize> = HashMap::new();
     let mut members: Vec<Vec<usize>> = Vec::new();
     let mut ent_index = Vec::with_capacity(mentions.len());
-    for m in 0..mentions.len() {
-        let r = dsu.find(node_of[m]);
+    for (m, &node) in node_of.iter().enumerate().take(mentions.len()) {
+        let r = dsu.find(node);
         let e = *entity_of_root.entry(r).or_insert_with(|| {
             members.push(Vec::new());
             members.len() - 1

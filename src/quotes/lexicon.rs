@@ -143,7 +143,7 @@ impl Lexicon {
     /// Role group and length of a role phrase starting at `lower[i]`.
     pub fn role_at(&self, lower: &[&str], i: usize) -> Option<(usize, usize)> {
         let mut best: Option<(usize, usize)> = None;
-        let Some(ids) = lower.get(i).and_then(|w| self.role_index.get(*w)) else { return None };
+        let ids = lower.get(i).and_then(|w| self.role_index.get(*w))?;
         for &(g, k) in ids {
             if let Some(phrase) = self.roles.get(g).and_then(|group| group.get(k)) {
                 let ok = phrase.iter().enumerate().all(|(k, w)| lower.get(i + k).is_some_and(|t| t == w));
