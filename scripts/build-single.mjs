@@ -244,10 +244,11 @@ const swap = (re, by, what) => {
 };
 swap(/<meta http-equiv="Content-Security-Policy"[^>]*>/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`, 'CSP meta');
 swap(/<link rel="stylesheet" href="www\/style\.css">/, `<style>${css}</style>`, 'stylesheet link');
-// The early start (www/boot.js) and the module preloads name other files;
+// The early start (www/boot.js) and the preloads name other files;
 // here every module is inline and app.js starts the worker itself.
 html = html.replace(/<script type="module" async src="www\/boot\.js"><\/script>\n?/, '');
 html = html.replace(/<link rel="modulepreload" href="[^"]*">\n?/g, '');
+html = html.replace(/<link rel="preload" href="[^"]*" as="fetch" crossorigin>\n?/g, '');
 swap(/<script type="module" src="www\/app\.js"><\/script>/, `<script type="module">${js}</script>`, 'app.js script');
 if (/\s(src|href)="(?!data:|#)[^"]*"/.test(html.replace(/<script type="module">[\s\S]*<\/script>/, ''))) {
   fail('index.html still refers to another file');
