@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, paste, usePage } from './lib.mjs';
+import { lcg } from '../fixtures/random.mjs';
 
 let server;
 let browser;
@@ -13,12 +14,9 @@ usePage((e) => ({ server, browser } = e));
 
 /** Deterministic bytes 1..255 read as Latin-1: control characters and all. */
 function garbage(n) {
-  let seed = 12345;
+  const next = lcg(12345);
   let s = '';
-  for (let i = 0; i < n; i++) {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    s += String.fromCharCode(1 + (seed % 255));
-  }
+  for (let i = 0; i < n; i++) s += String.fromCharCode(1 + (next() % 255));
   return s;
 }
 

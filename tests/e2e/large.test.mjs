@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, paste, settled, viewSummary, countBy, usePage } from './lib.mjs';
 import { annotateChunked } from '../../www/chunk.js';
+import { picker } from '../fixtures/random.mjs';
 
 let server;
 let browser;
@@ -19,11 +20,7 @@ function newsLike(n) {
   const places = ['Ruritania', 'Freedonia', 'Port Esk', 'Lake Varn', 'Zürich'];
   const orgs = ['the Daily Planet', 'Acme Holdings', 'the Varn River Authority', 'the Ministry of Roads'];
   const days = ['Monday', 'Tuesday', 'Friday', 'March 3', 'last week'];
-  let seed = 7;
-  const pick = (xs) => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return xs[seed % xs.length];
-  };
+  const pick = picker(7);
   const paras = [];
   let len = 0;
   while (len < n) {

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { checkShape } from './invariants.mjs';
+import { picker } from '../fixtures/random.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const NODE_PKG = path.join(ROOT, 'dist', 'node', 'annotator.js');
@@ -33,11 +34,7 @@ function mixed(n) {
     '👍🏽👩‍👩‍👧 e\u0301 \u200b\ufeff\u2028 \u0000\u0007 عربي 中文 שלום',
     'Advertisement\nShare this article\n'.repeat(20),
   ];
-  let seed = 11;
-  const pick = (xs) => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return xs[seed % xs.length];
-  };
+  const pick = picker(11);
   const parts = [];
   let len = 0;
   for (let k = 0; len < n; k++) {
