@@ -77,25 +77,16 @@ impl Model {
     /// A model from dense codes `codes[bucket * NT + tag]` and the
     /// fingerprint of each bucket's owner.
     pub fn from_codes(nbits: u32, low: f32, top: f32, codes: &[i8], fp: &[u8]) -> Model {
-        let mut rows = Vec::new();
-        for (b, cells) in codes.chunks(NT).enumerate() {
-            if cells.iter().any(|&c| c != 0) {
-                rows.push((b, fp.get(b).copied().unwrap_or(0), cells));
-            }
-        }
-        Model::from_rows(nbits, low, top, rows.into_iter())
-    }
-
-    /// A model from its non-empty rows `(bucket, fingerprint, codes)` in
-    /// bucket order.
-    fn from_rows<'c>(nbits: u32, low: f32, top: f32, rows: impl Iterator<Item = (usize, u8, &'c [i8])>) -> Model {
         let t = code_table(low, top);
         let mut slot = vec![0u32; 1 << nbits];
         let mut w = Vec::new();
-        for (b, fp, cells) in rows {
+        for (b, cells) in codes.chunks(NT).enumerate() {
+            if cells.iter().all(|&c| c == 0) {
+                continue;
+            }
             let row = (w.len() / NT) as u32 + 1;
             if let Some(s) = slot.get_mut(b) {
-                *s = row << 8 | fp as u32;
+                *s = row << 8 | fp.get(b).copied().unwrap_or(0) as u32;
                 w.extend(cells.iter().map(|&c| t[c as u8 as usize]));
                 w.resize(row as usize * NT, 0);
             }
