@@ -149,10 +149,19 @@ impl Annotation {
     /// Used by the fuzz target and the bad-input tests.
     pub fn validate(&self, text: &str) -> Result<(), String> {
         let span_ok = |what: &str, s: Span| -> Result<(), String> {
-            if s.start < s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end) {
+            if s.start < s.end
+                && s.end <= text.len()
+                && text.is_char_boundary(s.start)
+                && text.is_char_boundary(s.end)
+            {
                 Ok(())
             } else {
-                Err(format!("{what} span {}..{} is not a non-empty char range of a {}-byte text", s.start, s.end, text.len()))
+                Err(format!(
+                    "{what} span {}..{} is not a non-empty char range of a {}-byte text",
+                    s.start,
+                    s.end,
+                    text.len()
+                ))
             }
         };
         let sorted_disjoint = |what: &str, spans: &mut dyn Iterator<Item = Span>| -> Result<(), String> {
@@ -161,7 +170,10 @@ impl Annotation {
                 span_ok(what, s)?;
                 if let Some(p) = prev {
                     if s.start < p.end {
-                        return Err(format!("{what} spans {}..{} and {}..{} overlap or are unsorted", p.start, p.end, s.start, s.end));
+                        return Err(format!(
+                            "{what} spans {}..{} and {}..{} overlap or are unsorted",
+                            p.start, p.end, s.start, s.end
+                        ));
                     }
                 }
                 prev = Some(s);
@@ -172,7 +184,10 @@ impl Annotation {
         sorted_disjoint("quote", &mut self.quotes.iter().map(|q| q.span))?;
         sorted_disjoint("boilerplate", &mut self.boilerplate.iter().map(|b| b.span))?;
         for (i, m) in self.mentions.iter().enumerate() {
-            let e = self.entities.get(m.entity).ok_or(format!("mention {i} points at missing entity {}", m.entity))?;
+            let e = self
+                .entities
+                .get(m.entity)
+                .ok_or(format!("mention {i} points at missing entity {}", m.entity))?;
             if e.label != m.label {
                 return Err(format!("mention {i} is {:?} but its entity is {:?}", m.label, e.label));
             }
@@ -181,7 +196,9 @@ impl Annotation {
             }
         }
         for (k, e) in self.entities.iter().enumerate() {
-            if e.mentions.is_empty() || e.mentions.iter().any(|&i| self.mentions.get(i).is_none_or(|m| m.entity != k)) {
+            if e.mentions.is_empty()
+                || e.mentions.iter().any(|&i| self.mentions.get(i).is_none_or(|m| m.entity != k))
+            {
                 return Err(format!("entity {k} lists mentions that are not its own"));
             }
         }
@@ -189,7 +206,10 @@ impl Annotation {
             if let Some(sp) = &q.speaker {
                 span_ok("speaker", sp.span)?;
                 if let Some(e) = sp.entity {
-                    let ent = self.entities.get(e).ok_or(format!("quote {i} speaker points at missing entity {e}"))?;
+                    let ent = self
+                        .entities
+                        .get(e)
+                        .ok_or(format!("quote {i} speaker points at missing entity {e}"))?;
                     if sp.name.as_deref() != Some(ent.name.as_str()) {
                         return Err(format!("quote {i} speaker name differs from its entity's"));
                     }

@@ -90,7 +90,12 @@ pub fn record(text: &str, ann: &Annotation, unit: Unit) -> Record {
             .entities
             .iter()
             .enumerate()
-            .map(|(id, e)| GroupOut { id, label: e.label.as_str(), name: e.name.clone(), mentions: e.mentions.clone() })
+            .map(|(id, e)| GroupOut {
+                id,
+                label: e.label.as_str(),
+                name: e.name.clone(),
+                mentions: e.mentions.clone(),
+            })
             .collect(),
         quotes: ann
             .quotes

@@ -17,9 +17,7 @@ pub mod segment;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use annotation::{
-    Annotation, BoilerKind, Boilerplate, Entity, Label, Mention, Quote, Span, Speaker,
-};
+pub use annotation::{Annotation, BoilerKind, Boilerplate, Entity, Label, Mention, Quote, Span, Speaker};
 
 /// Which layers to compute.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,11 +67,8 @@ impl std::error::Error for Error {}
 pub fn annotate(text: &str, opts: &Options) -> Annotation {
     let seg = segment::Segments::new(text);
     let boilerplate = if opts.boilerplate { boilerplate::detect(&seg) } else { Vec::new() };
-    let skip: Vec<Span> = if opts.inside_boilerplate {
-        Vec::new()
-    } else {
-        boilerplate.iter().map(|b| b.span).collect()
-    };
+    let skip: Vec<Span> =
+        if opts.inside_boilerplate { Vec::new() } else { boilerplate.iter().map(|b| b.span).collect() };
     let (mentions, entities) =
         if opts.entities || opts.quotes { entities::detect(&seg) } else { (Vec::new(), Vec::new()) };
     let quotes = if opts.quotes { quotes::detect(&seg, &mentions, &entities, &skip) } else { Vec::new() };

@@ -56,8 +56,11 @@ impl OffsetMap {
             Unit::Utf16 => m.0 - m.2,
         };
         let k = self.marks.partition_point(|m| conv(m) <= off);
-        let (base_b, base_u, base_dc) =
-            if k == 0 { (0, 0, 0) } else { (self.marks[k - 1].0, conv(&self.marks[k - 1]), self.marks[k - 1].1) };
+        let (base_b, base_u, base_dc) = if k == 0 {
+            (0, 0, 0)
+        } else {
+            (self.marks[k - 1].0, conv(&self.marks[k - 1]), self.marks[k - 1].1)
+        };
         let b = base_b + (off - base_u);
         if let Some(next) = self.marks.get(k) {
             // `off` is at or before the next non-ASCII char; inside it, round down.

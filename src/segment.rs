@@ -44,11 +44,11 @@ pub struct Segments<'a> {
 
 /// Words that keep their trailing period and do not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cmdr", "adm",
-    "sen", "rep", "gov", "pres", "supt", "insp", "det", "rev", "fr", "st", "mt", "ft", "jr", "sr",
-    "inc", "corp", "co", "ltd", "bros", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
-    "fri", "sat", "sun", "ave", "blvd", "dept", "univ", "approx", "est", "fig", "vol", "op", "ed",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cmdr", "adm", "sen",
+    "rep", "gov", "pres", "supt", "insp", "det", "rev", "fr", "st", "mt", "ft", "jr", "sr", "inc", "corp",
+    "co", "ltd", "bros", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "ave",
+    "blvd", "dept", "univ", "approx", "est", "fig", "vol", "op", "ed",
 ];
 
 /// Lower-case words that are abbreviations even without a capital.
@@ -139,7 +139,8 @@ fn tokenize_into(text: &str, line: Span, line_no: usize, out: &mut Vec<Token>) {
                 let c = chars[k].1;
                 if c.is_ascii_digit() {
                     k += 1;
-                } else if matches!(c, '.' | ',' | ':' | '/') && at(k + 1).is_some_and(|d| d.is_ascii_digit()) {
+                } else if matches!(c, '.' | ',' | ':' | '/') && at(k + 1).is_some_and(|d| d.is_ascii_digit())
+                {
                     k += 2;
                 } else {
                     break;
@@ -157,8 +158,10 @@ fn tokenize_into(text: &str, line: Span, line_no: usize, out: &mut Vec<Token>) {
                 }
                 if at(k) == Some('-') && at(k + 1).is_some_and(|d| d.is_alphanumeric()) {
                     k += 1;
-                    while k < n && (chars[k].1.is_ascii_digit()
-                        || (matches!(chars[k].1, '.' | ',') && at(k + 1).is_some_and(|d| d.is_ascii_digit())))
+                    while k < n
+                        && (chars[k].1.is_ascii_digit()
+                            || (matches!(chars[k].1, '.' | ',')
+                                && at(k + 1).is_some_and(|d| d.is_ascii_digit())))
                     {
                         k += 1;
                     }
@@ -181,7 +184,10 @@ fn tokenize_into(text: &str, line: Span, line_no: usize, out: &mut Vec<Token>) {
                 let next_alnum = at(k + 1).is_some_and(|d| d.is_alphanumeric());
                 if (c == '-' || c == '‐' || c == '&') && next_alnum {
                     k += 1;
-                } else if c == '.' && next_alnum && at(k + 2).is_some_and(|d| !d.is_alphanumeric() || at(k + 3) == Some('.')) {
+                } else if c == '.'
+                    && next_alnum
+                    && at(k + 2).is_some_and(|d| !d.is_alphanumeric() || at(k + 3) == Some('.'))
+                {
                     // "U.S", "a.m": a letter, a dot, another single letter.
                     k += 1;
                 } else if is_apostrophe(c) && next_alnum {
@@ -204,7 +210,10 @@ fn tokenize_into(text: &str, line: Span, line_no: usize, out: &mut Vec<Token>) {
                 if w.contains('.') || single_cap || is_abbreviation(w) {
                     k += 1;
                 }
-            } else if at(k) == Some('$') && k - start <= 3 && chars[start..k].iter().all(|&(_, c)| c.is_ascii_uppercase()) {
+            } else if at(k) == Some('$')
+                && k - start <= 3
+                && chars[start..k].iter().all(|&(_, c)| c.is_ascii_uppercase())
+            {
                 // Currency prefixes: "C$", "US$", "HK$".
                 k += 1;
             }
@@ -320,7 +329,10 @@ mod tests {
 
     #[test]
     fn tokens_split_possessive_and_keep_abbreviations() {
-        assert_eq!(toks("Libya’s U.S. forces, Gen. Dunford"), ["Libya", "’s", "U.S.", "forces", ",", "Gen.", "Dunford"]);
+        assert_eq!(
+            toks("Libya’s U.S. forces, Gen. Dunford"),
+            ["Libya", "’s", "U.S.", "forces", ",", "Gen.", "Dunford"]
+        );
         assert_eq!(toks("al-Sarraj don't 1,200 1990s"), ["al-Sarraj", "don't", "1,200", "1990s"]);
         assert_eq!(toks("“Yes.”"), ["“", "Yes", ".", "”"]);
     }
@@ -331,7 +343,10 @@ mod tests {
         assert_eq!(toks("I 'm sure we 've"), ["I", "'m", "sure", "we", "'ve"]);
         assert_eq!(toks("BRUSSELS 1996-08-22"), ["BRUSSELS", "1996-08-22"]);
         assert_eq!(toks("won 6-2 , a 20-year-old"), ["won", "6-2", ",", "a", "20-year-old"]);
-        assert_eq!(toks("1. Paul Tergat ( Kenya ) 3."), ["1.", "Paul", "Tergat", "(", "Kenya", ")", "3", "."]);
+        assert_eq!(
+            toks("1. Paul Tergat ( Kenya ) 3."),
+            ["1.", "Paul", "Tergat", "(", "Kenya", ")", "3", "."]
+        );
         assert_eq!(toks("C$ 1.5 and US$2 $3"), ["C$", "1.5", "and", "US$", "2", "$", "3"]);
         // Not a clitic: a quote opened after a space.
         assert_eq!(toks("said 'sorry'"), ["said", "'", "sorry", "'"]);

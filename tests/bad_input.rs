@@ -38,10 +38,61 @@ impl Rng {
 }
 
 const PIECES: &[&str] = &[
-    "“", "”", "\"", "'", "‘", "’", "«", "»", " ", "\u{a0}", "\n", "\n\n", "\r\n", "\r", ".", ",", "said", "he",
-    "Peter", "Cook", "Government", "of", "National", "Accord", "GNA", "U.S.", "Monday", "last week", "Advertisement",
-    "👍", "👩‍👩‍👧", "é", "e\u{301}", "שלום", "مرحبا", "\u{200b}", "\u{feff}", "\u{2028}", "—", "-", "’s", "'s", "Mr.",
-    "(", ")", "according to", "told", "reporters", ":", "Share", "Recommended", "\t", "1,200", "2016", "\u{fffd}",
+    "“",
+    "”",
+    "\"",
+    "'",
+    "‘",
+    "’",
+    "«",
+    "»",
+    " ",
+    "\u{a0}",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+    ".",
+    ",",
+    "said",
+    "he",
+    "Peter",
+    "Cook",
+    "Government",
+    "of",
+    "National",
+    "Accord",
+    "GNA",
+    "U.S.",
+    "Monday",
+    "last week",
+    "Advertisement",
+    "👍",
+    "👩‍👩‍👧",
+    "é",
+    "e\u{301}",
+    "שלום",
+    "مرحبا",
+    "\u{200b}",
+    "\u{feff}",
+    "\u{2028}",
+    "—",
+    "-",
+    "’s",
+    "'s",
+    "Mr.",
+    "(",
+    ")",
+    "according to",
+    "told",
+    "reporters",
+    ":",
+    "Share",
+    "Recommended",
+    "\t",
+    "1,200",
+    "2016",
+    "\u{fffd}",
 ];
 
 #[test]
@@ -66,7 +117,10 @@ fn edge_inputs() {
             garbage.push(c);
         }
     }
-    for t in ["", " ", "\n\n\n", "\r\n\r\n", "\u{a0}", "“", "”", "\"", "'", "’", "a", &long_word, &marks, &ads, &garbage] {
+    for t in [
+        "", " ", "\n\n\n", "\r\n\r\n", "\u{a0}", "“", "”", "\"", "'", "’", "a", &long_word, &marks, &ads,
+        &garbage,
+    ] {
         check(t);
     }
 }
@@ -82,7 +136,8 @@ fn many_paragraphs_of_quote_marks_and_news() {
     // nest and pair per paragraph (quotes::marks keeps this linear).
     let flood = "“\"'”‘’«»".repeat(40);
     let news = "On Monday Ann Lee said \"we 'will' go\" and Bo Li said 'a \"b\" c'.";
-    let text: String = (0..300).map(|i| if i % 3 == 0 { flood.as_str() } else { news }).collect::<Vec<_>>().join("\n\n");
+    let text: String =
+        (0..300).map(|i| if i % 3 == 0 { flood.as_str() } else { news }).collect::<Vec<_>>().join("\n\n");
     check(&text);
     let ann = annotate(&text, &Options::default());
     assert!(ann.quotes.len() >= 200, "{} quotes", ann.quotes.len());

@@ -14,7 +14,11 @@ fn shared() -> PathBuf {
 fn spans(v: &serde_json::Value, key: &str) -> Vec<(usize, usize)> {
     v[key]
         .as_array()
-        .map(|a| a.iter().filter_map(|s| Some((s["start"].as_u64()? as usize, s["end"].as_u64()? as usize))).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|s| Some((s["start"].as_u64()? as usize, s["end"].as_u64()? as usize)))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -28,7 +32,8 @@ fn counts(gold: &serde_json::Value) -> [usize; 4] {
     let text = gold["text"].as_str().expect("gold text");
     let seg = Segments::new(text);
     let cp = |b: usize| text[..b].chars().count();
-    let pred: Vec<(usize, usize)> = boilerplate::detect(&seg).iter().map(|b| (cp(b.span.start), cp(b.span.end))).collect();
+    let pred: Vec<(usize, usize)> =
+        boilerplate::detect(&seg).iter().map(|b| (cp(b.span.start), cp(b.span.end))).collect();
     let (gbp, ign) = (spans(gold, "boilerplate"), spans(gold, "ignore"));
     let mut c = [0; 4];
     // The scorer's lines: split on '\n', non-blank, untrimmed.

@@ -5,7 +5,8 @@ mod common;
 use common::*;
 
 const LABELS: [&str; 5] = ["PERSON", "ORG", "PLACE", "DATE", "MISC"];
-const KINDS: [&str; 9] = ["ad", "caption", "promo", "share", "subscribe", "navigation", "comments", "legal", "other"];
+const KINDS: [&str; 9] =
+    ["ad", "caption", "promo", "share", "subscribe", "navigation", "comments", "legal", "other"];
 
 fn seed() -> String {
     std::fs::read_to_string(shared("data/seed/article.txt")).expect("seed article in ../shared")

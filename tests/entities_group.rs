@@ -167,10 +167,8 @@ fn canonical_names_are_the_fullest_form() {
 fn dates_on_seed() {
     let g = load_seed();
     let seg = Segments::new(&g.text);
-    let found: Vec<Span> = dates::find(&seg)
-        .into_iter()
-        .filter(|d| !g.boilerplate.iter().any(|b| b.contains(*d)))
-        .collect();
+    let found: Vec<Span> =
+        dates::find(&seg).into_iter().filter(|d| !g.boilerplate.iter().any(|b| b.contains(*d))).collect();
     let gold: Vec<Span> = g.entities.iter().filter(|(_, l)| *l == Label::Date).map(|(s, _)| *s).collect();
     let tp = found.iter().filter(|d| gold.contains(d)).count();
     let p = tp as f64 / found.len().max(1) as f64;
@@ -204,7 +202,6 @@ fn dates_well_formed_on_polnear() {
     }
     assert!(total > 100, "expected many dates in 84 news articles, found {total}");
 }
-
 
 /// The whole pipeline (tagger, dates, boilerplate skip, overlap resolution,
 /// grouping) keeps the seed's DATE mentions.

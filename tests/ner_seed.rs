@@ -11,10 +11,14 @@ use std::collections::HashSet;
 fn seed_article_names_score_well() {
     let root = "../shared/data/seed/";
     let text = std::fs::read_to_string(format!("{root}article.txt")).expect("seed article");
-    let gold: Value = serde_json::from_str(&std::fs::read_to_string(format!("{root}article.gold.json")).expect("seed gold")).expect("json");
+    let gold: Value = serde_json::from_str(
+        &std::fs::read_to_string(format!("{root}article.gold.json")).expect("seed gold"),
+    )
+    .expect("json");
     let gtext = gold["text"].as_str().expect("gold text");
     assert_eq!(gtext, text, "gold text is the article");
-    let span = |v: &Value| (v["start"].as_u64().unwrap_or(0) as usize, v["end"].as_u64().unwrap_or(0) as usize);
+    let span =
+        |v: &Value| (v["start"].as_u64().unwrap_or(0) as usize, v["end"].as_u64().unwrap_or(0) as usize);
     let names = ["PERSON", "ORG", "PLACE", "MISC"];
     let g: HashSet<(usize, usize, String)> = gold["entities"]
         .as_array()
@@ -23,7 +27,8 @@ fn seed_article_names_score_well() {
         .filter(|e| names.contains(&e["label"].as_str().unwrap_or("")))
         .map(|e| (span(e).0, span(e).1, e["label"].as_str().unwrap_or("").to_string()))
         .collect();
-    let boiler: Vec<(usize, usize)> = gold["boilerplate"].as_array().map_or(vec![], |b| b.iter().map(span).collect());
+    let boiler: Vec<(usize, usize)> =
+        gold["boilerplate"].as_array().map_or(vec![], |b| b.iter().map(span).collect());
     // Byte offsets -> code points.
     let cp = |b: usize| text[..b].chars().count();
     let seg = Segments::new(&text);

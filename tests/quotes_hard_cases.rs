@@ -10,7 +10,6 @@ use serde_json::Value;
 mod common;
 use common::scorer::{same_speaker, TRIM};
 
-
 fn trim(chars: &[char], mut s: usize, mut e: usize) -> (usize, usize) {
     while s < e && TRIM.contains(chars[s]) {
         s += 1;
@@ -21,14 +20,16 @@ fn trim(chars: &[char], mut s: usize, mut e: usize) -> (usize, usize) {
     (s, e)
 }
 
-
 /// Check one case; Err says what went wrong.
 fn check(case: &Value) -> Result<(), String> {
     let text = case["text"].as_str().ok_or("no text")?;
     let chars: Vec<char> = text.chars().collect();
     // Byte offset -> code point offset.
     let cp = |b: usize| text[..b.min(text.len())].chars().count();
-    let ann = annotate(text, &Options { entities: true, quotes: true, boilerplate: false, inside_boilerplate: false });
+    let ann = annotate(
+        text,
+        &Options { entities: true, quotes: true, boilerplate: false, inside_boilerplate: false },
+    );
     type Pred = ((usize, usize), Option<(usize, usize)>, Option<String>);
     let pred: Vec<Pred> = ann
         .quotes
@@ -42,13 +43,19 @@ fn check(case: &Value) -> Result<(), String> {
     let mut used = vec![false; pred.len()];
     for gq in case["quotes"].as_array().ok_or("no quotes")? {
         let gname = gq["speaker"].as_str();
-        let gmention = gq["speaker_mention"].as_array().map(|a| (a[0].as_u64().unwrap_or(0) as usize, a[1].as_u64().unwrap_or(0) as usize));
+        let gmention = gq["speaker_mention"]
+            .as_array()
+            .map(|a| (a[0].as_u64().unwrap_or(0) as usize, a[1].as_u64().unwrap_or(0) as usize));
         for frag in gq["content"].as_array().ok_or("no content")? {
             let s = frag[0].as_u64().ok_or("bad offset")? as usize;
             let e = frag[1].as_u64().ok_or("bad offset")? as usize;
             let want = trim(&chars, s, e);
             let Some(k) = pred.iter().position(|p| p.0 == want) else {
-                return Err(format!("quote {:?} not found; got {:?}", chars[want.0..want.1].iter().collect::<String>(), pred));
+                return Err(format!(
+                    "quote {:?} not found; got {:?}",
+                    chars[want.0..want.1].iter().collect::<String>(),
+                    pred
+                ));
             };
             used[k] = true;
             let (_, pspan, pname) = &pred[k];
@@ -61,7 +68,14 @@ fn check(case: &Value) -> Result<(), String> {
             };
             let ok = mention_ok && same_speaker(gname, pname.as_deref());
             if !ok {
-                return Err(format!("speaker of {:?}: want {:?} {:?}, got {:?} {:?}", &chars[want.0..want.1].iter().collect::<String>(), gname, gmention, pname, pspan));
+                return Err(format!(
+                    "speaker of {:?}: want {:?} {:?}, got {:?} {:?}",
+                    &chars[want.0..want.1].iter().collect::<String>(),
+                    gname,
+                    gmention,
+                    pname,
+                    pspan
+                ));
             }
         }
     }

@@ -43,12 +43,18 @@ fn check(cases: &[(&str, &[Want])]) {
 #[test]
 fn cue_orders() {
     check(&[
-        ("Maria Lopez said, “The budget is balanced.”", &[("“The budget is balanced.”", Some("Maria Lopez"), Some("Maria Lopez"), false)]),
+        (
+            "Maria Lopez said, “The budget is balanced.”",
+            &[("“The budget is balanced.”", Some("Maria Lopez"), Some("Maria Lopez"), false)],
+        ),
         (
             "Treasurer Maria Lopez presented the plan. “The budget is balanced,” Lopez said.",
             &[("“The budget is balanced,”", Some("Lopez"), Some("Maria Lopez"), false)],
         ),
-        ("“The budget is balanced,” said Lopez.", &[("“The budget is balanced,”", Some("Lopez"), Some("Lopez"), false)]),
+        (
+            "“The budget is balanced,” said Lopez.",
+            &[("“The budget is balanced,”", Some("Lopez"), Some("Lopez"), false)],
+        ),
         (
             "“The budget is balanced,” Lopez, the city treasurer, said on Monday.",
             &[("“The budget is balanced,”", Some("Lopez"), Some("Lopez"), false)],
@@ -57,8 +63,14 @@ fn cue_orders() {
             "Lopez said the plan was sound, adding “we expect a surplus.”",
             &[("“we expect a surplus.”", Some("Lopez"), Some("Lopez"), false)],
         ),
-        ("Lopez told the council: “We are on track.”", &[("“We are on track.”", Some("Lopez"), Some("Lopez"), false)]),
-        ("According to Lopez, “reserves are healthy.”", &[("“reserves are healthy.”", Some("Lopez"), Some("Lopez"), false)]),
+        (
+            "Lopez told the council: “We are on track.”",
+            &[("“We are on track.”", Some("Lopez"), Some("Lopez"), false)],
+        ),
+        (
+            "According to Lopez, “reserves are healthy.”",
+            &[("“reserves are healthy.”", Some("Lopez"), Some("Lopez"), false)],
+        ),
         (
             "Asked about reserves, Lopez answered: “They are healthy.”",
             &[("“They are healthy.”", Some("Lopez"), Some("Lopez"), false)],
@@ -139,23 +151,40 @@ fn pronouns_nominals_and_organisations() {
 #[test]
 fn more_speaker_phrases() {
     check(&[
-        ("“We will win,” the senator from Ohio said.", &[("“We will win,”", Some("the senator from Ohio"), Some("the senator from Ohio"), false)]),
-        ("“No comment,” a City Hall official said.", &[("“No comment,”", Some("a City Hall official"), Some("a City Hall official"), false)]),
+        (
+            "“We will win,” the senator from Ohio said.",
+            &[("“We will win,”", Some("the senator from Ohio"), Some("the senator from Ohio"), false)],
+        ),
+        (
+            "“No comment,” a City Hall official said.",
+            &[("“No comment,”", Some("a City Hall official"), Some("a City Hall official"), false)],
+        ),
         (
             "“No comment,” City Hall spokesman Dan Brill told reporters.",
             &[("“No comment,”", Some("Dan Brill"), Some("Dan Brill"), false)],
         ),
-        ("“It was chaos,” said one witness, who asked not to be named.", &[("“It was chaos,”", Some("one witness"), Some("one witness"), false)]),
+        (
+            "“It was chaos,” said one witness, who asked not to be named.",
+            &[("“It was chaos,”", Some("one witness"), Some("one witness"), false)],
+        ),
         ("Lopez, 54, said “it was chaos.”", &[("“it was chaos.”", Some("Lopez"), Some("Lopez"), false)]),
         ("“It was chaos,” Lopez, 54, said.", &[("“It was chaos,”", Some("Lopez"), Some("Lopez"), false)]),
-        ("“It was chaos.” That was how Lopez described it.", &[("“It was chaos.”", Some("Lopez"), Some("Lopez"), false)]),
+        (
+            "“It was chaos.” That was how Lopez described it.",
+            &[("“It was chaos.”", Some("Lopez"), Some("Lopez"), false)],
+        ),
         (
             "In a statement, the company said: “We regret the error.”",
             &[("“We regret the error.”", Some("the company"), Some("the company"), false)],
         ),
         (
             "“We regret the error,” a spokesman for the Admiralty said.",
-            &[("“We regret the error,”", Some("a spokesman for the Admiralty"), Some("a spokesman for the Admiralty"), false)],
+            &[(
+                "“We regret the error,”",
+                Some("a spokesman for the Admiralty"),
+                Some("a spokesman for the Admiralty"),
+                false,
+            )],
         ),
     ]);
 }
@@ -214,7 +243,10 @@ fn marks_apostrophes_nesting_titles() {
             &[("“She told me ‘wait,’ and I did,”", Some("Kim"), Some("Kim"), false)],
         ),
         // A title alone names the speaker of a headline's quotation.
-        ("Mayor vows ‘no new taxes’ in budget speech", &[("‘no new taxes’", Some("Mayor"), Some("Mayor"), false)]),
+        (
+            "Mayor vows ‘no new taxes’ in budget speech",
+            &[("‘no new taxes’", Some("Mayor"), Some("Mayor"), false)],
+        ),
         ("Her book “Counting Every Vote” came out in May.", &[]),
         ("Tickets for the movie \"Harbor Lights\" sold out.", &[]),
     ]);
@@ -225,7 +257,12 @@ fn multi_paragraph_and_unclosed() {
     check(&[
         (
             "Lopez said: “First, taxes.\n\n“Second, spending.\n\n“Third, debt.”\n\nThe council adjourned.",
-            &[("“First, taxes.\n\n“Second, spending.\n\n“Third, debt.”", Some("Lopez"), Some("Lopez"), false)],
+            &[(
+                "“First, taxes.\n\n“Second, spending.\n\n“Third, debt.”",
+                Some("Lopez"),
+                Some("Lopez"),
+                false,
+            )],
         ),
         (
             "Lopez said: \"First, taxes.\n\n\"Second, spending.\"",
@@ -241,8 +278,28 @@ fn multi_paragraph_and_unclosed() {
 #[test]
 fn never_panics_on_odd_input() {
     let odd = [
-        "", "“", "”", "\"", "'", "‘’", "“”", "\"\"", "said", "he said", "“a” said", "According to", "“x,” said",
-        "\u{a0}“\u{a0}”", "«»", "“👍,” 👍 said 👍.", ", said ,", "“q” ― ", "“q”―", "(“q”)", "“q” (said)", "A, B, C, said",
+        "",
+        "“",
+        "”",
+        "\"",
+        "'",
+        "‘’",
+        "“”",
+        "\"\"",
+        "said",
+        "he said",
+        "“a” said",
+        "According to",
+        "“x,” said",
+        "\u{a0}“\u{a0}”",
+        "«»",
+        "“👍,” 👍 said 👍.",
+        ", said ,",
+        "“q” ― ",
+        "“q”―",
+        "(“q”)",
+        "“q” (said)",
+        "A, B, C, said",
     ];
     for t in odd {
         let _ = run(t);
@@ -251,9 +308,44 @@ fn never_panics_on_odd_input() {
     // Random strings over quote marks, apostrophes, cue words, names and
     // multi-byte characters (a fixed pseudo-random sequence).
     let atoms = [
-        "“", "”", "‘", "’", "\"", "'", "«", "»", "„", " ", " ", "\n", "\n\n", ",", ".", ":", "?", "―", "(", ")",
-        "said", "told", "according to", "adding", "he", "she", "the spokesman", "Ilse Varga", "Moreau", "The", "é", "👍",
-        "\u{a0}", "Mr.", "and", "’s", "in", "‒",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "\"",
+        "'",
+        "«",
+        "»",
+        "„",
+        " ",
+        " ",
+        "\n",
+        "\n\n",
+        ",",
+        ".",
+        ":",
+        "?",
+        "―",
+        "(",
+        ")",
+        "said",
+        "told",
+        "according to",
+        "adding",
+        "he",
+        "she",
+        "the spokesman",
+        "Ilse Varga",
+        "Moreau",
+        "The",
+        "é",
+        "👍",
+        "\u{a0}",
+        "Mr.",
+        "and",
+        "’s",
+        "in",
+        "‒",
     ];
     let mut x: u64 = 0x2545_f491_4f6c_dd1d;
     for _ in 0..3000 {

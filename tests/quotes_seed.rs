@@ -12,8 +12,6 @@ use serde_json::Value;
 mod common;
 use common::scorer::{same_speaker, TRIM};
 
-
-
 struct Seed {
     text: String,
     gold: Value,
@@ -46,11 +44,22 @@ fn score(seed: &Seed, mentions: &[Mention], entities: &[Entity]) -> (f64, f64, V
     let seg = Segments::new(text);
     let skip: Vec<Span> = seed.gold["boilerplate"]
         .as_array()
-        .map(|a| a.iter().map(|b| Span::new(byte_at(text, b["start"].as_u64().unwrap_or(0) as usize), byte_at(text, b["end"].as_u64().unwrap_or(0) as usize))).collect())
+        .map(|a| {
+            a.iter()
+                .map(|b| {
+                    Span::new(
+                        byte_at(text, b["start"].as_u64().unwrap_or(0) as usize),
+                        byte_at(text, b["end"].as_u64().unwrap_or(0) as usize),
+                    )
+                })
+                .collect()
+        })
         .unwrap_or_default();
     let quotes = detect(&seg, mentions, entities, &skip);
-    let pred: Vec<((usize, usize), Option<String>)> =
-        quotes.iter().map(|q| (trimmed(text, q.span.start, q.span.end), q.speaker.as_ref().and_then(|s| s.name.clone()))).collect();
+    let pred: Vec<((usize, usize), Option<String>)> = quotes
+        .iter()
+        .map(|q| (trimmed(text, q.span.start, q.span.end), q.speaker.as_ref().and_then(|s| s.name.clone())))
+        .collect();
     let gold: Vec<((usize, usize), Option<String>)> = seed.gold["quotes"]
         .as_array()
         .map(|a| {
@@ -72,7 +81,11 @@ fn score(seed: &Seed, mentions: &[Mention], entities: &[Entity]) -> (f64, f64, V
                 if same_speaker(name.as_deref(), p.1.as_deref()) {
                     ok += 1;
                 } else {
-                    fails.push(format!("speaker of {:?}: want {name:?}, got {:?}", &text[span.0..span.1], p.1));
+                    fails.push(format!(
+                        "speaker of {:?}: want {name:?}, got {:?}",
+                        &text[span.0..span.1],
+                        p.1
+                    ));
                 }
             }
             None => fails.push(format!("missed {:?}", &text[span.0..span.1])),
@@ -149,10 +162,16 @@ fn gold_mentions(seed: &Seed, keep: impl Fn(usize) -> bool) -> (Vec<Mention>, Ve
             Some("DATE") => Label::Date,
             _ => Label::Misc,
         };
-        let span = Span::new(byte_at(text, e["start"].as_u64().unwrap_or(0) as usize), byte_at(text, e["end"].as_u64().unwrap_or(0) as usize));
+        let span = Span::new(
+            byte_at(text, e["start"].as_u64().unwrap_or(0) as usize),
+            byte_at(text, e["end"].as_u64().unwrap_or(0) as usize),
+        );
         let form = span.text(text).to_string();
         let last = form.split_whitespace().last().unwrap_or("").to_string();
-        let id = match entities.iter().position(|x| x.label == label && x.name.split_whitespace().last() == Some(last.as_str())) {
+        let id = match entities
+            .iter()
+            .position(|x| x.label == label && x.name.split_whitespace().last() == Some(last.as_str()))
+        {
             Some(id) => id,
             None => {
                 entities.push(Entity { label, name: form.clone(), mentions: Vec::new() });

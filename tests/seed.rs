@@ -8,7 +8,8 @@ use std::process::Command;
 fn score() -> serde_json::Value {
     let text = std::fs::read_to_string(shared("data/seed/article.txt")).expect("seed article");
     let gold: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(shared("data/seed/article.gold.json")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(shared("data/seed/article.gold.json")).unwrap())
+            .unwrap();
     // The scorer matches documents by id.
     let out = run(&["-", "--id", gold["id"].as_str().unwrap_or("")], &text);
     assert!(out.status.success());

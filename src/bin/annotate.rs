@@ -84,7 +84,10 @@ fn default_id(path: &str) -> Option<String> {
 
 fn jsonl_line(line: &str, opts: &Options) -> Result<String, Error> {
     let v: serde_json::Value = serde_json::from_str(line).map_err(|e| Error::BadRequest(e.to_string()))?;
-    let text = v.get("text").and_then(|t| t.as_str()).ok_or_else(|| Error::BadRequest("no \"text\" string".into()))?;
+    let text = v
+        .get("text")
+        .and_then(|t| t.as_str())
+        .ok_or_else(|| Error::BadRequest("no \"text\" string".into()))?;
     let mut rec = record(text, &annotate(text, opts), Unit::CodePoint);
     rec.id = v.get("id").map(|id| id.as_str().map_or_else(|| id.to_string(), str::to_string));
     rec.text = Some(text.to_string());

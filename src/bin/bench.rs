@@ -52,7 +52,12 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(100);
     let value_of_flag = |i: usize| i > 0 && matches!(args[i - 1].as_str(), "--kb" | "--only" | "--runs");
-    let text = match args.iter().enumerate().find(|(i, a)| !a.starts_with("--") && !value_of_flag(*i)).map(|(_, a)| a) {
+    let text = match args
+        .iter()
+        .enumerate()
+        .find(|(i, a)| !a.starts_with("--") && !value_of_flag(*i))
+        .map(|(_, a)| a)
+    {
         Some(p) => std::fs::read_to_string(p).map_err(|e| format!("{p}: {e}")),
         None => news_text(kb),
     };
@@ -66,7 +71,8 @@ fn main() {
     let only = args.iter().position(|a| a == "--only").and_then(|i| args.get(i + 1)).cloned();
     let wanted = |name: &str| only.as_deref().is_none_or(|o| o == name);
     // `--runs N`: exactly N timed runs (for instruction counts), else 1.5 s.
-    let runs: Option<u32> = args.iter().position(|a| a == "--runs").and_then(|i| args.get(i + 1)).and_then(|s| s.parse().ok());
+    let runs: Option<u32> =
+        args.iter().position(|a| a == "--runs").and_then(|i| args.get(i + 1)).and_then(|s| s.parse().ok());
     let min = Duration::from_millis(if runs.is_some() { 0 } else { 1500 });
     let runs = runs.unwrap_or(3);
     let seg = Segments::new(&text);
@@ -87,7 +93,12 @@ fn main() {
     row("entities", &mut || drop(black_box(entities::detect(&seg))));
     row("quotes", &mut || drop(black_box(quotes::detect(&seg, &mentions, &ents, &skip))));
     row("pipeline", &mut || drop(black_box(annotate(black_box(&text), &Options::default()))));
-    println!("native bench: {:.1} KB, {} tokens, {} lines", text.len() as f64 / 1024.0, tokens, seg.lines.len());
+    println!(
+        "native bench: {:.1} KB, {} tokens, {} lines",
+        text.len() as f64 / 1024.0,
+        tokens,
+        seg.lines.len()
+    );
     println!("{:<12} {:>10} {:>10} {:>14}", "layer", "ms/run", "MB/s", "tokens/s");
     for (name, secs) in rows {
         println!("{:<12} {:>10.3} {:>10.1} {:>14.0}", name, secs * 1e3, mb / secs, tokens / secs);
@@ -114,6 +125,13 @@ fn floods() {
             time(&mut || drop(black_box(annotate(black_box(&text), &Options::default()))), Duration::ZERO, 3)
         };
         let (t1, t2) = (t(1), t(2));
-        println!("  {:<24} x{:<7} {:>8.1} ms  x2 {:>8.1} ms  ratio {:.2}", name, n, t1 * 1e3, t2 * 1e3, t2 / t1);
+        println!(
+            "  {:<24} x{:<7} {:>8.1} ms  x2 {:>8.1} ms  ratio {:.2}",
+            name,
+            n,
+            t1 * 1e3,
+            t2 * 1e3,
+            t2 / t1
+        );
     }
 }

@@ -56,11 +56,29 @@ fn bench(path: &str) -> Result<(), String> {
     let seg = Segments::new(&text);
     let ntok = seg.tokens.len();
     let found = tagger::tag(&seg).len(); // loads the model outside the clock
-    let (w1, c1) = timed(|| { std::hint::black_box(tagger::tag(std::hint::black_box(&seg))); }, 3.0);
-    let (w2, c2) = timed(|| { std::hint::black_box(tagger::tag(&Segments::new(std::hint::black_box(&text)))); }, 2.0);
+    let (w1, c1) = timed(
+        || {
+            std::hint::black_box(tagger::tag(std::hint::black_box(&seg)));
+        },
+        3.0,
+    );
+    let (w2, c2) = timed(
+        || {
+            std::hint::black_box(tagger::tag(&Segments::new(std::hint::black_box(&text))));
+        },
+        2.0,
+    );
     println!("{ntok} tokens, {found} names");
-    println!("tagger only:       {:>10.0} tokens/CPU-s ({:.0} tokens/s wall)", ntok as f64 / c1, ntok as f64 / w1);
-    println!("segment + tagger:  {:>10.0} tokens/CPU-s ({:.0} tokens/s wall)", ntok as f64 / c2, ntok as f64 / w2);
+    println!(
+        "tagger only:       {:>10.0} tokens/CPU-s ({:.0} tokens/s wall)",
+        ntok as f64 / c1,
+        ntok as f64 / w1
+    );
+    println!(
+        "segment + tagger:  {:>10.0} tokens/CPU-s ({:.0} tokens/s wall)",
+        ntok as f64 / c2,
+        ntok as f64 / w2
+    );
     Ok(())
 }
 
@@ -178,7 +196,9 @@ fn joined_docs(raw: &str) -> Vec<JoinedDoc> {
                             d.gold.push((a, b, label(k)));
                         }
                     }
-                    (Some(k), Some((a, _, ck))) if ck == k && !tag.starts_with("B-") => cur = Some((a, end, ck)),
+                    (Some(k), Some((a, _, ck))) if ck == k && !tag.starts_with("B-") => {
+                        cur = Some((a, end, ck))
+                    }
                     (Some(k), _) => {
                         if let Some((a, b, ck)) = cur.take() {
                             d.gold.push((a, b, label(ck)));

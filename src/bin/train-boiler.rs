@@ -165,7 +165,14 @@ fn train(docs: &[&Doc], o: &Options) -> Model {
     m
 }
 
-fn fit(xs: &[Vec<f64>], sp: &[Vec<(u32, f32)>], ys: &[f64], ws: &[f64], mask: &[bool], o: &Options) -> Logistic {
+fn fit(
+    xs: &[Vec<f64>],
+    sp: &[Vec<(u32, f32)>],
+    ys: &[f64],
+    ws: &[f64],
+    mask: &[bool],
+    o: &Options,
+) -> Logistic {
     let mut m = Logistic::fit_sparse(xs, sp, ys, ws, o.l2, o.l2h, o.epochs, mask);
     for w in &mut m.hash {
         if w.abs() < o.hash_prune {
@@ -179,7 +186,12 @@ fn fit(xs: &[Vec<f64>], sp: &[Vec<(u32, f32)>], ys: &[f64], ws: &[f64], mask: &[
 }
 
 /// Labelled rows of `docs`: (features, label), features from `feat(doc index, line)`.
-fn rows(docs: &[&Doc], o: &Options, hashed: Option<&[Sparse]>, mut feat: impl FnMut(usize, usize) -> Vec<f64>) -> (Vec<Vec<f64>>, Sparse, Vec<f64>, Vec<f64>) {
+fn rows(
+    docs: &[&Doc],
+    o: &Options,
+    hashed: Option<&[Sparse]>,
+    mut feat: impl FnMut(usize, usize) -> Vec<f64>,
+) -> (Vec<Vec<f64>>, Sparse, Vec<f64>, Vec<f64>) {
     let (mut xs, mut sp, mut ys, mut ws) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for (di, d) in docs.iter().enumerate() {
         // Each document's lines weigh doc_power: 0 = every line alike, 1 = every document alike.
@@ -210,7 +222,14 @@ fn rows(docs: &[&Doc], o: &Options, hashed: Option<&[Sparse]>, mut feat: impl Fn
 /// Train `n` stages. Each later stage is fitted on context features from
 /// the earlier stages' probabilities: in-sample by default, or out-of-fold
 /// inside `docs` with `--crossfit` (which measured worse on 5-fold CV).
-fn train_stages(docs: &[&Doc], locals: &[Vec<Vec<f64>>], hasheds: &[Sparse], mask: &[bool], o: &Options, n: usize) -> Model {
+fn train_stages(
+    docs: &[&Doc],
+    locals: &[Vec<Vec<f64>>],
+    hasheds: &[Sparse],
+    mask: &[bool],
+    o: &Options,
+    n: usize,
+) -> Model {
     let hs = if o.hash_stage == n { Some(hasheds) } else { None };
     if n <= 1 {
         let (xs, sp, ys, ws) = rows(docs, o, hs, |d, l| locals[d][l].clone());
@@ -222,9 +241,12 @@ fn train_stages(docs: &[&Doc], locals: &[Vec<Vec<f64>>], hasheds: &[Sparse], mas
         let ctxs: Vec<Vec<Vec<f64>>> = locals
             .iter()
             .zip(hasheds)
-            .map(|(l, h)| features::context(l, &boilerplate::stage_probabilities(l, h, &m).pop().unwrap_or_default()))
+            .map(|(l, h)| {
+                features::context(l, &boilerplate::stage_probabilities(l, h, &m).pop().unwrap_or_default())
+            })
             .collect();
-        let (xs, sp, ys, ws) = rows(docs, o, hs, |d, l| locals[d][l].iter().chain(ctxs[d][l].iter()).copied().collect());
+        let (xs, sp, ys, ws) =
+            rows(docs, o, hs, |d, l| locals[d][l].iter().chain(ctxs[d][l].iter()).copied().collect());
         let mut m = m;
         m.stages.push(fit(&xs, &sp, &ys, &ws, mask, o));
         return m;
@@ -237,11 +259,13 @@ fn train_stages(docs: &[&Doc], locals: &[Vec<Vec<f64>>], hasheds: &[Sparse], mas
         let sub_hashed: Vec<Sparse> = idx.iter().map(|&i| hasheds[i].clone()).collect();
         let sub = train_stages(&sub_docs, &sub_locals, &sub_hashed, mask, o, n - 1);
         for i in (0..docs.len()).filter(|i| i % INNER == k) {
-            oof[i] = boilerplate::stage_probabilities(&locals[i], &hasheds[i], &sub).pop().unwrap_or_default();
+            oof[i] =
+                boilerplate::stage_probabilities(&locals[i], &hasheds[i], &sub).pop().unwrap_or_default();
         }
     }
     let ctxs: Vec<Vec<Vec<f64>>> = locals.iter().zip(&oof).map(|(l, p)| features::context(l, p)).collect();
-    let (xs, sp, ys, ws) = rows(docs, o, hs, |d, l| locals[d][l].iter().chain(ctxs[d][l].iter()).copied().collect());
+    let (xs, sp, ys, ws) =
+        rows(docs, o, hs, |d, l| locals[d][l].iter().chain(ctxs[d][l].iter()).copied().collect());
     let mut m = train_stages(docs, locals, hasheds, mask, o, n - 1);
     m.stages.push(fit(&xs, &sp, &ys, &ws, mask, o));
     m
@@ -290,7 +314,8 @@ fn counts(it: impl Iterator<Item = (bool, bool)>) -> (f64, f64) {
 /// (model, sequence decoding and rules).
 fn predicted_pairs(d: &Doc, m: &Model) -> Vec<(bool, bool)> {
     let seg = Segments::new(&d.text);
-    let marked: std::collections::HashSet<usize> = boilerplate::detect_with(&seg, m).iter().map(|b| b.span.start).collect();
+    let marked: std::collections::HashSet<usize> =
+        boilerplate::detect_with(&seg, m).iter().map(|b| b.span.start).collect();
     seg.lines
         .iter()
         .zip(&d.labels)
@@ -315,7 +340,25 @@ fn run() -> Result<(), String> {
     let mut cv = 0usize;
     let mut cv_out = None;
     let mut cv_seed = 0u64;
-    let mut o = Options { drop: Vec::new(), switch_cost: 0.0, doc_power: 1.0, trees: 0, depth: 3, eta: 0.1, heads_as_content: false, stages: 2, crossfit: false, l2: 0.02, epochs: 1500, threshold: None, hash_stage: 2, l2h: 0.01, min_df: 3, hash_prune: 0.0, max_doc_error: 0.0 };
+    let mut o = Options {
+        drop: Vec::new(),
+        switch_cost: 0.0,
+        doc_power: 1.0,
+        trees: 0,
+        depth: 3,
+        eta: 0.1,
+        heads_as_content: false,
+        stages: 2,
+        crossfit: false,
+        l2: 0.02,
+        epochs: 1500,
+        threshold: None,
+        hash_stage: 2,
+        l2h: 0.01,
+        min_df: 3,
+        hash_prune: 0.0,
+        max_doc_error: 0.0,
+    };
     while let Some(a) = args.next() {
         let mut val = |name: &str| args.next().ok_or(format!("{name} needs a value"));
         match a.as_str() {
@@ -341,8 +384,12 @@ fn run() -> Result<(), String> {
             "--trees" => o.trees = val("--trees")?.parse().map_err(|e| format!("--trees: {e}"))?,
             "--depth" => o.depth = val("--depth")?.parse().map_err(|e| format!("--depth: {e}"))?,
             "--eta" => o.eta = val("--eta")?.parse().map_err(|e| format!("--eta: {e}"))?,
-            "--doc-power" => o.doc_power = val("--doc-power")?.parse().map_err(|e| format!("--doc-power: {e}"))?,
-            "--switch-cost" => o.switch_cost = val("--switch-cost")?.parse().map_err(|e| format!("--switch-cost: {e}"))?,
+            "--doc-power" => {
+                o.doc_power = val("--doc-power")?.parse().map_err(|e| format!("--doc-power: {e}"))?
+            }
+            "--switch-cost" => {
+                o.switch_cost = val("--switch-cost")?.parse().map_err(|e| format!("--switch-cost: {e}"))?
+            }
             "--drop" => {
                 let names: Vec<&str> = features::LOCAL_NAMES.to_vec();
                 let ctx: Vec<String> = features::CONTEXT_NAMES.iter().map(|n| format!("ctx_{n}")).collect();
@@ -357,21 +404,34 @@ fn run() -> Result<(), String> {
             }
             "--crossfit" => o.crossfit = true,
             "--stages" => o.stages = val("--stages")?.parse().map_err(|e| format!("--stages: {e}"))?,
-            "--hash-stage" => o.hash_stage = val("--hash-stage")?.parse().map_err(|e| format!("--hash-stage: {e}"))?,
+            "--hash-stage" => {
+                o.hash_stage = val("--hash-stage")?.parse().map_err(|e| format!("--hash-stage: {e}"))?
+            }
             "--l2h" => o.l2h = val("--l2h")?.parse().map_err(|e| format!("--l2h: {e}"))?,
-            "--hash-prune" => o.hash_prune = val("--hash-prune")?.parse().map_err(|e| format!("--hash-prune: {e}"))?,
-            "--max-doc-error" => o.max_doc_error = val("--max-doc-error")?.parse().map_err(|e| format!("--max-doc-error: {e}"))?,
+            "--hash-prune" => {
+                o.hash_prune = val("--hash-prune")?.parse().map_err(|e| format!("--hash-prune: {e}"))?
+            }
+            "--max-doc-error" => {
+                o.max_doc_error =
+                    val("--max-doc-error")?.parse().map_err(|e| format!("--max-doc-error: {e}"))?
+            }
             "--min-df" => o.min_df = val("--min-df")?.parse().map_err(|e| format!("--min-df: {e}"))?,
             "--l2" => o.l2 = val("--l2")?.parse().map_err(|e| format!("--l2: {e}"))?,
             "--epochs" => o.epochs = val("--epochs")?.parse().map_err(|e| format!("--epochs: {e}"))?,
-            "--threshold" => o.threshold = Some(val("--threshold")?.parse().map_err(|e| format!("--threshold: {e}"))?),
+            "--threshold" => {
+                o.threshold = Some(val("--threshold")?.parse().map_err(|e| format!("--threshold: {e}"))?)
+            }
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
             s => dir = Some(s.to_string()),
         }
     }
     let dir = dir.ok_or("usage: train-boiler DATA_DIR [--out FILE] [--cv K] [--cv-out FILE] [--l2 X] [--epochs N] [--threshold T]")?;
     let docs = load(&dir)?;
-    eprintln!("{} documents, {} labelled lines", docs.len(), docs.iter().map(|d| d.labels.iter().flatten().count()).sum::<usize>());
+    eprintln!(
+        "{} documents, {} labelled lines",
+        docs.len(),
+        docs.iter().map(|d| d.labels.iter().flatten().count()).sum::<usize>()
+    );
     if cv > 1 {
         // Document i goes to fold i mod K; with --cv-seed S > 0 the documents
         // are first shuffled (another split, to see how much a figure moves).
@@ -392,7 +452,8 @@ fn run() -> Result<(), String> {
         let mut lines = Vec::new();
         let mut pairs = Vec::new();
         for k in 0..cv {
-            let train_docs: Vec<&Doc> = docs.iter().enumerate().filter(|(i, _)| fold[*i] != k).map(|(_, d)| d).collect();
+            let train_docs: Vec<&Doc> =
+                docs.iter().enumerate().filter(|(i, _)| fold[*i] != k).map(|(_, d)| d).collect();
             let m = train(&train_docs, &o);
             for d in docs.iter().enumerate().filter(|(i, _)| fold[*i] == k).map(|(_, d)| d) {
                 lines.push(record(d, &m));
@@ -424,7 +485,10 @@ fn run() -> Result<(), String> {
         );
         std::fs::write(&p, m.to_text(&header)).map_err(|e| format!("{p}: {e}"))?;
         let (fb, fc) = counts(docs.iter().flat_map(|d| predicted_pairs(d, &m)));
-        eprintln!("wrote {p}; threshold {:.2}; training-set boilerplate F1 {fb:.4}, content F1 {fc:.4}", m.threshold);
+        eprintln!(
+            "wrote {p}; threshold {:.2}; training-set boilerplate F1 {fb:.4}, content F1 {fc:.4}",
+            m.threshold
+        );
     }
     Ok(())
 }

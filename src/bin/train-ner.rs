@@ -126,11 +126,16 @@ fn prepare(docs: &[ConllDoc]) -> Vec<Prepared> {
 /// Case, as pasted web articles have them ("Japan Get Lucky Win"), so the
 /// model learns both. Short all-caps names stay as they are (acronyms).
 fn title_case_headlines(docs: &mut [ConllDoc]) {
-    const SMALL: &[&str] = &["a", "an", "the", "of", "in", "on", "to", "for", "and", "at", "by", "with", "as", "vs"];
+    const SMALL: &[&str] =
+        &["a", "an", "the", "of", "in", "on", "to", "for", "and", "at", "by", "with", "as", "vs"];
     for d in docs.iter_mut().skip(1).step_by(2) {
         for r in d.sents.clone() {
-            let letters: Vec<bool> = d.words[r.clone()].iter().map(|w| w.chars().any(|c| c.is_alphabetic())).collect();
-            let caps = d.words[r.clone()].iter().filter(|w| w.chars().any(|c| c.is_alphabetic())).all(|w| !w.chars().any(|c| c.is_lowercase()));
+            let letters: Vec<bool> =
+                d.words[r.clone()].iter().map(|w| w.chars().any(|c| c.is_alphabetic())).collect();
+            let caps = d.words[r.clone()]
+                .iter()
+                .filter(|w| w.chars().any(|c| c.is_alphabetic()))
+                .all(|w| !w.chars().any(|c| c.is_lowercase()));
             if !caps || letters.iter().filter(|&&b| b).count() < 3 {
                 continue;
             }
@@ -178,7 +183,18 @@ struct Args {
 }
 
 fn parse() -> Result<Args, String> {
-    let mut a = Args { train: String::new(), dev: None, out: "data/ner.model".into(), epochs: 20, bits: 17, budget: 200_000, seed: 1, drop: 0.2, bag: 4, title_case: true };
+    let mut a = Args {
+        train: String::new(),
+        dev: None,
+        out: "data/ner.model".into(),
+        epochs: 20,
+        bits: 17,
+        budget: 200_000,
+        seed: 1,
+        drop: 0.2,
+        bag: 4,
+        title_case: true,
+    };
     let mut it = std::env::args().skip(1);
     while let Some(x) = it.next() {
         let mut val = |n: &str| it.next().ok_or(format!("{n} needs a value"));
@@ -214,7 +230,11 @@ fn quantise(avg: &[f32], owner: &[u8], nbits: u32, low: f32, budget: usize) -> (
     loop {
         let bytes = Model::encode(nbits, low, top, &codes, owner);
         if bytes.len() <= budget || thr >= 126 {
-            eprintln!("  low {low:.4}: pruned |q| <= {thr}, {} non-zero, {} bytes", codes.iter().filter(|&&x| x != 0).count(), bytes.len());
+            eprintln!(
+                "  low {low:.4}: pruned |q| <= {thr}, {} non-zero, {} bytes",
+                codes.iter().filter(|&&x| x != 0).count(),
+                bytes.len()
+            );
             return (bytes, Model::from_codes(nbits, low, top, &codes, owner));
         }
         thr += 1;
@@ -241,7 +261,14 @@ fn candidate_lows(avg: &[f32]) -> Vec<f32> {
 
 /// One averaged-perceptron run; the averaged weights of its best epoch on
 /// dev (the last epoch without dev).
-fn train_run(a: &Args, owner: &[u8], seed: u64, train: &[Prepared], dev: &[Prepared], t0: Instant) -> Option<(f64, usize, Vec<f32>)> {
+fn train_run(
+    a: &Args,
+    owner: &[u8],
+    seed: u64,
+    train: &[Prepared],
+    dev: &[Prepared],
+    t0: Instant,
+) -> Option<(f64, usize, Vec<f32>)> {
     let cells = (1usize << a.bits) * NT;
     let mut tr = Train { owner, nbits: a.bits, w: vec![0.0; cells], u: vec![0.0; cells], c: 1.0 };
     let mut order: Vec<usize> = (0..train.len()).collect();
@@ -325,7 +352,12 @@ fn main() -> ExitCode {
     let train = prepare(&train_docs);
     let dev = dev_txt.map(|t| prepare(&cn::read(&t))).unwrap_or_default();
     let ntok: usize = train.iter().map(|d| d.gold.len()).sum();
-    eprintln!("{} train docs, {ntok} tokens; {} dev docs; features in {:.1}s", train.len(), dev.len(), t0.elapsed().as_secs_f64());
+    eprintln!(
+        "{} train docs, {ntok} tokens; {} dev docs; features in {:.1}s",
+        train.len(),
+        dev.len(),
+        t0.elapsed().as_secs_f64()
+    );
 
     let owner = owners(&train, a.bits);
     let mut sum: Vec<f32> = Vec::new();

@@ -413,21 +413,17 @@ pub fn hits_normed(n: &str) -> Hits {
 
 const STOP_WORDS: &[&str] = &[
     // English
-    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from",
-    "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "that", "this",
-    "which", "who", "he", "she", "they", "we", "i", "his", "her", "their", "our", "not", "will",
-    "would", "can", "could", "said", "says", "than", "there", "about", "into", "after", "also",
-    "more", "when", "what", "if", "do", "does", "did", "so", "some", "all", "one", "been", "you",
-    // French
-    "le", "la", "les", "des", "du", "de", "et", "est", "un", "une", "dans", "pour", "que", "qui",
-    "pas", "sur", "au", "avec", "il", "elle", "ce", "en",
-    // German
-    "der", "die", "das", "und", "ist", "nicht", "mit", "den", "dem", "ein", "eine", "zu", "von",
-    "auf", "sich", "für", "auch", "es", "im", "sie",
-    // Spanish / Portuguese / Italian
-    "el", "los", "las", "y", "por", "con", "para", "se", "del", "lo", "o", "e", "da", "do", "na",
-    "no", "os", "em", "uma", "il", "di", "che", "è", "per", "non", "una", "sono", "gli", "della",
-    // Russian
+    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as",
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "that", "this", "which",
+    "who", "he", "she", "they", "we", "i", "his", "her", "their", "our", "not", "will", "would", "can",
+    "could", "said", "says", "than", "there", "about", "into", "after", "also", "more", "when", "what", "if",
+    "do", "does", "did", "so", "some", "all", "one", "been", "you", // French
+    "le", "la", "les", "des", "du", "de", "et", "est", "un", "une", "dans", "pour", "que", "qui", "pas",
+    "sur", "au", "avec", "il", "elle", "ce", "en", // German
+    "der", "die", "das", "und", "ist", "nicht", "mit", "den", "dem", "ein", "eine", "zu", "von", "auf",
+    "sich", "für", "auch", "es", "im", "sie", // Spanish / Portuguese / Italian
+    "el", "los", "las", "y", "por", "con", "para", "se", "del", "lo", "o", "e", "da", "do", "na", "no", "os",
+    "em", "uma", "il", "di", "che", "è", "per", "non", "una", "sono", "gli", "della", // Russian
     "и", "в", "не", "на", "что", "с", "по", "как", "это", "он", "она", "из", "за", "к", "но",
 ];
 
@@ -458,20 +454,81 @@ fn is_cjk(c: char) -> bool {
 }
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 ];
 
 /// Names of the local features, in order.
 pub const LOCAL_NAMES: &[&str] = &[
-    "ln_words", "w_le1", "w_le3", "w_le6", "w_le10", "w_le20", "w_gt40", "ln_chars", "stop_ratio",
-    "no_stop", "cap_ratio", "all_caps", "ends_sentence", "ends_colon", "ends_ellipsis", "has_url",
-    "has_handle", "has_separator", "digit_ratio", "has_date", "repeated", "rel_pos", "head3",
-    "tail3", "head_zone", "tail_zone", "lex_whole", "lex_prefix", "lex_contains", "lex_caption",
-    "lex_promo", "lex_share", "credit_like", "commas_per_word", "no_letters", "has_quote",
-    "numbered", "sentences", "cjk", "starts_lower", "bracketed", "pipe_or_bullets",
-    "repeated_long", "headline_like", "after_comments", "rel_words", "ln_lines",
+    "ln_words",
+    "w_le1",
+    "w_le3",
+    "w_le6",
+    "w_le10",
+    "w_le20",
+    "w_gt40",
+    "ln_chars",
+    "stop_ratio",
+    "no_stop",
+    "cap_ratio",
+    "all_caps",
+    "ends_sentence",
+    "ends_colon",
+    "ends_ellipsis",
+    "has_url",
+    "has_handle",
+    "has_separator",
+    "digit_ratio",
+    "has_date",
+    "repeated",
+    "rel_pos",
+    "head3",
+    "tail3",
+    "head_zone",
+    "tail_zone",
+    "lex_whole",
+    "lex_prefix",
+    "lex_contains",
+    "lex_caption",
+    "lex_promo",
+    "lex_share",
+    "credit_like",
+    "commas_per_word",
+    "no_letters",
+    "has_quote",
+    "numbered",
+    "sentences",
+    "cjk",
+    "starts_lower",
+    "bracketed",
+    "pipe_or_bullets",
+    "repeated_long",
+    "headline_like",
+    "after_comments",
+    "rel_words",
+    "ln_lines",
 ];
 
 pub const N_LOCAL: usize = 47;
@@ -498,7 +555,17 @@ pub fn local(seg: &Segments) -> Vec<Vec<f64>> {
     let mut words = Vec::new();
     for (i, text) in texts.iter().enumerate() {
         let repeated = copies.get(normed[i].as_str()).copied().unwrap_or(0) > 1;
-        out.push(line_features(text, &normed[i], hits[i], i, n, sentences[i], repeated, &mut buf, &mut words));
+        out.push(line_features(
+            text,
+            &normed[i],
+            hits[i],
+            i,
+            n,
+            sentences[i],
+            repeated,
+            &mut buf,
+            &mut words,
+        ));
     }
     // Whole-text features: comment sections, length relative to the text's median line.
     let mut lens: Vec<f64> = out.iter().map(|f| f[0]).collect();
@@ -546,7 +613,8 @@ fn line_features<'a>(
     words.clear();
     words.extend(text.split_whitespace());
     // One pass over the characters for the counts.
-    let (mut chars, mut cjk, mut letters, mut upper, mut lower, mut digits, mut commas) = (0, 0, 0, 0, 0, 0, 0);
+    let (mut chars, mut cjk, mut letters, mut upper, mut lower, mut digits, mut commas) =
+        (0, 0, 0, 0, 0, 0, 0);
     let (mut sep_char, mut has_quote, mut slash, mut bullet_char) = (false, false, false, false);
     for c in text.chars() {
         chars += 1;
@@ -669,7 +737,10 @@ fn line_features<'a>(
             let e = t.iter().rposition(|c| c.is_ascii_alphanumeric()).map_or(a, |k| k + 1);
             let t = &t[a..e];
             return (3..=9).contains(&t.len())
-                && matches!(t[0].to_ascii_lowercase(), b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd')
+                && matches!(
+                    t[0].to_ascii_lowercase(),
+                    b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+                )
                 && MONTHS.iter().any(|m| m.as_bytes().eq_ignore_ascii_case(t))
                 || (t.len() == 4 && matches!(t[0], b'1' | b'2') && t.iter().all(u8::is_ascii_digit));
         }
@@ -681,7 +752,8 @@ fn line_features<'a>(
         buf.clear();
         lower_word(t.chars(), buf);
         let l = buf.as_str();
-        MONTHS.contains(&l) || (l.len() == 4 && l.starts_with(['1', '2']) && l.chars().all(|c| c.is_ascii_digit()))
+        MONTHS.contains(&l)
+            || (l.len() == 4 && l.starts_with(['1', '2']) && l.chars().all(|c| c.is_ascii_digit()))
     });
     let rel = if n > 1 { i as f64 / (n - 1) as f64 } else { 0.5 };
     let kind = hits.kind();
@@ -690,7 +762,12 @@ fn line_features<'a>(
         let b = text.as_bytes();
         let mut found = false;
         for (k, &c) in b.iter().enumerate() {
-            if c == b'/' && k > 0 && k + 1 < b.len() && b[k - 1].is_ascii_alphabetic() && b[k + 1].is_ascii_uppercase() {
+            if c == b'/'
+                && k > 0
+                && k + 1 < b.len()
+                && b[k - 1].is_ascii_alphabetic()
+                && b[k + 1].is_ascii_uppercase()
+            {
                 found = !lower_text.contains("http") && !lower_text.contains("www");
                 break;
             }
@@ -845,12 +922,42 @@ pub fn hashed(seg: &Segments) -> Vec<Vec<(u32, f32)>> {
 
 /// Names of the context features, in order.
 pub const CONTEXT_NAMES: &[&str] = &[
-    "logit_self", "p_prev", "p_next", "p_prev2", "p_next2", "p_win3", "p_win6", "content_before",
-    "content_after", "content_both", "in_main_block", "dist_block", "gap_prev", "gap_next",
-    "prev_short", "next_short", "run_short", "lex_any", "ln_words", "ends_sentence",
-    "sandwich", "sandwich_long", "frac_before", "frac_after", "lex_win3", "short_in_block",
-    "lex_in_block", "marker_before_tail", "block_size", "short_x_sandwich", "short_dens5",
-    "short_dens10", "p_win10", "edge_dist", "before_first_strong", "after_last_strong",
+    "logit_self",
+    "p_prev",
+    "p_next",
+    "p_prev2",
+    "p_next2",
+    "p_win3",
+    "p_win6",
+    "content_before",
+    "content_after",
+    "content_both",
+    "in_main_block",
+    "dist_block",
+    "gap_prev",
+    "gap_next",
+    "prev_short",
+    "next_short",
+    "run_short",
+    "lex_any",
+    "ln_words",
+    "ends_sentence",
+    "sandwich",
+    "sandwich_long",
+    "frac_before",
+    "frac_after",
+    "lex_win3",
+    "short_in_block",
+    "lex_in_block",
+    "marker_before_tail",
+    "block_size",
+    "short_x_sandwich",
+    "short_dens5",
+    "short_dens10",
+    "p_win10",
+    "edge_dist",
+    "before_first_strong",
+    "after_last_strong",
 ];
 
 pub const N_CONTEXT: usize = 36;
@@ -866,7 +973,8 @@ pub fn context(local: &[Vec<f64>], p1: &[f64]) -> Vec<Vec<f64>> {
     let n = local.len().min(p1.len());
     let words: Vec<f64> = local[..n].iter().map(|f| (f[0].exp() - 1.0).max(0.0)).collect();
     // Content mass: confident content lines weighted by length.
-    let mass: Vec<f64> = (0..n).map(|i| (1.0 - p1[i]) * words[i].min(60.0) * if p1[i] < 0.5 { 1.0 } else { 0.0 }).collect();
+    let mass: Vec<f64> =
+        (0..n).map(|i| (1.0 - p1[i]) * words[i].min(60.0) * if p1[i] < 0.5 { 1.0 } else { 0.0 }).collect();
     let mut before = vec![0.0; n];
     let mut acc = 0.0;
     for i in 0..n {
@@ -1113,7 +1221,9 @@ mod tests {
 
     #[test]
     fn feature_vectors_have_declared_length() {
-        let seg = Segments::new("Title here\n\nA sentence of the article, as it says.\n\nShare\n\n日本語の文章です。");
+        let seg = Segments::new(
+            "Title here\n\nA sentence of the article, as it says.\n\nShare\n\n日本語の文章です。",
+        );
         let l = local(&seg);
         assert_eq!(l.len(), 4);
         assert!(l.iter().all(|f| f.len() == N_LOCAL && f.iter().all(|x| x.is_finite())));

@@ -76,7 +76,8 @@ pub fn stage_probabilities(local: &[Vec<f64>], hashed: &[Vec<(u32, f32)>], model
 /// Classify with an explicit model (used by the trainer's cross-validation).
 pub fn detect_with(seg: &Segments, model: &Model) -> Vec<Boilerplate> {
     let local = features::local(seg);
-    let hashed = if model.stages.iter().any(|s| !s.hash.is_empty()) { features::hashed(seg) } else { Vec::new() };
+    let hashed =
+        if model.stages.iter().any(|s| !s.hash.is_empty()) { features::hashed(seg) } else { Vec::new() };
     let probs = stage_probabilities(&local, &hashed, model).pop().unwrap_or_default();
     let marks = decode(&probs, model.threshold, model.switch_cost);
     let mut out = Vec::new();
@@ -144,7 +145,14 @@ pub fn decode(probs: &[f64], threshold: f64, switch: f64) -> Vec<bool> {
 fn keep_as_content(i: usize, f: &[f64], p: f64) -> bool {
     let words = (f[0].exp() - 1.0).round();
     let lexicon = f[26] + f[27] + f[28] > 0.0;
-    let headline = i == 0 && (4.0..=25.0).contains(&words) && f[12] == 0.0 && f[13] == 0.0 && !lexicon && f[15] == 0.0 && f[32] == 0.0 && f[17] == 0.0;
+    let headline = i == 0
+        && (4.0..=25.0).contains(&words)
+        && f[12] == 0.0
+        && f[13] == 0.0
+        && !lexicon
+        && f[15] == 0.0
+        && f[32] == 0.0
+        && f[17] == 0.0;
     let prose = words >= 8.0 && f[12] > 0.0 && f[8] >= 0.25 && !lexicon && f[32] == 0.0 && p < 0.6;
     headline || prose
 }

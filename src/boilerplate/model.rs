@@ -51,7 +51,14 @@ pub struct Logistic {
 
 impl Logistic {
     pub fn zero(n: usize) -> Logistic {
-        Logistic { bias: 0.0, mean: vec![0.0; n], std: vec![1.0; n], w: vec![0.0; n], trees: Vec::new(), hash: Vec::new() }
+        Logistic {
+            bias: 0.0,
+            mean: vec![0.0; n],
+            std: vec![1.0; n],
+            w: vec![0.0; n],
+            trees: Vec::new(),
+            hash: Vec::new(),
+        }
     }
 
     pub fn linear(&self, x: &[f64]) -> f64 {
@@ -104,7 +111,8 @@ impl Logistic {
             .iter()
             .map(|x| (0..n).map(|f| cuts[f].iter().filter(|&&c| x[f] > c).count() as u8).collect())
             .collect();
-        let mut z: Vec<f64> = xs.iter().map(|x| self.linear(x) + self.trees.iter().map(|t| t.eval(x)).sum::<f64>()).collect();
+        let mut z: Vec<f64> =
+            xs.iter().map(|x| self.linear(x) + self.trees.iter().map(|t| t.eval(x)).sum::<f64>()).collect();
         let lambda = 1.0;
         let min_hess = 2.0;
         for _ in 0..rounds {
@@ -167,7 +175,8 @@ impl Logistic {
         for s in &mut std {
             *s = if *s > 1e-12 { s.sqrt() } else { 1.0 };
         }
-        let z: Vec<Vec<f64>> = xs.iter().map(|x| (0..n).map(|k| (x[k] - mean[k]) / std[k]).collect()).collect();
+        let z: Vec<Vec<f64>> =
+            xs.iter().map(|x| (0..n).map(|k| (x[k] - mean[k]) / std[k]).collect()).collect();
         // Parameters: w[0..n], bias at n.
         let mut p = vec![0.0; n + 1];
         let (mut m1, mut m2) = (vec![0.0; n + 1], vec![0.0; n + 1]);
@@ -313,7 +322,11 @@ fn stage_names(k: usize) -> Vec<String> {
 
 impl Model {
     pub fn zero(n_stages: usize) -> Model {
-        Model { stages: (0..n_stages.max(1)).map(|k| Logistic::zero(stage_width(k))).collect(), threshold: 0.5, switch_cost: 0.0 }
+        Model {
+            stages: (0..n_stages.max(1)).map(|k| Logistic::zero(stage_width(k))).collect(),
+            threshold: 0.5,
+            switch_cost: 0.0,
+        }
     }
 
     /// Text form: `threshold T`, then per stage `stageN bias B` and
@@ -372,7 +385,9 @@ impl Model {
                 continue;
             }
             let parts: Vec<&str> = line.split_whitespace().collect();
-            let stage_no = |tag: &str| -> Option<usize> { tag.strip_prefix("stage")?.parse::<usize>().ok()?.checked_sub(1) };
+            let stage_no = |tag: &str| -> Option<usize> {
+                tag.strip_prefix("stage")?.parse::<usize>().ok()?.checked_sub(1)
+            };
             match parts.as_slice() {
                 ["threshold", t] => threshold = t.parse().ok()?,
                 ["switch_cost", c] => switch_cost = c.parse().ok()?,
@@ -414,7 +429,12 @@ impl Model {
                     if feature >= width {
                         return None;
                     }
-                    let node = Node::Split { feature, threshold: t.parse().ok()?, left: l.parse().ok()?, right: r.parse().ok()? };
+                    let node = Node::Split {
+                        feature,
+                        threshold: t.parse().ok()?,
+                        left: l.parse().ok()?,
+                        right: r.parse().ok()?,
+                    };
                     st.trees.last_mut()?.nodes.push(node);
                 }
                 [tag, _name, mean, std, w] => {
@@ -469,7 +489,8 @@ mod tests {
         // XOR of two features (cells of unequal size, so a greedy first
         // split has some gain): no linear model separates it.
         let cells = [(0.0, 0.0, 80), (1.0, 0.0, 40), (0.0, 1.0, 50), (1.0, 1.0, 30)];
-        let xs: Vec<Vec<f64>> = cells.iter().flat_map(|&(a, b, n)| std::iter::repeat_n(vec![a, b], n)).collect();
+        let xs: Vec<Vec<f64>> =
+            cells.iter().flat_map(|&(a, b, n)| std::iter::repeat_n(vec![a, b], n)).collect();
         let ys: Vec<f64> = xs.iter().map(|x| if (x[0] > 0.5) != (x[1] > 0.5) { 1.0 } else { 0.0 }).collect();
         let mut m = Logistic::fit(&xs, &ys, 1e-3, 200);
         m.boost(&xs, &ys, 30, 2, 0.3);

@@ -14,8 +14,8 @@
 //! matched by one regular expression over the token.
 
 use crate::annotation::Span;
-use regex::Regex;
 use crate::segment::{Segments, TokenKind};
+use regex::Regex;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -365,7 +365,23 @@ impl<'a> Matcher<'a> {
             || (next.len() > 3
                 && next.ends_with('s')
                 && !next.ends_with("ss")
-                && !matches!(next, "always" | "was" | "has" | "this" | "thus" | "his" | "its" | "saw" | "sees" | "says" | "seems" | "marks" | "brings" | "becomes"))
+                && !matches!(
+                    next,
+                    "always"
+                        | "was"
+                        | "has"
+                        | "this"
+                        | "thus"
+                        | "his"
+                        | "its"
+                        | "saw"
+                        | "sees"
+                        | "says"
+                        | "seems"
+                        | "marks"
+                        | "brings"
+                        | "becomes"
+                ))
     }
 
     /// Calendar date at `i` led by a month or a day, or written in digits.
@@ -401,10 +417,15 @@ impl<'a> Matcher<'a> {
             } else if self.on_line(j, i) && self.day(j) {
                 j += 1;
                 bare = false;
-                if matches!(self.text(j), "-" | "–") && self.glued(j) && self.day(j + 1) && self.glued(j + 1) {
+                if matches!(self.text(j), "-" | "–") && self.glued(j) && self.day(j + 1) && self.glued(j + 1)
+                {
                     j += 2;
                 }
-                if self.text(j) == "," && self.on_line(j + 1, i) && self.year_in(j + 1, 1000) && !self.counted(j + 1) {
+                if self.text(j) == ","
+                    && self.on_line(j + 1, i)
+                    && self.year_in(j + 1, 1000)
+                    && !self.counted(j + 1)
+                {
                     j += 2;
                 } else if self.on_line(j, i) && self.year_in(j, 1000) && !self.counted(j) {
                     j += 1;
@@ -433,7 +454,11 @@ impl<'a> Matcher<'a> {
             }
             if self.on_line(k, i) && self.month(k).is_some() {
                 let mut j = k + 1;
-                if self.text(j) == "," && self.on_line(j + 1, i) && self.year_in(j + 1, 1000) && !self.counted(j + 1) {
+                if self.text(j) == ","
+                    && self.on_line(j + 1, i)
+                    && self.year_in(j + 1, 1000)
+                    && !self.counted(j + 1)
+                {
                     j += 2;
                 } else if self.on_line(j, i) && self.year_in(j, 1000) && !self.counted(j) {
                     j += 1;
@@ -464,7 +489,11 @@ impl<'a> Matcher<'a> {
 
     /// After a complete date, an optional ", 2016" or " 2016".
     fn year_tail(&self, j: usize, base: usize) -> usize {
-        if self.text(j) == "," && self.on_line(j + 1, base) && self.year_in(j + 1, 1000) && !self.counted(j + 1) {
+        if self.text(j) == ","
+            && self.on_line(j + 1, base)
+            && self.year_in(j + 1, 1000)
+            && !self.counted(j + 1)
+        {
             j + 2
         } else if self.on_line(j, base) && self.year_in(j, 1000) && !self.counted(j) {
             j + 1
@@ -486,7 +515,10 @@ impl<'a> Matcher<'a> {
             }
             if matches!(shift, "past" | "last" | "next" | "coming" | "previous") {
                 if let Some((k, _)) = self.quantity(j) {
-                    if self.on_line(k, i) && self.unit(k).is_some() && !matches!(self.low(j), "a" | "an" | "some" | "many") {
+                    if self.on_line(k, i)
+                        && self.unit(k).is_some()
+                        && !matches!(self.low(j), "a" | "an" | "some" | "many")
+                    {
                         return Some(k + 1);
                     }
                 }
@@ -509,7 +541,8 @@ impl<'a> Matcher<'a> {
             if decade_word(self.text(j), false) {
                 return Some(j + 1);
             }
-            if matches!(self.text(j), "'" | "’") && self.glued(j + 1) && decade_word(self.text(j + 1), true) {
+            if matches!(self.text(j), "'" | "’") && self.glued(j + 1) && decade_word(self.text(j + 1), true)
+            {
                 return Some(j + 2);
             }
             if self.season(j) {
@@ -530,7 +563,11 @@ impl<'a> Matcher<'a> {
         }
         // "2015-16", "2015–2016".
         let mut end = i + 1;
-        if matches!(self.text(i + 1), "-" | "–") && self.glued(i + 1) && self.glued(i + 2) && self.is_number(i + 2) {
+        if matches!(self.text(i + 1), "-" | "–")
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && self.is_number(i + 2)
+        {
             let t = self.text(i + 2);
             if digits(t) && (t.len() == 2 || t.len() == 4) {
                 end = i + 3;
@@ -561,7 +598,21 @@ impl<'a> Matcher<'a> {
             || (i >= 1 && is(Cat::Connective, prev) && last_end == Some(i - 1))
             || (modern && matches!(next, "'s" | "’s"))
             || (modern
-                && matches!(prev, "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "this" | "that" | "'s" | "’s")
+                && matches!(
+                    prev,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "its"
+                        | "their"
+                        | "our"
+                        | "this"
+                        | "that"
+                        | "'s"
+                        | "’s"
+                )
                 && self.on_line(end, i)
                 && self.text(end).chars().next().is_some_and(|c| c.is_lowercase()));
         ok.then_some(end)
@@ -615,8 +666,13 @@ impl<'a> Matcher<'a> {
             if is(Cat::Edge, pre) {
                 let rest_text = text.get(pre.len() + 1..).unwrap_or("");
                 let rest_month = name_case(rest_text)
-                    && lexicon().months.get(rest.strip_suffix('.').unwrap_or(rest)).is_some_and(|&(_, full)| full);
-                let rest_year = rest.len() == 4 && digits(rest) && rest.parse::<u32>().is_ok_and(|y| (1000..=2099).contains(&y));
+                    && lexicon()
+                        .months
+                        .get(rest.strip_suffix('.').unwrap_or(rest))
+                        .is_some_and(|&(_, full)| full);
+                let rest_year = rest.len() == 4
+                    && digits(rest)
+                    && rest.parse::<u32>().is_ok_and(|y| (1000..=2099).contains(&y));
                 if rest_month || rest_year || decade_word(rest, false) {
                     return Some(if rest_month { self.year_tail(i + 1, i) } else { i + 1 });
                 }
@@ -643,7 +699,10 @@ impl<'a> Matcher<'a> {
                     return Some(end);
                 }
             }
-            let named = i > 0 && self.on_line(i - 1, i) && capitalised(self.text(i - 1)) && is(Cat::WeekdayNamePrefix, self.prev_low(i));
+            let named = i > 0
+                && self.on_line(i - 1, i)
+                && capitalised(self.text(i - 1))
+                && is(Cat::WeekdayNamePrefix, self.prev_low(i));
             if !abbr && !named {
                 return Some(i + 1);
             }
@@ -842,7 +901,9 @@ mod tests {
 
     #[test]
     fn no_panic_on_odd_input() {
-        for t in ["", "-", "2016-", "2016-01-", "Jan.", "mid-", "’", "last", "the 5th of", "31st-", "a couple of"] {
+        for t in
+            ["", "-", "2016-", "2016-01-", "Jan.", "mid-", "’", "last", "the 5th of", "31st-", "a couple of"]
+        {
             let _ = dates(t);
         }
     }

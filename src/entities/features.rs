@@ -346,18 +346,50 @@ macro_rules! tpl {
     ($($n:ident = $v:expr),* $(,)?) => { $(const $n: u64 = $v;)* };
 }
 tpl!(
-    T_BIAS = 1, T_WORD = 2, T_LOWER = 3, T_LM1 = 4, T_LP1 = 5, T_LM2 = 6, T_LP2 = 7,
-    T_SHAPE = 8, T_SHORT = 9, T_SM1 = 10, T_SP1 = 11, T_SB1 = 12, T_SB2 = 13, T_PRE = 14,
-    T_SUF = 15, T_FLAGS = 16, T_POS = 17, T_BG1 = 18, T_BG2 = 19, T_GAZ = 20, T_GAZM1 = 21,
-    T_GAZP1 = 22, T_DOC = 23, T_DOCW = 24, T_CAPSENT = 25, T_WM1 = 26, T_WP1 = 27,
-    T_FM1 = 28, T_FP1 = 29, T_SHORT3 = 30, T_GAZLEN = 31, T_P1 = 40,
-    T_HIST = 43, T_HISTL = 44, T_HISTW = 46, T_AGGP = 47, T_AGGN = 48, T_AGGC = 49,
+    T_BIAS = 1,
+    T_WORD = 2,
+    T_LOWER = 3,
+    T_LM1 = 4,
+    T_LP1 = 5,
+    T_LM2 = 6,
+    T_LP2 = 7,
+    T_SHAPE = 8,
+    T_SHORT = 9,
+    T_SM1 = 10,
+    T_SP1 = 11,
+    T_SB1 = 12,
+    T_SB2 = 13,
+    T_PRE = 14,
+    T_SUF = 15,
+    T_FLAGS = 16,
+    T_POS = 17,
+    T_BG1 = 18,
+    T_BG2 = 19,
+    T_GAZ = 20,
+    T_GAZM1 = 21,
+    T_GAZP1 = 22,
+    T_DOC = 23,
+    T_DOCW = 24,
+    T_CAPSENT = 25,
+    T_WM1 = 26,
+    T_WP1 = 27,
+    T_FM1 = 28,
+    T_FP1 = 29,
+    T_SHORT3 = 30,
+    T_GAZLEN = 31,
+    T_P1 = 40,
+    T_HIST = 43,
+    T_HISTL = 44,
+    T_HISTW = 46,
+    T_AGGP = 47,
+    T_AGGN = 48,
+    T_AGGC = 49,
 );
 
 /// Words that stay lower-case in Title Case.
 const SMALL_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "but", "or", "nor", "for", "on", "at", "to", "by", "of", "in", "up", "as", "vs", "via",
-    "per", "from", "with", "into", "over", "off", "out",
+    "a", "an", "the", "and", "but", "or", "nor", "for", "on", "at", "to", "by", "of", "in", "up", "as", "vs",
+    "via", "per", "from", "with", "into", "over", "off", "out",
 ];
 
 fn is_opener(t: &Key, s: &str) -> bool {
@@ -392,7 +424,10 @@ pub fn extract_each<F: FnMut(usize, &[u64])>(doc: &Doc, sink: F) -> Extracted {
         ok
     }) && next == n;
     if !tiles {
-        let whole = Doc { words: doc.words.clone(), sents: if n > 0 { std::iter::once(0..n).collect() } else { vec![] } };
+        let whole = Doc {
+            words: doc.words.clone(),
+            sents: if n > 0 { std::iter::once(0..n).collect() } else { vec![] },
+        };
         return extract_tiled(&whole, sink);
     }
     extract_tiled(doc, sink)
@@ -494,10 +529,14 @@ fn extract_tiled<F: FnMut(usize, &[u64])>(doc: &Doc, mut sink: F) -> Extracted {
         }
     }
 
-    let is_quote: Vec<bool> = doc.words.iter().map(|w| {
-        let mut c = w.chars().map(norm_char);
-        matches!((c.next(), c.next()), (Some('"' | '\''), None)) || matches!(*w, "``" | "''")
-    }).collect();
+    let is_quote: Vec<bool> = doc
+        .words
+        .iter()
+        .map(|w| {
+            let mut c = w.chars().map(norm_char);
+            matches!((c.next(), c.next()), (Some('"' | '\''), None)) || matches!(*w, "``" | "''")
+        })
+        .collect();
     // Nearest token that is not a quote mark at or before / at or after each
     // position (usize::MAX: none), so the neighbour lookups below take
     // constant time even on a run of thousands of quote marks.
@@ -619,13 +658,25 @@ fn extract_tiled<F: FnMut(usize, &[u64])>(doc: &Doc, mut sink: F) -> Extracted {
                     let nj = if last_in_sent[j] { &none } else { &info[j + 1] };
                     f(T_AGGP, pj.lower);
                     f(T_AGGN, nj.lower);
-                    f(T_AGGC, (pj.is(F_INIT_CAP) as u64) | (nj.is(F_INIT_CAP) as u64) << 1 | (caps_sent[j] as u64) << 2);
+                    f(
+                        T_AGGC,
+                        (pj.is(F_INIT_CAP) as u64)
+                            | (nj.is(F_INIT_CAP) as u64) << 1
+                            | (caps_sent[j] as u64) << 2,
+                    );
                 }
             }
             sink(i, &feats);
         }
     }
-    Extracted { feats: Vec::new(), starts: Vec::new(), info, last_in_sent, first_in_sent, sents: doc.sents.clone() }
+    Extracted {
+        feats: Vec::new(),
+        starts: Vec::new(),
+        info,
+        last_in_sent,
+        first_in_sent,
+        sents: doc.sents.clone(),
+    }
 }
 
 /// Positions of a token's own word features in its static features, and
@@ -757,9 +808,15 @@ mod tests {
 
     #[test]
     fn title_case_sentences_count_as_headlines() {
-        let words = vec!["Markets", "Rally", "as", "Fed", "Holds", "Rates", ".", "Anna", "Weber", "met", "Olaf", "Berg", "."];
+        let words = vec![
+            "Markets", "Rally", "as", "Fed", "Holds", "Rates", ".", "Anna", "Weber", "met", "Olaf", "Berg",
+            ".",
+        ];
         let e = extract(&Doc { words, sents: vec![0..7, 7..13] });
-        let capsent = |i: usize| e.feats[e.starts[i] as usize..e.starts[i + 1] as usize].contains(&mix(T_CAPSENT, 1 | 4 << 1 | (e.info[i].flags as u64) << 4));
+        let capsent = |i: usize| {
+            e.feats[e.starts[i] as usize..e.starts[i + 1] as usize]
+                .contains(&mix(T_CAPSENT, 1 | 4 << 1 | (e.info[i].flags as u64) << 4))
+        };
         assert!(capsent(1));
         assert!(!capsent(8));
     }
@@ -801,7 +858,9 @@ mod gaz_tests {
                 assert_eq!(entry_key(line), slow(line, &mut b), "{line:?}");
             }
         }
-        for odd in ["São  Tomé", "Côte d'Ivoire", "Winston-Salem", " St. Louis ", "Ærø", "İzmir", "x\u{301}y", ""] {
+        for odd in
+            ["São  Tomé", "Côte d'Ivoire", "Winston-Salem", " St. Louis ", "Ærø", "İzmir", "x\u{301}y", ""]
+        {
             assert_eq!(entry_key(odd), slow(odd, &mut b), "{odd:?}");
         }
     }

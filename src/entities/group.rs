@@ -23,16 +23,50 @@ use crate::annotation::{Entity, Label, Mention, Span};
 use std::collections::HashMap;
 
 /// Words that do not give an acronym letter: "Government of National Accord".
-const ACRONYM_SKIP: &[&str] = &["of", "the", "and", "for", "&", "in", "on", "at", "de", "du", "la", "to", "a", "an"];
+const ACRONYM_SKIP: &[&str] =
+    &["of", "the", "and", "for", "&", "in", "on", "at", "de", "du", "la", "to", "a", "an"];
 /// Company suffixes: "Acme Corp." is "Acme".
-const COMPANY_SUFFIX: &[&str] = &["inc", "corp", "corporation", "co", "ltd", "llc", "plc", "company", "group"];
+const COMPANY_SUFFIX: &[&str] =
+    &["inc", "corp", "corporation", "co", "ltd", "llc", "plc", "company", "group"];
 /// Name suffixes skipped when finding a surname: "Martin Luther King Jr.".
 const NAME_SUFFIX: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 /// Words that name a kind of organisation, not one: "the House" is not
 /// "the White House".
-const GENERIC_ORG_WORDS: &[&str] = &["house", "news", "times", "group", "company", "service", "services", "international", "national", "american", "united", "new", "first", "general"];
+const GENERIC_ORG_WORDS: &[&str] = &[
+    "house",
+    "news",
+    "times",
+    "group",
+    "company",
+    "service",
+    "services",
+    "international",
+    "national",
+    "american",
+    "united",
+    "new",
+    "first",
+    "general",
+];
 /// Second words that make "X Committee" a part of X, not X.
-const SUBUNIT_WORDS: &[&str] = &["committee", "subcommittee", "commission", "panel", "caucus", "council", "board", "office", "bureau", "division", "unit", "party", "chapter", "branch", "campaign", "foundation"];
+const SUBUNIT_WORDS: &[&str] = &[
+    "committee",
+    "subcommittee",
+    "commission",
+    "panel",
+    "caucus",
+    "council",
+    "board",
+    "office",
+    "bureau",
+    "division",
+    "unit",
+    "party",
+    "chapter",
+    "branch",
+    "campaign",
+    "foundation",
+];
 /// Prepositions that mark a place: "in Washington".
 const LOCATIVE: &[&str] = &["in", "at", "from", "to", "near", "into", "across", "outside", "inside"];
 
@@ -118,7 +152,10 @@ fn person_part(short: &[String], long: &[String], short_is_person: bool) -> bool
     let tail = long.ends_with(short);
     // "Jane Doe" is not "Jane Doe Jr."
     let suffix_ok = long.iter().filter(|k| NAME_SUFFIX.contains(&k.as_str())).all(|k| short.contains(k));
-    let framed = suffix_ok && short.first() == long.first() && surname(short) == surname(long) && subsequence(short, long);
+    let framed = suffix_ok
+        && short.first() == long.first()
+        && surname(short) == surname(long)
+        && subsequence(short, long);
     tail || framed
 }
 
@@ -303,7 +340,8 @@ pub fn group(text: &str, mentions: Vec<(Span, Label)>) -> (Vec<Mention>, Vec<Ent
         cands.dedup();
         parents[s] = cands;
     }
-    let first_at: Vec<usize> = forms.iter().map(|f| f.mentions.first().map_or(usize::MAX, |&m| mentions[m].0.start)).collect();
+    let first_at: Vec<usize> =
+        forms.iter().map(|f| f.mentions.first().map_or(usize::MAX, |&m| mentions[m].0.start)).collect();
 
     // Multi-word forms first, longest first: join when the parent is unique
     // (up to forms already joined).
@@ -342,7 +380,10 @@ pub fn group(text: &str, mentions: Vec<(Span, Label)>) -> (Vec<Mention>, Vec<Ent
         roots.dedup();
         for &m in &forms[f].mentions {
             let (span, label) = mentions[m];
-            if label == Label::Place && is_locative(text, span) && roots.iter().all(|&r| label_of[r] == Some(Label::Person)) {
+            if label == Label::Place
+                && is_locative(text, span)
+                && roots.iter().all(|&r| label_of[r] == Some(Label::Person))
+            {
                 continue;
             }
             let at = span.start;
@@ -404,7 +445,12 @@ pub fn group(text: &str, mentions: Vec<(Span, Label)>) -> (Vec<Mention>, Vec<Ent
             .max_by_key(|&f| {
                 let k = &forms[f].form.keys;
                 let first = ms.iter().position(|&m| form_of[m] == f).unwrap_or(usize::MAX);
-                (k.len(), k.iter().map(|w| w.chars().count()).sum::<usize>(), count(f), std::cmp::Reverse(first))
+                (
+                    k.len(),
+                    k.iter().map(|w| w.chars().count()).sum::<usize>(),
+                    count(f),
+                    std::cmp::Reverse(first),
+                )
             })
             .unwrap_or(form_of[ms[0]]);
         let mut votes: HashMap<Label, usize> = HashMap::new();
@@ -475,7 +521,10 @@ mod tests {
     #[test]
     fn surname_joins_full_name_and_takes_its_label() {
         let t = "Maria Lopez spoke. Later Lopez left, and LOPEZ's aide agreed with Lopez.";
-        let (ms, es) = entity_names(t, &[("Maria Lopez", Person), ("Lopez", Org), ("LOPEZ's", Person), ("Lopez", Place)]);
+        let (ms, es) = entity_names(
+            t,
+            &[("Maria Lopez", Person), ("Lopez", Org), ("LOPEZ's", Person), ("Lopez", Place)],
+        );
         assert_eq!(es.len(), 1);
         assert_eq!(es[0].name, "Maria Lopez");
         assert_eq!(es[0].label, Person);
@@ -485,7 +534,15 @@ mod tests {
     #[test]
     fn acronym_and_long_form() {
         let t = "The Council for Rural Water Supply met. The CRWS agreed. Later the Council for Rural Water Supply and CRWS split.";
-        let (ms, es) = entity_names(t, &[("Council for Rural Water Supply", Org), ("CRWS", Misc), ("Council for Rural Water Supply", Org), ("CRWS", Org)]);
+        let (ms, es) = entity_names(
+            t,
+            &[
+                ("Council for Rural Water Supply", Org),
+                ("CRWS", Misc),
+                ("Council for Rural Water Supply", Org),
+                ("CRWS", Org),
+            ],
+        );
         assert_eq!(es.len(), 1, "{es:?}");
         assert_eq!(es[0].name, "Council for Rural Water Supply");
         assert_eq!(es[0].label, Org);
@@ -512,7 +569,10 @@ mod tests {
     #[test]
     fn same_surname_goes_to_most_recent_full_name() {
         let t = "Anna Berg spoke first. Berg left. Then Tom Berg spoke. Berg stayed.";
-        let (ms, es) = entity_names(t, &[("Anna Berg", Person), ("Berg", Person), ("Tom Berg", Person), ("Berg", Person)]);
+        let (ms, es) = entity_names(
+            t,
+            &[("Anna Berg", Person), ("Berg", Person), ("Tom Berg", Person), ("Berg", Person)],
+        );
         assert_eq!(es.len(), 2);
         assert_eq!(ms[1].entity, ms[0].entity);
         assert_eq!(ms[3].entity, ms[2].entity);
@@ -522,14 +582,20 @@ mod tests {
     #[test]
     fn shared_surname_stays_with_the_main_person() {
         let t = "Anna Berg spoke. Anna Berg left. Her son Tom Berg came. Berg said no.";
-        let (ms, _) = entity_names(t, &[("Anna Berg", Person), ("Anna Berg", Person), ("Tom Berg", Person), ("Berg", Person)]);
+        let (ms, _) = entity_names(
+            t,
+            &[("Anna Berg", Person), ("Anna Berg", Person), ("Tom Berg", Person), ("Berg", Person)],
+        );
         assert_eq!(ms[3].entity, ms[0].entity);
     }
 
     #[test]
     fn short_form_before_full_name_and_middle_names() {
         let t = "Kerrigan Wins. Sarah Jane Kerrigan, known as Sarah Kerrigan, won.";
-        let (_, es) = entity_names(t, &[("Kerrigan", Person), ("Sarah Jane Kerrigan", Person), ("Sarah Kerrigan", Person)]);
+        let (_, es) = entity_names(
+            t,
+            &[("Kerrigan", Person), ("Sarah Jane Kerrigan", Person), ("Sarah Kerrigan", Person)],
+        );
         assert_eq!(es.len(), 1, "{es:?}");
         assert_eq!(es[0].name, "Sarah Jane Kerrigan");
     }
@@ -539,7 +605,14 @@ mod tests {
         let t = "President Dana Reyes met. REYES said. Dana Reyes's plan. Mr. Reyes left. The Senate and the SENATE.";
         let (_, es) = entity_names(
             t,
-            &[("President Dana Reyes", Person), ("REYES", Person), ("Dana Reyes's", Person), ("Mr. Reyes", Person), ("Senate", Org), ("SENATE", Org)],
+            &[
+                ("President Dana Reyes", Person),
+                ("REYES", Person),
+                ("Dana Reyes's", Person),
+                ("Mr. Reyes", Person),
+                ("Senate", Org),
+                ("SENATE", Org),
+            ],
         );
         assert_eq!(es.len(), 2, "{es:?}");
         assert_eq!(es[0].name, "Dana Reyes");
@@ -551,7 +624,13 @@ mod tests {
         let t = "The Norland Herald reported from Norland. Ken Ford went to Ford's plant in Ford.";
         let (_, es) = entity_names(
             t,
-            &[("Norland Herald", Org), ("Norland", Place), ("Ken Ford", Person), ("Ford's", Org), ("Ford", Place)],
+            &[
+                ("Norland Herald", Org),
+                ("Norland", Place),
+                ("Ken Ford", Person),
+                ("Ford's", Org),
+                ("Ford", Place),
+            ],
         );
         let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["Norland Herald", "Norland", "Ken Ford", "Ford"], "{es:?}");
@@ -569,7 +648,8 @@ mod tests {
     #[test]
     fn junior_is_another_person() {
         let t = "Sam Ray Jr. met Sam Ray. Later Sam Ray Jr. left.";
-        let (ms, _) = entity_names(t, &[("Sam Ray Jr.", Person), ("Sam Ray", Person), ("Sam Ray Jr.", Person)]);
+        let (ms, _) =
+            entity_names(t, &[("Sam Ray Jr.", Person), ("Sam Ray", Person), ("Sam Ray Jr.", Person)]);
         assert_ne!(ms[0].entity, ms[1].entity);
         assert_eq!(ms[0].entity, ms[2].entity);
     }
@@ -579,7 +659,14 @@ mod tests {
         let t = "The Norland Post said so. The Post added that Hofstra University and Hofstra agreed, as did the White House and the House.";
         let (_, es) = entity_names(
             t,
-            &[("Norland Post", Org), ("Post", Org), ("Hofstra University", Org), ("Hofstra", Org), ("White House", Org), ("House", Org)],
+            &[
+                ("Norland Post", Org),
+                ("Post", Org),
+                ("Hofstra University", Org),
+                ("Hofstra", Org),
+                ("White House", Org),
+                ("House", Org),
+            ],
         );
         let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["Norland Post", "Hofstra University", "White House", "House"], "{es:?}");
@@ -602,7 +689,8 @@ mod tests {
     #[test]
     fn dates_group_by_text_only() {
         let t = "today and Today, then Monday, and today.";
-        let (ms, es) = entity_names(t, &[("today", Date), ("Today", Date), ("Monday", Date), ("today", Date)]);
+        let (ms, es) =
+            entity_names(t, &[("today", Date), ("Today", Date), ("Monday", Date), ("today", Date)]);
         assert_eq!(es.len(), 2);
         assert_eq!(ms[0].entity, ms[1].entity);
         assert_eq!(ms[3].entity, ms[0].entity);
@@ -622,7 +710,8 @@ mod tests {
         let (ms, es) = group("", Vec::new());
         assert!(ms.is_empty() && es.is_empty());
         let t = "’s . x";
-        let (ms, es) = group(t, vec![(Span::new(0, 5), Person), (Span::new(6, 7), Org), (Span::new(100, 200), Misc)]);
+        let (ms, es) =
+            group(t, vec![(Span::new(0, 5), Person), (Span::new(6, 7), Org), (Span::new(100, 200), Misc)]);
         assert_eq!(ms.len(), 3);
         assert!(!es.is_empty());
     }

@@ -47,7 +47,10 @@ pub(crate) fn is_org_head(word: &str) -> bool {
 }
 
 /// Name particles written in lower case inside a name: "al-Sarraj", "van Gogh".
-const PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "abu", "ben", "van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "dos", "la", "le", "ter", "ten", "zu"];
+const PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "abu", "ben", "van", "von", "de", "der", "den", "del", "della", "di", "da",
+    "du", "dos", "la", "le", "ter", "ten", "zu",
+];
 
 /// Find entity mentions and group them into entities.
 pub fn detect(seg: &Segments) -> (Vec<Mention>, Vec<Entity>) {
@@ -104,7 +107,8 @@ fn relabel(seg: &Segments, span: Span, label: Label) -> Option<Label> {
         return Some(label);
     }
     let line = seg.tokens[r.start].line;
-    let word = |i: usize| if seg.tokens.get(i).is_some_and(|t| t.line == line) { seg.token_text(i) } else { "" };
+    let word =
+        |i: usize| if seg.tokens.get(i).is_some_and(|t| t.line == line) { seg.token_text(i) } else { "" };
     let lower = |w: &str| w.trim_end_matches('.').to_lowercase();
     let single = r.len() == 1;
     let body = span.text(seg.text);
@@ -121,7 +125,9 @@ fn relabel(seg: &Segments, span: Span, label: Label) -> Option<Label> {
     // (Only titles that are not also surnames: "King" may be a person.)
     let bare_title = |w: &str| {
         let l = lower(w);
-        titles().get(l.as_str()).is_some_and(|&inner| inner || w.ends_with('.') || matches!(l.as_str(), "mr" | "mrs" | "ms" | "dr"))
+        titles().get(l.as_str()).is_some_and(|&inner| {
+            inner || w.ends_with('.') || matches!(l.as_str(), "mr" | "mrs" | "ms" | "dr")
+        })
     };
     if body.split_whitespace().all(bare_title) {
         return None;
@@ -130,7 +136,22 @@ fn relabel(seg: &Segments, span: Span, label: Label) -> Option<Label> {
         let prev = word(r.start - 1);
         let prev_low = lower(prev);
         let person_title = titles().get(prev_low.as_str()).is_some_and(|&inner| inner || prev.ends_with('.'))
-            || matches!(prev_low.as_str(), "mr" | "mrs" | "ms" | "dr" | "miss" | "sir" | "dame" | "pope" | "sen" | "rep" | "gov" | "gen" | "prof" | "rev");
+            || matches!(
+                prev_low.as_str(),
+                "mr" | "mrs"
+                    | "ms"
+                    | "dr"
+                    | "miss"
+                    | "sir"
+                    | "dame"
+                    | "pope"
+                    | "sen"
+                    | "rep"
+                    | "gov"
+                    | "gen"
+                    | "prof"
+                    | "rev"
+            );
         let words_capitalised = body.split_whitespace().all(capitalised);
         if person_title && capitalised(prev) && words_capitalised {
             return Some(Label::Person);
@@ -139,13 +160,20 @@ fn relabel(seg: &Segments, span: Span, label: Label) -> Option<Label> {
     if label == Label::Misc && single {
         let next = word(r.end);
         // ("AFL-CIO President": an acronym is a name.)
-        let nationality = ["an", "ans", "ish", "ese", "i", "ch", "ic", "ean"].iter().any(|s| body.ends_with(s))
-            || !body.chars().any(char::is_lowercase);
+        let nationality =
+            ["an", "ans", "ish", "ese", "i", "ch", "ic", "ean"].iter().any(|s| body.ends_with(s))
+                || !body.chars().any(char::is_lowercase);
         if capitalised(next) && titles().get(lower(next).as_str()) == Some(&true) && !nationality {
             return None;
         }
     }
-    if label == Label::Org && single && body.len() > 4 && body.ends_with("ans") && capitalised(body) && !body.chars().all(|c| c.is_uppercase()) {
+    if label == Label::Org
+        && single
+        && body.len() > 4
+        && body.ends_with("ans")
+        && capitalised(body)
+        && !body.chars().all(|c| c.is_uppercase())
+    {
         return Some(Label::Misc);
     }
     Some(label)
@@ -173,8 +201,8 @@ fn drop_lead_word(seg: &Segments, span: Span) -> Span {
 /// Capitalised verbs and conjunctions that end a name in a title-case
 /// headline: "Jane Doe Was Right" gives "Jane Doe".
 const HEADLINE_BREAKS: &[&str] = &[
-    "is", "was", "are", "were", "would", "has", "have", "had", "says", "said", "but", "could", "should", "does",
-    "did", "won't", "isn't", "wasn't", "doesn't", "didn't", "can't",
+    "is", "was", "are", "were", "would", "has", "have", "had", "says", "said", "but", "could", "should",
+    "does", "did", "won't", "isn't", "wasn't", "doesn't", "didn't", "can't",
 ];
 
 fn cut_at_verb(seg: &Segments, span: Span) -> Span {
@@ -235,7 +263,8 @@ fn split_at_title(seg: &Segments, span: Span, label: Label) -> Vec<(Span, Label)
             continue;
         }
         let next = toks[k + 1].1;
-        let suffix = matches!(next.trim_end_matches('.').to_lowercase().as_str(), "jr" | "sr" | "ii" | "iii" | "iv");
+        let suffix =
+            matches!(next.trim_end_matches('.').to_lowercase().as_str(), "jr" | "sr" | "ii" | "iii" | "iv");
         if !capitalised(next) || suffix {
             continue;
         }
@@ -271,10 +300,17 @@ fn extend(seg: &Segments, span: Span, label: Label) -> (Span, Label) {
         let next = seg.token_text(end);
         let low = next.to_lowercase();
         if let Some((p, rest)) = low.split_once('-') {
-            if PARTICLES.contains(&p) && next.split_once('-').is_some_and(|(_, r)| capitalised(r)) && !rest.is_empty() {
+            if PARTICLES.contains(&p)
+                && next.split_once('-').is_some_and(|(_, r)| capitalised(r))
+                && !rest.is_empty()
+            {
                 s.end = seg.tokens[end].span.end;
             }
-        } else if PARTICLES.contains(&low.as_str()) && next.chars().all(|c| c.is_lowercase()) && on_line(end + 1) && capitalised(seg.token_text(end + 1)) {
+        } else if PARTICLES.contains(&low.as_str())
+            && next.chars().all(|c| c.is_lowercase())
+            && on_line(end + 1)
+            && capitalised(seg.token_text(end + 1))
+        {
             s.end = seg.tokens[end + 1].span.end;
         }
     }
@@ -463,32 +499,71 @@ mod tests {
             refined("the Joint Board Gen. Ann Lee said", &[("Joint Board Gen. Ann Lee", Org)]),
             [("Joint Board".to_string(), Org), ("Ann Lee".to_string(), Person)]
         );
-        assert_eq!(refined("Defense Secretary Ann Lee said", &[("Defense Secretary Ann", Person)]), [("Ann".to_string(), Person)]);
-        assert_eq!(refined("He met Omar Faris al-Tayeb today", &[("Omar Faris", Person)]), [("Omar Faris al-Tayeb".to_string(), Person)]);
-        assert_eq!(refined("She met Jan van Dijk.", &[("Jan", Person)]), [("Jan van Dijk".to_string(), Person)]);
-        assert_eq!(refined("the Bank of Nordland said", &[("Nordland", Place)]), [("Bank of Nordland".to_string(), Org)]);
+        assert_eq!(
+            refined("Defense Secretary Ann Lee said", &[("Defense Secretary Ann", Person)]),
+            [("Ann".to_string(), Person)]
+        );
+        assert_eq!(
+            refined("He met Omar Faris al-Tayeb today", &[("Omar Faris", Person)]),
+            [("Omar Faris al-Tayeb".to_string(), Person)]
+        );
+        assert_eq!(
+            refined("She met Jan van Dijk.", &[("Jan", Person)]),
+            [("Jan van Dijk".to_string(), Person)]
+        );
+        assert_eq!(
+            refined("the Bank of Nordland said", &[("Nordland", Place)]),
+            [("Bank of Nordland".to_string(), Org)]
+        );
         assert_eq!(refined("said Lee “yes”", &[("Lee “", Person)]), [("Lee".to_string(), Person)]);
-        assert_eq!(refined("the Joint Board Gen. Ann Lee", &[("Joint Board Gen.", Org)]), [("Joint Board".to_string(), Org)]);
+        assert_eq!(
+            refined("the Joint Board Gen. Ann Lee", &[("Joint Board Gen.", Org)]),
+            [("Joint Board".to_string(), Org)]
+        );
         assert_eq!(refined("said President Lee today", &[("Lee", Misc)]), [("Lee".to_string(), Person)]);
         assert_eq!(refined("said Mr. Lee today", &[("Lee", Org)]), [("Lee".to_string(), Person)]);
         assert!(refined("with Defense Secretary Ann Lee", &[("Defense", Misc)]).is_empty());
         assert_eq!(refined("the Nordic Minister", &[("Nordic", Misc)]), [("Nordic".to_string(), Misc)]);
         assert_eq!(refined("the NUW-CIO President", &[("NUW-CIO", Misc)]), [("NUW-CIO".to_string(), Misc)]);
-        assert_eq!(refined("many Nordlandians fled", &[("Nordlandians", Org)]), [("Nordlandians".to_string(), Misc)]);
+        assert_eq!(
+            refined("many Nordlandians fled", &[("Nordlandians", Org)]),
+            [("Nordlandians".to_string(), Misc)]
+        );
         assert_eq!(refined("the Balkans", &[("Balkans", Place)]), [("Balkans".to_string(), Place)]);
-        assert_eq!(refined("Jane Doe Was Right", &[("Jane Doe Was Right", Org)]), [("Jane Doe".to_string(), Org)]);
+        assert_eq!(
+            refined("Jane Doe Was Right", &[("Jane Doe Was Right", Org)]),
+            [("Jane Doe".to_string(), Org)]
+        );
         assert!(refined("the Governor said", &[("Governor", Person)]).is_empty());
         assert!(refined("Sen. Lee (D-Mo.) said", &[("D-Mo", Person)]).is_empty());
         assert_eq!(refined("said King today", &[("King", Person)]), [("King".to_string(), Person)]);
-        assert_eq!(refined("Queen of Norland won", &[("Queen of Norland", Org)]), [("Queen of Norland".to_string(), Org)]);
+        assert_eq!(
+            refined("Queen of Norland won", &[("Queen of Norland", Org)]),
+            [("Queen of Norland".to_string(), Org)]
+        );
         assert_eq!(refined("Rad ( B ) won", &[("Rad ( B )", Org)]), [("Rad ( B )".to_string(), Org)]);
-        assert_eq!(refined("said Jose\u{301} today", &[("Jose\u{301}", Person)]), [("Jose\u{301}".to_string(), Person)]);
+        assert_eq!(
+            refined("said Jose\u{301} today", &[("Jose\u{301}", Person)]),
+            [("Jose\u{301}".to_string(), Person)]
+        );
         assert_eq!(refined("in the Norlands", &[("Norlands", Place)]), [("Norlands".to_string(), Place)]);
-        assert_eq!(refined("Meanwhile Lee said", &[("Meanwhile Lee", Person)]), [("Lee".to_string(), Person)]);
-        assert_eq!(refined("Lee ‘The Boss’ Could Win", &[("Boss’ Could Win", Org)]), [("Boss".to_string(), Org)]);
+        assert_eq!(
+            refined("Meanwhile Lee said", &[("Meanwhile Lee", Person)]),
+            [("Lee".to_string(), Person)]
+        );
+        assert_eq!(
+            refined("Lee ‘The Boss’ Could Win", &[("Boss’ Could Win", Org)]),
+            [("Boss".to_string(), Org)]
+        );
         // Not split: a suffix, or a title word that is part of a name.
-        assert_eq!(refined("Martin Luther King Jr. spoke", &[("Martin Luther King Jr.", Person)]), [("Martin Luther King Jr.".to_string(), Person)]);
-        assert_eq!(refined("General Motors said", &[("General Motors", Org)]), [("General Motors".to_string(), Org)]);
+        assert_eq!(
+            refined("Martin Luther King Jr. spoke", &[("Martin Luther King Jr.", Person)]),
+            [("Martin Luther King Jr.".to_string(), Person)]
+        );
+        assert_eq!(
+            refined("General Motors said", &[("General Motors", Org)]),
+            [("General Motors".to_string(), Org)]
+        );
     }
 
     #[test]
@@ -516,9 +591,48 @@ mod tests {
     #[test]
     fn no_panic_on_noise() {
         let pieces = [
-            "May", "Jan.", "5", "2016", "-", "/", "’s", "'", "the", "The", "last", "week", "İstanbul", "é", "\u{a0}",
-            "Gen.", "Mr.", "of", "al-", "(", ")", "“", "”", "\n", " ", "1990s", "mid-", "Thursday", ",", ".", "U.S.",
-            "ago", "two", "years", "早", "🙂", "TODAY", "in", "since", "5th", "-16", "’90s",
+            "May",
+            "Jan.",
+            "5",
+            "2016",
+            "-",
+            "/",
+            "’s",
+            "'",
+            "the",
+            "The",
+            "last",
+            "week",
+            "İstanbul",
+            "é",
+            "\u{a0}",
+            "Gen.",
+            "Mr.",
+            "of",
+            "al-",
+            "(",
+            ")",
+            "“",
+            "”",
+            "\n",
+            " ",
+            "1990s",
+            "mid-",
+            "Thursday",
+            ",",
+            ".",
+            "U.S.",
+            "ago",
+            "two",
+            "years",
+            "早",
+            "🙂",
+            "TODAY",
+            "in",
+            "since",
+            "5th",
+            "-16",
+            "’90s",
         ];
         let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
         for _ in 0..300 {
@@ -538,7 +652,8 @@ mod tests {
                 assert!(w[0].end <= w[1].start);
             }
             // Every token as a name too, to exercise refine and grouping.
-            let names: Vec<(Span, Label)> = seg.tokens.iter().enumerate().map(|(i, t)| (t.span, Label::ALL[i % 5])).collect();
+            let names: Vec<(Span, Label)> =
+                seg.tokens.iter().enumerate().map(|(i, t)| (t.span, Label::ALL[i % 5])).collect();
             let refined = refine(&seg, names);
             for (s, _) in &refined {
                 assert!(text.get(s.start..s.end).is_some(), "{text:?} {s:?}");

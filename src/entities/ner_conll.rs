@@ -70,7 +70,10 @@ pub fn read(text: &str) -> Vec<ConllDoc> {
         if line.starts_with("-DOCSTART-") {
             flush_sent(&mut sent, &mut cur);
             if !cur.words.is_empty() {
-                docs.push(std::mem::replace(&mut cur, ConllDoc { words: vec![], tags: vec![], sents: vec![] }));
+                docs.push(std::mem::replace(
+                    &mut cur,
+                    ConllDoc { words: vec![], tags: vec![], sents: vec![] },
+                ));
             }
             continue;
         }
@@ -131,10 +134,16 @@ impl Counts {
     }
     pub fn report(&self) -> String {
         let names = ["PERSON", "ORG", "PLACE", "MISC"];
-        let mut s = format!("{:<8} {:>7} {:>7} {:>7} {:>6} {:>6} {:>6}\n", "label", "P", "R", "F1", "tp", "pred", "gold");
+        let mut s = format!(
+            "{:<8} {:>7} {:>7} {:>7} {:>6} {:>6} {:>6}\n",
+            "label", "P", "R", "F1", "tp", "pred", "gold"
+        );
         let mut row = |name: &str, c: [usize; 3]| {
             let (p, r, f) = Self::prf(c);
-            s += &format!("{:<8} {:>7.4} {:>7.4} {:>7.4} {:>6} {:>6} {:>6}\n", name, p, r, f, c[0], c[1], c[2]);
+            s += &format!(
+                "{:<8} {:>7.4} {:>7.4} {:>7.4} {:>6} {:>6} {:>6}\n",
+                name, p, r, f, c[0], c[1], c[2]
+            );
         };
         for (l, name) in names.iter().enumerate() {
             row(name, self.0[l]);
@@ -154,7 +163,10 @@ mod tests {
         let d = read(t);
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].sents, vec![0..5, 5..7]);
-        assert_eq!(d[0].tags, vec![tag_of(0, 0), tag_of(0, 2), O, tag_of(2, 3), tag_of(1, 3), tag_of(3, 3), tag_of(3, 3)]);
+        assert_eq!(
+            d[0].tags,
+            vec![tag_of(0, 0), tag_of(0, 2), O, tag_of(2, 3), tag_of(1, 3), tag_of(3, 3), tag_of(3, 3)]
+        );
         let mut c = Counts::default();
         c.add(&d[0].tags, &d[0].tags);
         assert_eq!(c.total(), [5, 5, 5]);

@@ -144,7 +144,8 @@ impl Model {
 
     /// `None` for anything that is not a model of this feature version.
     pub fn from_bytes(b: &[u8]) -> Option<Model> {
-        let u32_at = |k: usize| -> Option<u32> { Some(u32::from_le_bytes(b.get(k..k + 4)?.try_into().ok()?)) };
+        let u32_at =
+            |k: usize| -> Option<u32> { Some(u32::from_le_bytes(b.get(k..k + 4)?.try_into().ok()?)) };
         if b.get(0..4)? != MAGIC || u32_at(4)? != fx::FEATURE_VERSION {
             return None;
         }
@@ -336,13 +337,19 @@ pub fn score_static<S: Scorer>(s: &S, doc: &fx::Doc) -> (Extracted, Vec<[f32; NT
 
 /// [`decode`] given the static scores `stat` of every token. With `gold`,
 /// `ex` must hold the static features.
-pub fn decode_scored<S: Scorer>(s: &mut S, ex: &Extracted, stat: Vec<[f32; NT]>, gold: Option<&[u8]>) -> Vec<u8> {
+pub fn decode_scored<S: Scorer>(
+    s: &mut S,
+    ex: &Extracted,
+    stat: Vec<[f32; NT]>,
+    gold: Option<&[u8]>,
+) -> Vec<u8> {
     let n = ex.info.len();
     let mut trans = masked(s);
     let mut emit: Vec<[f32; NT]> = Vec::with_capacity(64);
     let mut back: Vec<[u8; NT]> = Vec::with_capacity(64);
     let mut hbuf: Vec<u64> = Vec::with_capacity(8);
-    let sents: Vec<std::ops::Range<usize>> = ex.sents.iter().filter(|r| r.start < r.end && r.end <= n).cloned().collect();
+    let sents: Vec<std::ops::Range<usize>> =
+        ex.sents.iter().filter(|r| r.start < r.end && r.end <= n).cloned().collect();
 
     // Pass A.
     let mut first = vec![O; n];

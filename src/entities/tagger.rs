@@ -14,11 +14,11 @@
 #[path = "features.rs"]
 pub mod features;
 #[doc(hidden)]
-#[path = "ner_model.rs"]
-pub mod ner_model;
-#[doc(hidden)]
 #[path = "ner_conll.rs"]
 pub mod ner_conll;
+#[doc(hidden)]
+#[path = "ner_model.rs"]
+pub mod ner_model;
 
 use crate::annotation::{Label, Span};
 use crate::segment::Segments;
@@ -35,8 +35,9 @@ pub fn label_of(l: usize) -> Label {
 
 /// Abbreviated titles: they come before names and never end one.
 const TITLES: &[&str] = &[
-    "gen.", "lt.", "col.", "maj.", "capt.", "sgt.", "adm.", "cmdr.", "cpl.", "dr.", "mr.", "mrs.", "ms.", "prof.",
-    "sen.", "rep.", "gov.", "rev.", "fr.", "pres.", "supt.", "insp.", "det.", "atty.", "gen", "lt", "col", "sgt",
+    "gen.", "lt.", "col.", "maj.", "capt.", "sgt.", "adm.", "cmdr.", "cpl.", "dr.", "mr.", "mrs.", "ms.",
+    "prof.", "sen.", "rep.", "gov.", "rev.", "fr.", "pres.", "supt.", "insp.", "det.", "atty.", "gen", "lt",
+    "col", "sgt",
 ];
 
 fn is_title(w: &str) -> bool {
@@ -127,7 +128,9 @@ pub fn tag(seg: &Segments) -> Vec<(Span, Label)> {
     let tags = tag_words(words, sents);
     let mut out = Vec::new();
     for (a, b, l) in ner_model::spans(&tags) {
-        let (Some(first), Some(last)) = (seg.tokens.get(a), seg.tokens.get(b.wrapping_sub(1))) else { continue };
+        let (Some(first), Some(last)) = (seg.tokens.get(a), seg.tokens.get(b.wrapping_sub(1))) else {
+            continue;
+        };
         if b <= a || last.span.end <= first.span.start {
             continue;
         }
@@ -157,7 +160,8 @@ mod tests {
     fn titles_are_trimmed_from_name_edges() {
         use features::tag_of;
         let words = ["Naval", "Command", "Col.", "Dr.", "Weber", "Prof."];
-        let mut tags = vec![tag_of(1, 0), tag_of(1, 1), tag_of(1, 2), tag_of(0, 0), tag_of(0, 2), tag_of(3, 3)];
+        let mut tags =
+            vec![tag_of(1, 0), tag_of(1, 1), tag_of(1, 2), tag_of(0, 0), tag_of(0, 2), tag_of(3, 3)];
         trim_titles(&words, &mut tags);
         assert_eq!(tags, vec![tag_of(1, 0), tag_of(1, 2), 0, 0, tag_of(0, 3), 0]);
     }

@@ -172,7 +172,9 @@ pub fn leading(doc: &Doc, lo: usize, qa: usize) -> Option<Np> {
     }
     let p = participle?;
     // "footage of Ruth Adler asking, “…”"
-    if let Some(np) = subject_before(doc, p, lo).filter(|np| matches!(np.kind, NpKind::Name | NpKind::Pronoun | NpKind::Joint)) {
+    if let Some(np) = subject_before(doc, p, lo)
+        .filter(|np| matches!(np.kind, NpKind::Name | NpKind::Pronoun | NpKind::Joint))
+    {
         return Some(np);
     }
     clause_subject(doc, lo, p)
@@ -181,8 +183,11 @@ pub fn leading(doc: &Doc, lo: usize, qa: usize) -> Option<Np> {
 /// A short name making up all of `[lo, colon)`.
 fn np_ending_at_colon(doc: &Doc, lo: usize, colon: usize) -> Option<Np> {
     let np = subject_before(doc, colon, lo)?;
-    (np.kind == NpKind::Name && np.last == colon && np.last - np.first <= 3 && (lo..np.first).all(|k| !doc.toks[k].word || doc.toks[k].cap))
-        .then_some(np)
+    (np.kind == NpKind::Name
+        && np.last == colon
+        && np.last - np.first <= 3
+        && (lo..np.first).all(|k| !doc.toks[k].word || doc.toks[k].cap))
+    .then_some(np)
 }
 
 /// The first name or pronoun in `[lo, v)` that starts a clause and is followed
@@ -197,7 +202,10 @@ pub fn clause_subject(doc: &Doc, lo: usize, v: usize) -> Option<Np> {
         if t.inq.is_none() && t.word && starts {
             if let Some(np) = np_after(doc, i, v) {
                 let verb = doc.toks.get(np.last).is_some_and(|n| n.word && !n.cap && n.inq.is_none());
-                if matches!(np.kind, NpKind::Name | NpKind::Pronoun | NpKind::Joint) && verb && np.first <= i + 1 {
+                if matches!(np.kind, NpKind::Name | NpKind::Pronoun | NpKind::Joint)
+                    && verb
+                    && np.first <= i + 1
+                {
                     return Some(np);
                 }
             }

@@ -42,7 +42,11 @@ pub struct Lexicon {
     role_index: WordIndex<(usize, usize)>,
 }
 
-type WordIndex<T> = std::collections::HashMap<String, Vec<T>, std::hash::BuildHasherDefault<crate::entities::tagger::features::IdHasher>>;
+type WordIndex<T> = std::collections::HashMap<
+    String,
+    Vec<T>,
+    std::hash::BuildHasherDefault<crate::entities::tagger::features::IdHasher>,
+>;
 
 /// `[section]` headers and their non-comment lines.
 fn sections(src: &str) -> Vec<(&str, Vec<&str>)> {
@@ -135,9 +139,9 @@ impl Lexicon {
     pub fn cue_at(&self, lower: &[&str], i: usize) -> Option<&CueForm> {
         // Only forms whose first word is `lower[i]` can match.
         let ids = self.cue_index.get(*lower.get(i)?)?;
-        ids.iter().filter_map(|&k| self.cues.get(k)).find(|c| {
-            c.words.iter().enumerate().all(|(k, w)| lower.get(i + k).is_some_and(|t| t == w))
-        })
+        ids.iter()
+            .filter_map(|&k| self.cues.get(k))
+            .find(|c| c.words.iter().enumerate().all(|(k, w)| lower.get(i + k).is_some_and(|t| t == w)))
     }
 
     /// Role group and length of a role phrase starting at `lower[i]`.
@@ -181,7 +185,9 @@ impl Lexicon {
 
 pub fn get() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
-    LEX.get_or_init(|| Lexicon::parse(include_str!("../../data/cues.txt"), include_str!("../../data/roles.txt")))
+    LEX.get_or_init(|| {
+        Lexicon::parse(include_str!("../../data/cues.txt"), include_str!("../../data/roles.txt"))
+    })
 }
 
 #[cfg(test)]

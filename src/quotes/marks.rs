@@ -51,7 +51,23 @@ fn is_open_context(c: Option<char>) -> bool {
         None => true,
         Some(c) => {
             c.is_whitespace()
-                || matches!(c, '(' | '[' | '{' | '<' | '—' | '–' | '-' | '―' | '/' | '“' | '‘' | '«' | '„' | '\u{200b}' | '\u{feff}')
+                || matches!(
+                    c,
+                    '(' | '['
+                        | '{'
+                        | '<'
+                        | '—'
+                        | '–'
+                        | '-'
+                        | '―'
+                        | '/'
+                        | '“'
+                        | '‘'
+                        | '«'
+                        | '„'
+                        | '\u{200b}'
+                        | '\u{feff}'
+                )
         }
     }
 }
@@ -63,7 +79,27 @@ fn is_close_context(c: Option<char>) -> bool {
             c.is_whitespace()
                 || matches!(
                     c,
-                    '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '>' | '—' | '–' | '-' | '―' | '…' | '”' | '’' | '»' | '"' | '\'' | '\u{200b}' | '\u{feff}'
+                    '.' | ','
+                        | ';'
+                        | ':'
+                        | '!'
+                        | '?'
+                        | ')'
+                        | ']'
+                        | '}'
+                        | '>'
+                        | '—'
+                        | '–'
+                        | '-'
+                        | '―'
+                        | '…'
+                        | '”'
+                        | '’'
+                        | '»'
+                        | '"'
+                        | '\''
+                        | '\u{200b}'
+                        | '\u{feff}'
                 )
         }
     }
@@ -203,7 +239,12 @@ fn pair_doubles(text: &str, lines: &[Span]) -> Vec<RawQuote> {
                 stack.push(fam);
                 skip_first = true;
             } else {
-                out.push(RawQuote { span: Span::new(s, lines[li].end), unclosed: true, first_line: fl, last_line: li });
+                out.push(RawQuote {
+                    span: Span::new(s, lines[li].end),
+                    unclosed: true,
+                    first_line: fl,
+                    last_line: li,
+                });
                 open = None;
                 stack.clear();
             }
@@ -215,7 +256,8 @@ fn pair_doubles(text: &str, lines: &[Span]) -> Vec<RawQuote> {
 
 /// Words that begin with an apostrophe (elisions), never a quotation.
 const ELISIONS: &[&str] = &[
-    "em", "til", "till", "tis", "twas", "cause", "cos", "bout", "round", "n", "nother", "ol", "ya", "kay", "sup",
+    "em", "til", "till", "tis", "twas", "cause", "cos", "bout", "round", "n", "nother", "ol", "ya", "kay",
+    "sup",
 ];
 
 fn is_elision(chars: &Chars, k: usize) -> bool {
@@ -275,13 +317,19 @@ fn pair_singles(text: &str, lines: &[Span], doubles: &[RawQuote]) -> Vec<RawQuot
                     let possessive = matches!(prev, Some('s') | Some('S'))
                         && at(k + 1).is_some_and(|c| c.is_whitespace())
                         && at(k + 2).is_some_and(|c| c.is_lowercase());
-                    let later = possessive && cands[i + 1..].iter().take(200).take_while(|x| !x.1 || x.2).any(|x| x.2);
+                    let later = possessive
+                        && cands[i + 1..].iter().take(200).take_while(|x| !x.1 || x.2).any(|x| x.2);
                     if !later {
                         let content: String = chars[o + 1..k].iter().map(|&(_, c)| c).collect();
                         if content.chars().any(|c| c.is_alphanumeric()) {
                             let s = chars[o].0;
                             let e = chars[k].0 + chars[k].1.len_utf8();
-                            out.push(RawQuote { span: Span::new(s, e), unclosed: false, first_line: li, last_line: li });
+                            out.push(RawQuote {
+                                span: Span::new(s, e),
+                                unclosed: false,
+                                first_line: li,
+                                last_line: li,
+                            });
                         }
                         open = None;
                     }

@@ -134,12 +134,19 @@ impl<'a> Doc<'a> {
             return false;
         }
         // "Del. Ruth Adler": a title's period.
-        if self.t(i) == "." && i > 0 && self.toks[i - 1].cap && lexicon::get().is_title(&self.toks[i - 1].lower) {
+        if self.t(i) == "."
+            && i > 0
+            && self.toks[i - 1].cap
+            && lexicon::get().is_title(&self.toks[i - 1].lower)
+        {
             return false;
         }
         // "(D-Ore.)", "R-Ore., said", "Jan. 5": not a sentence's end.
         let next = self.toks.get(i + 1).filter(|n| n.line == t.line);
-        !next.is_some_and(|n| matches!(self.t(i + 1), ")" | "," | ";") || (n.word && !n.cap && n.inq.is_none() && self.t(i) == "."))
+        !next.is_some_and(|n| {
+            matches!(self.t(i + 1), ")" | "," | ";")
+                || (n.word && !n.cap && n.inq.is_none() && self.t(i) == ".")
+        })
     }
     /// The previous paragraph that is not boilerplate.
     pub fn prev_line(&self, line: usize) -> Option<usize> {
@@ -156,28 +163,43 @@ impl<'a> Doc<'a> {
 /// A title-case line of several words (a headline): its capitalised runs
 /// are not names.
 fn headline_like(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3).collect();
+    let words: Vec<&str> =
+        line.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3).collect();
     if words.len() < 4 {
         return false;
     }
-    let caps = words.iter().filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(|c| c.is_uppercase())).count();
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(|c| c.is_uppercase()))
+        .count();
     caps * 10 >= words.len() * 8
 }
 
 /// A short title-case phrase right after "film", "book", "titled"...: a title.
 fn is_title(text: &str, q: &RawQuote, line: Span) -> bool {
     let lex = lexicon::get();
-    let inner: String = q.span.text(text).chars().filter(|c| !matches!(c, '"' | '“' | '”' | '‘' | '’' | '\'' | '«' | '»')).collect();
+    let inner: String = q
+        .span
+        .text(text)
+        .chars()
+        .filter(|c| !matches!(c, '"' | '“' | '”' | '‘' | '’' | '\'' | '«' | '»'))
+        .collect();
     let words: Vec<&str> = inner.split_whitespace().collect();
     let body = inner.trim_end().trim_end_matches(['.', ',', ';']);
     let end_punct = body.len() < inner.trim_end().len();
-    if words.is_empty() || words.len() > 8 || body.contains(". ") || body.contains("? ") || body.contains("! ") {
+    if words.is_empty()
+        || words.len() > 8
+        || body.contains(". ")
+        || body.contains("? ")
+        || body.contains("! ")
+    {
         return false;
     }
     let small = ["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"];
     let title_case = words.iter().enumerate().all(|(i, w)| {
         let first = w.chars().find(|c| c.is_alphanumeric());
-        first.is_none_or(|c| c.is_uppercase() || c.is_numeric()) || (i > 0 && small.contains(&w.to_lowercase().as_str()))
+        first.is_none_or(|c| c.is_uppercase() || c.is_numeric())
+            || (i > 0 && small.contains(&w.to_lowercase().as_str()))
     });
     if !title_case {
         return false;
@@ -190,10 +212,14 @@ fn is_title(text: &str, q: &RawQuote, line: Span) -> bool {
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
         .collect();
     // "the band’s “Blue Morning Sky”", "the network’s “Morning Show”"
-    if !end_punct && words.len() >= 2 && prev.first().is_some_and(|w| w.ends_with("’s") || w.ends_with("'s")) {
+    if !end_punct && words.len() >= 2 && prev.first().is_some_and(|w| w.ends_with("’s") || w.ends_with("'s"))
+    {
         return true;
     }
-    let skippable = ["the", "a", "new", "latest", "hit", "his", "her", "their", "its", "upcoming", "recent", "first", "1st", "2nd", "3rd"];
+    let skippable = [
+        "the", "a", "new", "latest", "hit", "his", "her", "their", "its", "upcoming", "recent", "first",
+        "1st", "2nd", "3rd",
+    ];
     for w in &prev {
         if lex.title_triggers.iter().any(|t| t == w) {
             return true;
@@ -254,7 +280,12 @@ pub fn detect(seg: &Segments, mentions: &[Mention], entities: &[Entity], skip: &
 /// ("He said:"), continuing the previous quotation's speaker, or following a
 /// paragraph whose last sentence reports someone's words.
 /// Returns the speaker and whether it continues an earlier quotation's.
-fn floating(doc: &Doc, qi: usize, found: &[Option<(Speaker, How)>], people: &mut speakers::People) -> Option<(Speaker, bool)> {
+fn floating(
+    doc: &Doc,
+    qi: usize,
+    found: &[Option<(Speaker, How)>],
+    people: &mut speakers::People,
+) -> Option<(Speaker, bool)> {
     let q = doc.quotes.get(qi)?;
     let (qa, _) = *doc.qtoks.get(qi)?;
     let (la, _) = doc.line_toks(q.first_line);
@@ -281,14 +312,18 @@ fn floating(doc: &Doc, qi: usize, found: &[Option<(Speaker, How)>], people: &mut
         if let Some(pl) = prev_line {
             let (a, b) = doc.line_toks(pl);
             if b > a && doc.t(b - 1) == ":" {
-                if let Some(np) = cues::last_cue_subject(doc, a.max(b.saturating_sub(cues::MAX_REGION)), b - 1) {
+                if let Some(np) =
+                    cues::last_cue_subject(doc, a.max(b.saturating_sub(cues::MAX_REGION)), b - 1)
+                {
                     return people.resolve(doc, &np).map(|s| (s, false));
                 }
             }
         }
     }
     // The previous quotation with a speaker, in this paragraph or the last.
-    if let Some((pj, (sp, _))) = found.iter().enumerate().rev().take(50).find_map(|(j, f)| f.as_ref().map(|f| (j, f))) {
+    if let Some((pj, (sp, _))) =
+        found.iter().enumerate().rev().take(50).find_map(|(j, f)| f.as_ref().map(|f| (j, f)))
+    {
         let pq = &doc.quotes[pj];
         let adjacent = pq.last_line == q.first_line || Some(pq.last_line) == prev_line;
         if adjacent {
@@ -300,7 +335,9 @@ fn floating(doc: &Doc, qi: usize, found: &[Option<(Speaker, How)>], people: &mut
                 g += 1;
             }
             let gap = (g, qa);
-            if let Some(np) = cues::last_cue_subject(doc, gap.0, gap.1).filter(|np| np.kind != speakers::NpKind::Pronoun) {
+            if let Some(np) =
+                cues::last_cue_subject(doc, gap.0, gap.1).filter(|np| np.kind != speakers::NpKind::Pronoun)
+            {
                 if let Some(other) = people.resolve(doc, &np) {
                     if other.name.is_some() && other.name != sp.name {
                         return Some((other, false));
@@ -375,7 +412,10 @@ mod tests {
         let got = run(t, &mentions, &entities, &[]);
         assert_eq!(got.len(), 2);
         assert_eq!(got[0], ("“It held,”".into(), Some("Vance".into()), Some("Rosa Vance".into()), Some(0)));
-        assert_eq!(got[1], ("“We were lucky.”".into(), Some("she".into()), Some("Rosa Vance".into()), Some(0)));
+        assert_eq!(
+            got[1],
+            ("“We were lucky.”".into(), Some("she".into()), Some("Rosa Vance".into()), Some(0))
+        );
     }
 
     #[test]
@@ -398,13 +438,18 @@ mod tests {
     fn skip_spans_answer_like_a_scan_in_any_order() {
         // Unsorted, overlapping and empty spans, as a caller might pass them
         // (an empty span covers nothing).
-        let spans = [Span::new(40, 50), Span::new(5, 10), Span::new(8, 20), Span::new(30, 30), Span::new(50, 55)];
+        let spans =
+            [Span::new(40, 50), Span::new(5, 10), Span::new(8, 20), Span::new(30, 30), Span::new(50, 55)];
         let skip = Skip::new(&spans);
         for a in 0..60 {
             assert_eq!(skip.contains(a), spans.iter().any(|s| s.start <= a && a < s.end), "contains {a}");
             for b in a + 1..60 {
                 let x = Span::new(a, b);
-                assert_eq!(skip.overlaps(x), spans.iter().any(|s| s.start < s.end && s.overlaps(x)), "overlaps {a}..{b}");
+                assert_eq!(
+                    skip.overlaps(x),
+                    spans.iter().any(|s| s.start < s.end && s.overlaps(x)),
+                    "overlaps {a}..{b}"
+                );
             }
         }
     }

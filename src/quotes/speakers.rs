@@ -29,41 +29,179 @@ pub struct Np {
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 const DETS: &[&str] = &[
-    "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "another", "one",
-    "some", "many", "several", "two", "three", "four", "both", "each", "every", "any", "most", "other",
+    "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "another",
+    "one", "some", "many", "several", "two", "three", "four", "both", "each", "every", "any", "most",
+    "other",
 ];
 /// Lower-case words that cannot end a speaker phrase.
 const FUNC: &[&str] = &[
-    "that", "which", "who", "whom", "whose", "what", "how", "why", "where", "when", "while", "and", "or", "but", "nor",
-    "to", "of", "in", "on", "at", "for", "with", "by", "from", "as", "about", "into", "than", "then", "so", "if",
-    "because", "is", "was", "were", "are", "be", "been", "being", "not", "also", "there", "here", "has", "had", "have",
-    "would", "will", "could", "should", "can", "may", "might", "must", "do", "does", "did", "this", "these", "those",
-    "him", "them", "us", "me", "there's", "it's", "he's", "she's", "all", "only", "even", "just", "yet", "still",
+    "that", "which", "who", "whom", "whose", "what", "how", "why", "where", "when", "while", "and", "or",
+    "but", "nor", "to", "of", "in", "on", "at", "for", "with", "by", "from", "as", "about", "into", "than",
+    "then", "so", "if", "because", "is", "was", "were", "are", "be", "been", "being", "not", "also", "there",
+    "here", "has", "had", "have", "would", "will", "could", "should", "can", "may", "might", "must", "do",
+    "does", "did", "this", "these", "those", "him", "them", "us", "me", "there's", "it's", "he's", "she's",
+    "all", "only", "even", "just", "yet", "still",
 ];
 /// Words between a subject and its verb ("Varga later said").
 const SKIP: &[&str] = &[
-    "also", "later", "then", "has", "had", "have", "was", "is", "were", "would", "will", "recently", "previously", "once",
-    "never", "already", "again", "often", "further", "today", "yesterday", "tonight", "earlier", "simply", "just",
-    "reportedly", "initially", "first", "finally", "once", "subsequently", "himself", "herself", "themselves", "itself",
-    "separately", "privately", "publicly", "repeatedly", "frequently",
+    "also",
+    "later",
+    "then",
+    "has",
+    "had",
+    "have",
+    "was",
+    "is",
+    "were",
+    "would",
+    "will",
+    "recently",
+    "previously",
+    "once",
+    "never",
+    "already",
+    "again",
+    "often",
+    "further",
+    "today",
+    "yesterday",
+    "tonight",
+    "earlier",
+    "simply",
+    "just",
+    "reportedly",
+    "initially",
+    "first",
+    "finally",
+    "once",
+    "subsequently",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+    "separately",
+    "privately",
+    "publicly",
+    "repeatedly",
+    "frequently",
 ];
 /// Capitalised words that start a sentence but are not names.
 const STOP_CAP: &[&str] = &[
-    "the", "a", "an", "but", "and", "or", "in", "at", "on", "for", "as", "after", "before", "when", "while", "if", "so",
-    "then", "yesterday", "today", "last", "this", "that", "meanwhile", "however", "also", "still", "asked", "speaking",
-    "said", "says", "according", "by", "from", "with", "to", "of", "since", "until", "during", "although", "though",
-    "because", "under", "earlier", "later", "now", "here", "there", "it", "his", "her", "their", "our", "my", "its",
-    "we", "they", "he", "she", "i", "you", "what", "why", "how", "where", "who", "which", "instead", "like", "unlike",
-    "among", "about", "over", "despite", "once", "whether", "both", "either", "neither", "following", "besides", "indeed", "still", "even", "yes", "no", "not", "mr",
+    "the",
+    "a",
+    "an",
+    "but",
+    "and",
+    "or",
+    "in",
+    "at",
+    "on",
+    "for",
+    "as",
+    "after",
+    "before",
+    "when",
+    "while",
+    "if",
+    "so",
+    "then",
+    "yesterday",
+    "today",
+    "last",
+    "this",
+    "that",
+    "meanwhile",
+    "however",
+    "also",
+    "still",
+    "asked",
+    "speaking",
+    "said",
+    "says",
+    "according",
+    "by",
+    "from",
+    "with",
+    "to",
+    "of",
+    "since",
+    "until",
+    "during",
+    "although",
+    "though",
+    "because",
+    "under",
+    "earlier",
+    "later",
+    "now",
+    "here",
+    "there",
+    "it",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "its",
+    "we",
+    "they",
+    "he",
+    "she",
+    "i",
+    "you",
+    "what",
+    "why",
+    "how",
+    "where",
+    "who",
+    "which",
+    "instead",
+    "like",
+    "unlike",
+    "among",
+    "about",
+    "over",
+    "despite",
+    "once",
+    "whether",
+    "both",
+    "either",
+    "neither",
+    "following",
+    "besides",
+    "indeed",
+    "still",
+    "even",
+    "yes",
+    "no",
+    "not",
+    "mr",
 ];
-const PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "de", "del", "della", "da", "di", "du", "van", "von", "der", "den", "la", "le", "dos", "das"];
-const PLACE_PREPS: &[&str] = &["in", "at", "from", "to", "near", "across", "into", "of", "outside", "inside", "throughout"];
+const PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "de", "del", "della", "da", "di", "du", "van", "von", "der", "den", "la", "le",
+    "dos", "das",
+];
+const PLACE_PREPS: &[&str] =
+    &["in", "at", "from", "to", "near", "across", "into", "of", "outside", "inside", "throughout"];
 
 /// Day and month names (not "May", "June", "April", "August": also names).
 fn is_calendar(w: &str) -> bool {
     const CAL: &[&str] = &[
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-        "july", "september", "october", "november", "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "july",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     CAL.contains(&w.trim_end_matches('.'))
 }
@@ -75,11 +213,17 @@ fn is_pronoun(w: &str) -> bool {
 impl Doc<'_> {
     /// A capitalised word outside quotations (a name's part).
     pub fn name_word(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.word && t.cap && t.inq.is_none() && t.lower != "i" && !is_calendar(&t.lower))
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.word && t.cap && t.inq.is_none() && t.lower != "i" && !is_calendar(&t.lower))
     }
     fn particle(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| {
-            t.word && t.inq.is_none() && (PARTICLES.contains(&t.lower.as_str()) || t.lower.starts_with("al-") || t.lower.starts_with("el-"))
+            t.word
+                && t.inq.is_none()
+                && (PARTICLES.contains(&t.lower.as_str())
+                    || t.lower.starts_with("al-")
+                    || t.lower.starts_with("el-"))
         })
     }
     fn same_line(&self, a: usize, b: usize) -> bool {
@@ -111,7 +255,10 @@ impl Doc<'_> {
     /// End (exclusive) of the name run starting at `s`, not after `hi`.
     fn run_fwd(&self, s: usize, hi: usize) -> usize {
         let mut e = s;
-        while e < hi && self.same_line(e, s) && (self.name_word(e) || (self.particle(e) && e + 1 < hi && self.name_word(e + 1))) {
+        while e < hi
+            && self.same_line(e, s)
+            && (self.name_word(e) || (self.particle(e) && e + 1 < hi && self.name_word(e + 1)))
+        {
             e += 1;
         }
         e
@@ -207,7 +354,13 @@ pub fn subject_before(doc: &Doc, v: usize, lo: usize) -> Option<Np> {
     let np = np_ending_at(doc, j, lo)?;
     // "Students walking across the campus shouted": the phrase found is
     // inside a participle's prepositional phrase; the subject is before it.
-    if np.kind == NpKind::Nominal && np.first > lo + 1 && matches!(doc.low(np.first - 1), "through" | "across" | "along" | "into" | "outside" | "near" | "around") {
+    if np.kind == NpKind::Nominal
+        && np.first > lo + 1
+        && matches!(
+            doc.low(np.first - 1),
+            "through" | "across" | "along" | "into" | "outside" | "near" | "around"
+        )
+    {
         let mut k = np.first - 1;
         if k > lo && doc.low(k - 1).ends_with("ing") && !doc.toks[k - 1].cap {
             k -= 1;
@@ -247,7 +400,12 @@ fn np_ending_at(doc: &Doc, j: usize, lo: usize) -> Option<Np> {
         let s2 = doc.strip(s, j);
         if s2 >= j || STOP_CAP.contains(&w) {
             // Only titles: "The President said".
-            return (s2 >= j && s < j && !STOP_CAP.contains(&w)).then_some(Np { kind: NpKind::Nominal, first: s, last: j, head: p });
+            return (s2 >= j && s < j && !STOP_CAP.contains(&w)).then_some(Np {
+                kind: NpKind::Nominal,
+                first: s,
+                last: j,
+                head: p,
+            });
         }
         if s > lo + 1 && doc.low(s - 1) == "and" && doc.name_word(s - 2) {
             let s0 = doc.run_back(s - 2, lo);
@@ -279,7 +437,9 @@ fn np_ending_at(doc: &Doc, j: usize, lo: usize) -> Option<Np> {
     }
     if DETS.contains(&w) && p > lo + 1 && doc.low(p - 1) == "of" {
         // "the father of four"
-        return np_ending_at(doc, p - 1, lo).filter(|np| np.kind == NpKind::Nominal).map(|np| Np { last: j, ..np });
+        return np_ending_at(doc, p - 1, lo)
+            .filter(|np| np.kind == NpKind::Nominal)
+            .map(|np| Np { last: j, ..np });
     }
     if tok.cap || FUNC.contains(&w) || DETS.contains(&w) {
         return None;
@@ -299,7 +459,10 @@ fn np_ending_at(doc: &Doc, j: usize, lo: usize) -> Option<Np> {
             det = true;
             break;
         }
-        let modifier = doc.toks[x].word && !FUNC.contains(&xl) && !STOP_CAP.contains(&xl) && lex.cue_at(&[xl], 0).is_none();
+        let modifier = doc.toks[x].word
+            && !FUNC.contains(&xl)
+            && !STOP_CAP.contains(&xl)
+            && lex.cue_at(&[xl], 0).is_none();
         if doc.possessive(x) || modifier || (xl == "-" && x > lo && doc.toks[x - 1].word) {
             k = x;
             n += 1;
@@ -309,7 +472,8 @@ fn np_ending_at(doc: &Doc, j: usize, lo: usize) -> Option<Np> {
     }
     let role = lex.role_at(&[w], 0).is_some();
     let owner = (k..p).any(|x| doc.possessive(x));
-    let valid = det || owner || role || lex.is_generic(w) || (w.ends_with('s') && !w.ends_with("ss") && k == p);
+    let valid =
+        det || owner || role || lex.is_generic(w) || (w.ends_with('s') && !w.ends_with("ss") && k == p);
     if !valid {
         return None;
     }
@@ -339,7 +503,13 @@ pub fn np_after(doc: &Doc, i: usize, hi: usize) -> Option<Np> {
     if !doc.name_word(i) && !DETS.contains(&w) && !FUNC.contains(&w) {
         // "said 9/11 survivor Ann Dore", "state Del. Ruth Adler"
         let mut k = i;
-        while k < hi && k < i + 4 && !doc.name_word(k) && doc.toks[k].inq.is_none() && !FUNC.contains(&doc.low(k)) && (doc.toks[k].word) {
+        while k < hi
+            && k < i + 4
+            && !doc.name_word(k)
+            && doc.toks[k].inq.is_none()
+            && !FUNC.contains(&doc.low(k))
+            && (doc.toks[k].word)
+        {
             k += 1;
         }
         if k > i && k < hi && doc.name_word(k) {
@@ -382,7 +552,11 @@ pub fn np_after(doc: &Doc, i: usize, hi: usize) -> Option<Np> {
         let mut k = i + 1;
         while k < hi && k < i + 7 && doc.same_line(k, i) {
             let t = &doc.toks[k];
-            if t.inq.is_some() || !(t.word || doc.possessive(k)) || FUNC.contains(&t.lower.as_str()) || lex.cue_at(&[t.lower.as_str()], 0).is_some() {
+            if t.inq.is_some()
+                || !(t.word || doc.possessive(k))
+                || FUNC.contains(&t.lower.as_str())
+                || lex.cue_at(&[t.lower.as_str()], 0).is_some()
+            {
                 break;
             }
             k += 1;
@@ -456,7 +630,20 @@ pub struct People<'m> {
 impl<'m> People<'m> {
     pub fn new(doc: &Doc, mentions: &'m [Mention], entities: &'m [Entity]) -> People<'m> {
         let lex = lexicon::get();
-        let mut p = People { mentions, entities, runs: Vec::new(), by_last: Default::default(), person_names: Default::default(), org_names: Default::default(), roles: Vec::new(), events: Vec::new(), notes: Vec::new(), gender: HashMap::new(), votes: Default::default(), last_person: None };
+        let mut p = People {
+            mentions,
+            entities,
+            runs: Vec::new(),
+            by_last: Default::default(),
+            person_names: Default::default(),
+            org_names: Default::default(),
+            roles: Vec::new(),
+            events: Vec::new(),
+            notes: Vec::new(),
+            gender: HashMap::new(),
+            votes: Default::default(),
+            last_person: None,
+        };
         let lowers = doc.lowers();
         let n = doc.toks.len();
         let mut i = 0;
@@ -472,7 +659,10 @@ impl<'m> People<'m> {
             while e < n
                 && doc.toks[e].line == t.line
                 && doc.toks[e].inq == t.inq
-                && ((doc.toks[e].word && doc.toks[e].cap && doc.toks[e].lower != "i" && !is_calendar(&doc.toks[e].lower))
+                && ((doc.toks[e].word
+                    && doc.toks[e].cap
+                    && doc.toks[e].lower != "i"
+                    && !is_calendar(&doc.toks[e].lower))
                     || (e + 1 < n && PARTICLES.contains(&doc.low(e)) && doc.toks[e + 1].cap))
             {
                 e += 1;
@@ -485,7 +675,8 @@ impl<'m> People<'m> {
         }
         for &(s0, s, e) in &raw_runs {
             let words: Vec<String> = (s..e).map(|k| doc.t(k).to_string()).collect();
-            let titled = s > s0 && (s0..s).any(|k| lex.is_title(lowers[k]) || lex.role_at(&lowers, k).is_some());
+            let titled =
+                s > s0 && (s0..s).any(|k| lex.is_title(lowers[k]) || lex.role_at(&lowers, k).is_some());
             let premod = s0 > 0 && lex.role_at(&lowers, s0 - 1).is_some()
                 || s0 > 1 && lex.role_at(&lowers, s0 - 2).is_some_and(|r| r.1 == 2);
             let the = (s0..s).any(|k| lowers[k] == "the") || (s0 > 0 && lowers[s0 - 1] == "the");
@@ -501,7 +692,10 @@ impl<'m> People<'m> {
             // A clause's subject: at a clause start (after role words and a
             // determiner) and followed by a verb-like word or an appositive.
             let mut b = s0;
-            while b > 0 && s0 - b < 4 && doc.toks[b - 1].word && !doc.toks[b - 1].cap
+            while b > 0
+                && s0 - b < 4
+                && doc.toks[b - 1].word
+                && !doc.toks[b - 1].cap
                 && (doc.role(b - 1).is_some() || matches!(lowers[b - 1], "the" | "a" | "an"))
             {
                 b -= 1;
@@ -517,10 +711,19 @@ impl<'m> People<'m> {
                 e2 = (e..(e + 8).min(n)).find(|&k| doc.t(k) == ")").map_or(e, |k| k + 1);
             }
             let next = doc.toks.get(e2);
-            let verb = next.is_some_and(|t| (t.word && !t.cap && !FUNC.contains(&t.lower.as_str())) || doc.t(e2) == ",");
+            let verb = next
+                .is_some_and(|t| (t.word && !t.cap && !FUNC.contains(&t.lower.as_str())) || doc.t(e2) == ",");
             let subject = starts && verb;
             let orgish = the || org;
-            p.runs.push(Run { first: s, last: e, words, person, orgish, in_quote: doc.toks[s].inq.is_some(), subject });
+            p.runs.push(Run {
+                first: s,
+                last: e,
+                words,
+                person,
+                orgish,
+                in_quote: doc.toks[s].inq.is_some(),
+                subject,
+            });
         }
         for r in &p.runs {
             if let (Some(l), true) = (r.words.last(), r.words.len() <= 4) {
@@ -532,10 +735,17 @@ impl<'m> People<'m> {
             }
         }
         // Single words are persons when a fuller person name ends with them.
-        let full: HashSet<String> =
-            p.runs.iter().filter(|r| r.person && r.words.len() >= 2).filter_map(|r| r.words.last().cloned()).collect();
+        let full: HashSet<String> = p
+            .runs
+            .iter()
+            .filter(|r| r.person && r.words.len() >= 2)
+            .filter_map(|r| r.words.last().cloned())
+            .collect();
         for r in &mut p.runs {
-            if r.words.len() == 1 && full.contains(&r.words[0]) && mention_over(mentions, doc.byte_span(r.first, r.last)).is_none() {
+            if r.words.len() == 1
+                && full.contains(&r.words[0])
+                && mention_over(mentions, doc.byte_span(r.first, r.last)).is_none()
+            {
                 r.person = true;
             }
         }
@@ -584,7 +794,11 @@ impl<'m> People<'m> {
             if r.person {
                 let mut k = r.last;
                 let mut vote = (0, 0);
-                while k < n && k < r.last + 15 && doc.toks[k].line == doc.toks[r.first].line && !doc.is_terminator(k) {
+                while k < n
+                    && k < r.last + 15
+                    && doc.toks[k].line == doc.toks[r.first].line
+                    && !doc.is_terminator(k)
+                {
                     if doc.toks[k].inq.is_none() {
                         if doc.name_word(k) && k > r.last {
                             break;
@@ -634,7 +848,13 @@ impl<'m> People<'m> {
         let span = doc.byte_span(first, last);
         if let Some(m) = mention_over(self.mentions, span) {
             let name = self.entities.get(m.entity).map(|e| e.name.clone());
-            return Ref { name, entity: Some(m.entity), span: m.span, person: m.label == Label::Person, subject: false };
+            return Ref {
+                name,
+                entity: Some(m.entity),
+                span: m.span,
+                person: m.label == Label::Person,
+                subject: false,
+            };
         }
         let words: Vec<String> = (first..last).map(|k| doc.t(k).to_string()).collect();
         Ref { name: Some(self.canonical(&words, first)), entity: None, span, person, subject: false }
@@ -651,7 +871,8 @@ impl<'m> People<'m> {
                 continue;
             }
             let k = at.partition_point(|&x| x < pos);
-            let (near, before) = if k > 0 { (at[k - 1], true) } else { (at.first().copied().unwrap_or(usize::MAX), false) };
+            let (near, before) =
+                if k > 0 { (at[k - 1], true) } else { (at.first().copied().unwrap_or(usize::MAX), false) };
             let better = match best {
                 None => true,
                 Some((b, bnear, bbefore)) => {
@@ -693,7 +914,8 @@ impl<'m> People<'m> {
             (None, None) => s.name.as_deref().is_some_and(|n| self.is_person_name(n) || !self.is_org_name(n)),
         };
         // The same mention seen as a name run: it is this speaker.
-        let (a, b) = (self.events.partition_point(|e| e.0 < tok), self.events.partition_point(|e| e.0 <= tok));
+        let (a, b) =
+            (self.events.partition_point(|e| e.0 < tok), self.events.partition_point(|e| e.0 <= tok));
         for e in self.events[a..b].iter_mut().filter(|e| e.1.span == s.span) {
             e.1.person = person;
         }
@@ -706,7 +928,10 @@ impl<'m> People<'m> {
     /// A person other than `name` is a clause's subject in tokens `[a, b)`.
     pub fn other_subject_between(&self, a: usize, b: usize, name: Option<&str>) -> bool {
         let from = self.events.partition_point(|e| e.0 < a);
-        self.events[from..].iter().take_while(|e| e.0 < b).any(|(_, r)| r.subject && r.person && r.name.as_deref() != name)
+        self.events[from..]
+            .iter()
+            .take_while(|e| e.0 < b)
+            .any(|(_, r)| r.subject && r.person && r.name.as_deref() != name)
     }
 
     /// Forget what the last resolved phrase said about its speaker.
@@ -733,7 +958,10 @@ impl<'m> People<'m> {
             NpKind::Name => None,
             NpKind::Joint => Some(false),
             NpKind::Pronoun => Some(matches!(doc.low(np.head), "he" | "she")),
-            NpKind::Nominal => Some(doc.role(np.head).is_some() || (np.first..=np.head).any(|k| doc.role(k).is_some_and(|r| k + r.1 == np.head + 1))),
+            NpKind::Nominal => Some(
+                doc.role(np.head).is_some()
+                    || (np.first..=np.head).any(|k| doc.role(k).is_some_and(|r| k + r.1 == np.head + 1)),
+            ),
         };
         match np.kind {
             NpKind::Name => {
@@ -761,12 +989,14 @@ impl<'m> People<'m> {
                 // The latest names and speakers before the pronoun, nearest first.
                 let ev = &self.events[..self.events.partition_point(|e| e.0 < np.first)];
                 let nt = &self.notes[..self.notes.partition_point(|e| e.0 < np.first)];
-                let mut near: Vec<&(usize, Ref)> = ev.iter().rev().take(400).chain(nt.iter().rev().take(400)).collect();
+                let mut near: Vec<&(usize, Ref)> =
+                    ev.iter().rev().take(400).chain(nt.iter().rev().take(400)).collect();
                 near.sort_by_key(|e| std::cmp::Reverse(e.0));
                 let before = near;
                 let line = doc.toks.get(np.first).map_or(0, |t| t.line);
                 let fits = |r: &Ref| {
-                    r.person && r.name.as_deref().is_none_or(|n| self.gender_of(n).is_none_or(|g| Some(g) == want))
+                    r.person
+                        && r.name.as_deref().is_none_or(|n| self.gender_of(n).is_none_or(|g| Some(g) == want))
                 };
                 let rf = match w.as_str() {
                     // The nearest subject in this or the last two paragraphs,
@@ -778,12 +1008,7 @@ impl<'m> People<'m> {
                         .find(|r| r.subject && fits(r))
                         .or_else(|| before.iter().map(|(_, r)| r).find(|r| fits(r)))
                         .cloned(),
-                    "it" => before
-                        .iter()
-                        .take(50)
-                        .map(|(_, r)| r)
-                        .find(|r| !r.person)
-                        .cloned(),
+                    "it" => before.iter().take(50).map(|(_, r)| r).find(|r| !r.person).cloned(),
                     _ => None,
                 };
                 if let (Some(r), Some(g)) = (&rf, want) {
@@ -793,7 +1018,11 @@ impl<'m> People<'m> {
                         }
                     }
                 }
-                Some(Speaker { span, entity: rf.as_ref().and_then(|r| r.entity), name: rf.and_then(|r| r.name) })
+                Some(Speaker {
+                    span,
+                    entity: rf.as_ref().and_then(|r| r.entity),
+                    name: rf.and_then(|r| r.name),
+                })
             }
             NpKind::Nominal => {
                 let head = doc.low(np.head);
@@ -820,7 +1049,8 @@ impl<'m> People<'m> {
                 });
                 // Unresolved, the phrase names its speaker itself ("the
                 // growers' union"); a bare generic word does not.
-                let own = (np.last - np.first > 1 || !lex.is_generic(head)).then(|| span.text(doc.text).to_string());
+                let own = (np.last - np.first > 1 || !lex.is_generic(head))
+                    .then(|| span.text(doc.text).to_string());
                 match rf {
                     Some(r) => Some(Speaker { span, entity: r.entity, name: r.name.or(own) }),
                     None => Some(Speaker { span, entity: None, name: own }),

@@ -56,7 +56,10 @@ pub mod scorer {
                 let (g, p) = (name_tokens(g), name_tokens(p));
                 !g.is_empty()
                     && !p.is_empty()
-                    && (g == p || g.last() == p.last() || p.iter().all(|w| g.contains(w)) || g.iter().all(|w| p.contains(w)))
+                    && (g == p
+                        || g.last() == p.last()
+                        || p.iter().all(|w| g.contains(w))
+                        || g.iter().all(|w| p.contains(w)))
             }
             _ => false,
         }
