@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "$(cat target/.wasm-route 2>/dev/null)" = debian ]; then
   RUSTC_BOOTSTRAP=1 RUSTC=/usr/bin/rustc /usr/bin/cargo build --profile wasm \
-    --target wasm32-unknown-unknown --lib -Zbuild-std=std,panic_abort "$@"
+    --target wasm32-unknown-unknown -p article-annotator --lib -Zbuild-std=std,panic_abort "$@"
 else
-  cargo build --profile wasm --target wasm32-unknown-unknown --lib "$@"
+  cargo build --profile wasm --target wasm32-unknown-unknown -p article-annotator --lib "$@"
 fi

@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-scripts/setup.sh
+scripts/setup.sh app
 scripts/build-web.sh
 exec node scripts/serve.mjs --root dist --port "${PORT:-8080}"

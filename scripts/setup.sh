@@ -3,8 +3,13 @@
 # kind, skipping what is already there: the wasm32 standard library (rustup,
 # else Debian's rustc-web), the wasm-bindgen CLI matching Cargo.toml, wasm-opt,
 # Chromium, and the npm dev dependencies (playwright-core). Idempotent.
+#
+#   scripts/setup.sh        everything the tests need
+#   scripts/setup.sh app    only what building and serving the page needs
+#                           (no cargo-fuzz, no Chromium): scripts/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+want=${1:-all}
 log() { printf '[setup] %s\n' "$*" >&2; }
 t0=$(date +%s)
 
@@ -36,6 +41,12 @@ else
   mkdir -p target && echo debian > target/.wasm-route
 fi
 
+# rustfmt and clippy for the test gates (part of rustup's default profile).
+for c in rustfmt clippy; do
+  rustup component list --installed 2>/dev/null | grep -q "^$c" || rustup component add "$c" >/dev/null 2>&1 \
+    || log "$c: not available from rustup"
+done
+
 # 2. wasm-bindgen CLI of the pinned version.
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" = "$WBG_VERSION" ]; then
   log "wasm-bindgen $WBG_VERSION: present"
@@ -48,15 +59,17 @@ else
 fi
 
 # cargo-fuzz for the short fuzzing run the tests include.
-if ! command -v cargo-fuzz >/dev/null; then
+if [ "$want" != app ] && ! command -v cargo-fuzz >/dev/null; then
   log "installing cargo-fuzz"
   cargo install -q cargo-fuzz --locked 2>/dev/null || cargo install -q cargo-fuzz
 fi
 
 # 3. Chromium for end-to-end tests, python3 for the scorer. (wasm-opt comes
 # from npm's binaryen: Debian's 108 miscompiles wasm-bindgen's tables.)
-[ -x /usr/bin/chromium ] || apt_install chromium
-command -v python3 >/dev/null || apt_install python3
+if [ "$want" != app ]; then
+  [ -x /usr/bin/chromium ] || apt_install chromium
+  command -v python3 >/dev/null || apt_install python3
+fi
 command -v node >/dev/null || apt_install nodejs npm
 
 # 4. npm dev dependencies: playwright-core drives the system Chromium,

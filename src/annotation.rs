@@ -5,47 +5,63 @@ use serde::Serialize;
 /// A half-open byte range `[start, end)` on char boundaries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Span {
+    /// First byte.
     pub start: usize,
+    /// One past the last byte.
     pub end: usize,
 }
 
 impl Span {
+    /// The span `[start, end)`.
     pub fn new(start: usize, end: usize) -> Span {
         Span { start, end }
     }
+    /// Its length in bytes.
     pub fn len(&self) -> usize {
         self.end - self.start
     }
+    /// True when it covers nothing.
     pub fn is_empty(&self) -> bool {
         self.end <= self.start
     }
+    /// True when `other` lies inside it.
     pub fn contains(&self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
+    /// True when the two share at least one byte.
     pub fn overlaps(&self, other: Span) -> bool {
         self.start < other.end && other.start < self.end
     }
+    /// Its text in `text` (empty when out of bounds).
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         text.get(self.start..self.end).unwrap_or("")
     }
 }
 
+/// What kind of thing an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Label {
+    /// A person (titles are not part of the name).
     #[serde(rename = "PERSON")]
     Person,
+    /// An organisation: company, agency, party, team, institution.
     #[serde(rename = "ORG")]
     Org,
+    /// A place: country, city, region, geographic feature.
     #[serde(rename = "PLACE")]
     Place,
+    /// A date or time expression ("Thursday", "last week").
     #[serde(rename = "DATE")]
     Date,
+    /// Other names: nationalities, events, works, products.
     #[serde(rename = "MISC")]
     Misc,
 }
 
 impl Label {
+    /// Every label, in a fixed order.
     pub const ALL: [Label; 5] = [Label::Person, Label::Org, Label::Place, Label::Date, Label::Misc];
+    /// Its name in exports ("PERSON", ...).
     pub fn as_str(self) -> &'static str {
         match self {
             Label::Person => "PERSON",
@@ -60,7 +76,9 @@ impl Label {
 /// One occurrence of a name in the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Mention {
+    /// Where it is.
     pub span: Span,
+    /// Its entity's label.
     pub label: Label,
     /// Index into [`Annotation::entities`].
     pub entity: usize,
@@ -69,6 +87,7 @@ pub struct Mention {
 /// A thing the text names, possibly several times and in several forms.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Entity {
+    /// What kind of thing it is.
     pub label: Label,
     /// The fullest form in the text ("Peter Cook", "Government of National Accord").
     pub name: String,
@@ -90,27 +109,40 @@ pub struct Speaker {
 /// A direct quotation, from its opening mark to its closing mark.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Quote {
+    /// From the opening mark to the closing mark.
     pub span: Span,
+    /// Who said it, when found.
     pub speaker: Option<Speaker>,
     /// The quote was never closed; it ends at its paragraph's end.
     pub unclosed: bool,
 }
 
+/// What kind of boilerplate a line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum BoilerKind {
+    /// "Advertisement", sponsored content.
     Ad,
+    /// Photo captions and image credits.
     Caption,
+    /// Teasers, "Recommended", related stories.
     Promo,
+    /// Share prompts.
     Share,
+    /// Subscribe and newsletter prompts.
     Subscribe,
+    /// Menus, breadcrumbs, page chrome.
     Navigation,
+    /// Comment sections and their prompts.
     Comments,
+    /// Copyright, terms, cookie notices.
     Legal,
+    /// Anything else that is not the article.
     Other,
 }
 
 impl BoilerKind {
+    /// Its name in exports ("ad", ...).
     pub fn as_str(self) -> &'static str {
         match self {
             BoilerKind::Ad => "ad",
@@ -129,16 +161,22 @@ impl BoilerKind {
 /// A line that is not part of the article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Boilerplate {
+    /// The line, without its newline.
     pub span: Span,
+    /// What kind of boilerplate it is.
     pub kind: BoilerKind,
 }
 
 /// Everything found in one text; each list sorted by start offset.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Annotation {
+    /// Every mention of an entity.
     pub mentions: Vec<Mention>,
+    /// Every entity; mentions point into this list.
     pub entities: Vec<Entity>,
+    /// Every direct quotation.
     pub quotes: Vec<Quote>,
+    /// Every boilerplate line.
     pub boilerplate: Vec<Boilerplate>,
 }
 

@@ -5,55 +5,81 @@ use crate::annotation::{Annotation, Span};
 use crate::offsets::{OffsetMap, Unit};
 use serde::Serialize;
 
+/// One mention of an entity, as exported (JSON key `entities`, the scorer's name).
 #[derive(Debug, Clone, Serialize)]
-pub struct EntityOut {
+pub struct MentionRecord {
+    /// Start offset, in the record's unit.
     pub start: usize,
+    /// End offset (exclusive).
     pub end: usize,
+    /// PERSON, ORG, PLACE, DATE or MISC.
     pub label: &'static str,
     /// Index into `groups`.
     pub entity: usize,
+    /// The mention as written.
     pub text: String,
     /// The mention lies in a boilerplate line.
     pub boilerplate: bool,
 }
 
+/// One entity: the mentions that name the same thing (JSON key `groups`).
 #[derive(Debug, Clone, Serialize)]
-pub struct GroupOut {
+pub struct EntityRecord {
+    /// Its index in `groups`.
     pub id: usize,
+    /// PERSON, ORG, PLACE, DATE or MISC.
     pub label: &'static str,
+    /// The fullest form in the text.
     pub name: String,
     /// Indices into `entities` (the mentions).
     pub mentions: Vec<usize>,
 }
 
+/// One direct quotation.
 #[derive(Debug, Clone, Serialize)]
-pub struct QuoteOut {
+pub struct QuoteRecord {
+    /// Offset of the opening mark.
     pub start: usize,
+    /// Offset just past the closing mark.
     pub end: usize,
+    /// The speaker's canonical name, when resolved.
     pub speaker: Option<String>,
+    /// The mention next to the quote that names the speaker ("he", "the spokesman").
     pub speaker_span: Option<[usize; 2]>,
+    /// Index into `groups` of the speaker's entity.
     pub speaker_entity: Option<usize>,
+    /// The quote was never closed; it ends at its paragraph's end.
     pub unclosed: bool,
 }
 
+/// One boilerplate line.
 #[derive(Debug, Clone, Serialize)]
-pub struct BoilerOut {
+pub struct BoilerplateRecord {
+    /// Start of the line.
     pub start: usize,
+    /// End of the line (exclusive, before its newline).
     pub end: usize,
+    /// ad, caption, promo, share, subscribe, navigation, comments, legal or other.
     pub kind: &'static str,
 }
 
 /// The scorer's schema (../shared/eval/score.py) plus entity groups.
 #[derive(Debug, Clone, Serialize)]
 pub struct Record {
+    /// The document's id, when the caller gave one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// The annotated text, when the caller wants it back.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
-    pub entities: Vec<EntityOut>,
-    pub groups: Vec<GroupOut>,
-    pub quotes: Vec<QuoteOut>,
-    pub boilerplate: Vec<BoilerOut>,
+    /// Every mention, in text order.
+    pub entities: Vec<MentionRecord>,
+    /// Every entity.
+    pub groups: Vec<EntityRecord>,
+    /// Every quotation, in text order.
+    pub quotes: Vec<QuoteRecord>,
+    /// Every boilerplate line, in text order.
+    pub boilerplate: Vec<BoilerplateRecord>,
 }
 
 /// Convert `ann` (byte offsets into `text`) to a record with offsets in `unit`.
@@ -76,7 +102,7 @@ pub fn record(text: &str, ann: &Annotation, unit: Unit) -> Record {
             .iter()
             .map(|m| {
                 let (start, end) = conv(m.span);
-                EntityOut {
+                MentionRecord {
                     start,
                     end,
                     label: m.label.as_str(),
@@ -90,7 +116,7 @@ pub fn record(text: &str, ann: &Annotation, unit: Unit) -> Record {
             .entities
             .iter()
             .enumerate()
-            .map(|(id, e)| GroupOut {
+            .map(|(id, e)| EntityRecord {
                 id,
                 label: e.label.as_str(),
                 name: e.name.clone(),
@@ -103,7 +129,7 @@ pub fn record(text: &str, ann: &Annotation, unit: Unit) -> Record {
             .map(|q| {
                 let (start, end) = conv(q.span);
                 let sp = q.speaker.as_ref();
-                QuoteOut {
+                QuoteRecord {
                     start,
                     end,
                     speaker: sp.and_then(|s| s.name.clone()),
@@ -121,7 +147,7 @@ pub fn record(text: &str, ann: &Annotation, unit: Unit) -> Record {
             .iter()
             .map(|b| {
                 let (start, end) = conv(b.span);
-                BoilerOut { start, end, kind: b.kind.as_str() }
+                BoilerplateRecord { start, end, kind: b.kind.as_str() }
             })
             .collect(),
     }

@@ -1,18 +1,46 @@
 //! Article annotator: entities, quotes and boilerplate in pasted news text.
 //!
-//! Data flows one way: text -> [`segment`] (lines, tokens, sentences) ->
-//! layers ([`boilerplate`], [`entities`], [`quotes`]) -> [`Annotation`].
-//! Every offset inside this crate is a byte offset into the input `&str`;
-//! [`offsets`] converts them to Unicode code points (CLI JSON) or UTF-16 code
-//! units (the wasm API) at the boundary.
+//! ```
+//! let text = "\u{201c}We will win,\u{201d} said Anna Weber, the mayor of Springfield.";
+//! let ann = annotator::annotate(text, &annotator::Options::default());
+//! let quote = &ann.quotes[0];
+//! assert_eq!(quote.speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Anna Weber"));
+//! ```
+//!
+//! Data flows one way: text -> segments (lines, tokens, sentences) ->
+//! layers (boilerplate, entities, quotes) -> [`Annotation`]. Every offset
+//! inside this crate is a byte offset into the input `&str`; [`offsets`]
+//! converts them to Unicode code points (the CLI's JSON) or UTF-16 code
+//! units (the wasm API), and [`export`] writes the outward records. The
+//! layers and their models are private; DESIGN.md describes them.
 
-pub mod annotation;
-pub mod boilerplate;
-pub mod entities;
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod annotation;
 pub mod export;
+
 pub mod offsets;
-pub mod quotes;
-pub mod segment;
+
+/// The layers and the segmenter are private to the crate; the `internals`
+/// feature makes them public (undocumented) for tools/ and the tests.
+macro_rules! internal_modules {
+    ($($name:ident),*) => {$(
+        #[cfg(feature = "internals")]
+        #[doc(hidden)]
+        pub mod $name;
+        #[cfg(not(feature = "internals"))]
+        mod $name;
+    )*};
+}
+internal_modules!(boilerplate, entities, hash, quotes, segment);
+
+/// The training, evaluation and bench programs' view of the crate.
+#[cfg(feature = "internals")]
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::{boilerplate, entities, hash, quotes, segment};
+}
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -22,8 +50,11 @@ pub use annotation::{Annotation, BoilerKind, Boilerplate, Entity, Label, Mention
 /// Which layers to compute.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
+    /// Find entities (names and dates) and group their mentions.
     pub entities: bool,
+    /// Find quotations and their speakers.
     pub quotes: bool,
+    /// Find boilerplate lines.
     pub boilerplate: bool,
     /// Offer quotes inside boilerplate lines too (off by default: a teaser's
     /// quote is not the article's). Entities are found on every line; the
@@ -42,7 +73,12 @@ impl Default for Options {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Error {
     /// The input is larger than the caller allows.
-    TooLarge { len: usize, max: usize },
+    TooLarge {
+        /// The input's length in bytes.
+        len: usize,
+        /// The largest length allowed.
+        max: usize,
+    },
     /// The input could not be read as UTF-8 text.
     NotText(String),
     /// A request (JSON line, options object) was malformed.

@@ -5,13 +5,18 @@
 //! non-ASCII character: its byte position and the running shortfall of code
 //! points and UTF-16 units against bytes. An ASCII text costs nothing.
 
+/// What an offset counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
+    /// UTF-8 bytes (Rust strings).
     Byte,
+    /// Unicode code points (Python strings; the CLI's JSON).
     CodePoint,
+    /// UTF-16 code units (JavaScript strings; the wasm API).
     Utf16,
 }
 
+/// Converts byte offsets of one text to other units and back.
 #[derive(Debug, Clone)]
 pub struct OffsetMap {
     /// Byte position just past each non-ASCII char, with cumulative
@@ -21,6 +26,7 @@ pub struct OffsetMap {
 }
 
 impl OffsetMap {
+    /// The map of `text`.
     pub fn new(text: &str) -> OffsetMap {
         let mut marks = Vec::new();
         let (mut dc, mut du) = (0usize, 0usize);

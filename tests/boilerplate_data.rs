@@ -3,8 +3,8 @@
 //! way ../shared/eval/score.py does (a line is boilerplate when at least half
 //! of it is under a span; lines mostly under a gold `ignore` span are skipped).
 
-use annotator::boilerplate;
-use annotator::segment::Segments;
+use annotator::internals::boilerplate;
+use annotator::internals::segment::Segments;
 use std::path::PathBuf;
 
 fn shared() -> PathBuf {

@@ -3,9 +3,9 @@
 //! No names from the article appear here: the checks are properties that
 //! any article's gold mentions should satisfy after grouping.
 
-use annotator::entities::{dates, group};
+use annotator::internals::entities::{dates, group};
+use annotator::internals::segment::Segments;
 use annotator::offsets::{OffsetMap, Unit};
-use annotator::segment::Segments;
 use annotator::{Label, Span};
 use std::path::PathBuf;
 

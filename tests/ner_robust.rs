@@ -2,8 +2,8 @@
 //! marks and line breaks. Spans must stay sorted, non-overlapping, non-empty
 //! and on char boundaries.
 
-use annotator::entities::tagger;
-use annotator::segment::Segments;
+use annotator::internals::entities::tagger;
+use annotator::internals::segment::Segments;
 
 const PIECES: &[&str] = &[
     "Anna",

@@ -2,8 +2,8 @@
 //! gold PERSON/ORG/PLACE/MISC spans, scored as ../shared/eval/score.py does:
 //! strict spans, predictions inside gold boilerplate lines left out.
 
-use annotator::entities::tagger;
-use annotator::segment::Segments;
+use annotator::internals::entities::tagger;
+use annotator::internals::segment::Segments;
 use serde_json::Value;
 use std::collections::HashSet;
 

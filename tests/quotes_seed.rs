@@ -4,8 +4,8 @@
 //! mentions (the layer resolves names itself) and with mentions built from
 //! the gold entities (the layer links speakers to them).
 
-use annotator::quotes::detect;
-use annotator::segment::Segments;
+use annotator::internals::quotes::detect;
+use annotator::internals::segment::Segments;
 use annotator::{Entity, Label, Mention, Span};
 use serde_json::Value;
 

@@ -7,6 +7,7 @@
 //! the head and tail lean boilerplate, distance to the main text block).
 
 use crate::annotation::BoilerKind;
+use crate::hash::{fnv, FnvBuild, FNV_OFFSET};
 use crate::segment::Segments;
 use std::sync::OnceLock;
 
@@ -374,25 +375,7 @@ fn is_typographic(c: char) -> bool {
     matches!(c, '“' | '”' | '‘' | '’' | '—' | '–' | '…' | '«' | '»' | '„' | '\u{a0}')
 }
 
-/// FNV-1a: short keys (stop words, lines) hash faster than with SipHash;
-/// nothing here is exposed to adversarial collisions beyond a slowdown.
-#[derive(Default)]
-struct Fnv(u64);
 
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ b as u64).wrapping_mul(0x100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
 
 pub fn lexicon_hits(line: &str) -> Hits {
     hits_normed(&norm(line))
@@ -864,7 +847,7 @@ pub fn hashed_line(text: &str, out: &mut Vec<(u32, f32)>, buf: &mut String) {
         } else {
             lower_word(w.chars(), buf);
         }
-        let h = fnv(0xcbf2_9ce4_8422_2325, buf.as_bytes());
+        let h = fnv(FNV_OFFSET, buf.as_bytes());
         keys.push(bucket(h, 1));
         if n == 0 {
             first = Some(h);
@@ -892,14 +875,6 @@ pub fn hashed_line(text: &str, out: &mut Vec<(u32, f32)>, buf: &mut String) {
             false
         }
     });
-}
-
-fn fnv(seed: u64, bytes: &[u8]) -> u64 {
-    let mut h = seed;
-    for &b in bytes {
-        h = (h ^ b as u64).wrapping_mul(0x100_0000_01b3);
-    }
-    h
 }
 
 fn bucket(h: u64, tag: u64) -> u32 {
@@ -960,6 +935,7 @@ pub const CONTEXT_NAMES: &[&str] = &[
     "after_last_strong",
 ];
 
+#[cfg_attr(not(feature = "internals"), allow(dead_code))] // used in training (tools/)
 pub const N_CONTEXT: usize = 36;
 
 fn logit(p: f64) -> f64 {

@@ -7,7 +7,7 @@
 //! block ([`features::context`]) and hashed word features
 //! ([`features::hashed`]: the line's words, first two and last word, so
 //! furniture vocabulary is learned rather than listed). The weights (`data/boiler.model`) are
-//! learned by `src/bin/train-boiler.rs`; the kind of a boilerplate line comes
+//! learned by `tools/src/bin/train-boiler.rs`; the kind of a boilerplate line comes
 //! from the phrase lexicon (`data/boilerplate-phrases.txt`) or its shape.
 //! Two rules sit on top: the first line of a paste, when title-shaped, is the
 //! headline; a long prose paragraph is only dropped on a confident score.
@@ -38,6 +38,7 @@ pub fn embedded() -> Option<&'static Model> {
 }
 
 /// Probability that each line of `seg` is boilerplate, under `model`.
+#[cfg_attr(not(feature = "internals"), allow(dead_code))] // used in training (tools/)
 pub fn probabilities(seg: &Segments, model: &Model) -> Vec<f64> {
     let local = features::local(seg);
     let hashed = features::hashed(seg);

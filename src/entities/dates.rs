@@ -25,7 +25,7 @@ const LEXICON: &str = include_str!("../../data/dates.txt");
 /// Hash maps keyed by lexicon words: the byte-wise FNV hasher of the
 /// tagger's features instead of SipHash (no untrusted keys here, and these
 /// lookups run several times per token).
-type WordMap<V> = HashMap<&'static str, V, std::hash::BuildHasherDefault<super::tagger::features::IdHasher>>;
+type WordMap<V> = HashMap<&'static str, V, std::hash::BuildHasherDefault<crate::hash::IdHasher>>;
 
 /// Word categories of data/dates.txt used by the rules (a word's mask has
 /// bit `cat as usize` set for each it is in; other categories are ignored).

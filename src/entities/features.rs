@@ -4,7 +4,7 @@
 //!
 //! [`Segments`]: crate::segment::Segments
 
-use std::collections::HashMap;
+use crate::hash::{fnv_char, mix, IdMap, FNV_OFFSET};
 use std::sync::OnceLock;
 
 /// Bump when features change: a model trained on other features is refused.
@@ -56,44 +56,7 @@ pub fn norm_char(c: char) -> char {
     }
 }
 
-/// Keys of our hash maps are already well-mixed 64-bit hashes: use them as
-/// they are instead of hashing them again.
-#[derive(Default, Clone, Copy)]
-pub struct IdHasher(u64);
 
-impl std::hash::Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ b as u64).wrapping_mul(0x100_0000_01B3);
-        }
-    }
-    fn write_u64(&mut self, x: u64) {
-        self.0 = x;
-    }
-}
-
-pub type IdMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<IdHasher>>;
-
-const K: u64 = 0x9E37_79B9_7F4A_7C15;
-
-#[inline]
-pub fn mix(a: u64, b: u64) -> u64 {
-    let mut x = (a ^ b.rotate_left(23)).wrapping_mul(K) ^ b;
-    x ^= x >> 29;
-    x = x.wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    x ^= x >> 32;
-    x
-}
-
-#[inline]
-fn hc(h: u64, c: char) -> u64 {
-    (h ^ c as u64).wrapping_mul(0x100_0000_01B3)
-}
-
-const H0: u64 = 0xcbf2_9ce4_8422_2325;
 
 // Flags of a token.
 const F_INIT_CAP: u16 = 1;
@@ -124,13 +87,13 @@ impl TokInfo {
     pub fn new(s: &str, buf: &mut Vec<char>) -> TokInfo {
         buf.clear();
         let mut t = TokInfo::default();
-        let (mut w, mut lo, mut sh, mut ss) = (H0, H0, H0, H0);
+        let (mut w, mut lo, mut sh, mut ss) = (FNV_OFFSET, FNV_OFFSET, FNV_OFFSET, FNV_OFFSET);
         let (mut letters, mut uppers, mut digits, mut alnum) = (0u16, 0u16, 0u16, 0u16);
         let mut last_class = '\0';
         let mut run = 0;
         let mut first = true;
         for c in s.chars().map(norm_char) {
-            w = hc(w, c);
+            w = fnv_char(w, c);
             let cls = if c.is_uppercase() {
                 uppers = uppers.saturating_add(1);
                 letters = letters.saturating_add(1);
@@ -165,14 +128,14 @@ impl TokInfo {
                 run += 1;
             } else {
                 run = 1;
-                ss = hc(ss, cls);
+                ss = fnv_char(ss, cls);
             }
             if run <= 4 {
-                sh = hc(sh, cls);
+                sh = fnv_char(sh, cls);
             }
             last_class = cls;
             let l = lower_char(c);
-            lo = hc(lo, l);
+            lo = fnv_char(lo, l);
             buf.push(l);
         }
         let n = buf.len();
@@ -197,8 +160,8 @@ impl TokInfo {
         t.short = ss;
         for k in 0..4 {
             if n > k + 1 {
-                t.pre[k] = buf[..=k].iter().fold(H0, |h, &c| hc(h, c));
-                t.suf[k] = buf[n - 1 - k..].iter().fold(H0, |h, &c| hc(h, c));
+                t.pre[k] = buf[..=k].iter().fold(FNV_OFFSET, |h, &c| fnv_char(h, c));
+                t.suf[k] = buf[n - 1 - k..].iter().fold(FNV_OFFSET, |h, &c| fnv_char(h, c));
             }
         }
         t
@@ -269,7 +232,7 @@ fn gazetteer() -> &'static Gazetteer {
 /// space, which is what the segmenter does with them; others go through
 /// the segmenter.
 fn entry_key(line: &str) -> (u64, usize) {
-    let mut h = H0;
+    let mut h = FNV_OFFSET;
     let mut len = 0;
     if line.split_whitespace().all(|w| w.chars().all(char::is_alphabetic)) {
         for w in line.split_whitespace() {
@@ -288,9 +251,9 @@ fn entry_key(line: &str) -> (u64, usize) {
 
 /// `TokInfo::new(s).lower` alone.
 fn lower_hash(s: &str) -> u64 {
-    let mut lo = H0;
+    let mut lo = FNV_OFFSET;
     for c in s.chars().map(norm_char) {
-        lo = hc(lo, lower_char(c));
+        lo = fnv_char(lo, lower_char(c));
     }
     lo
 }
@@ -325,7 +288,9 @@ pub struct Extracted {
     /// `feats[starts[i]..starts[i+1]]` are token `i`'s.
     pub starts: Vec<u32>,
     pub info: Vec<Key>,
+    #[cfg_attr(not(feature = "internals"), allow(dead_code))] // used in training (tools/)
     pub last_in_sent: Vec<bool>,
+    #[cfg_attr(not(feature = "internals"), allow(dead_code))] // used in training (tools/)
     pub first_in_sent: Vec<bool>,
     /// Sentences (token ranges) tiling the document.
     pub sents: Vec<std::ops::Range<usize>>,
@@ -397,6 +362,7 @@ fn is_opener(t: &Key, s: &str) -> bool {
 }
 
 /// Static features of every token of `doc`.
+#[cfg_attr(not(feature = "internals"), allow(dead_code))] // used in training (tools/)
 pub fn extract(doc: &Doc) -> Extracted {
     let mut feats = Vec::with_capacity(doc.words.len() * 48);
     let mut starts = Vec::with_capacity(doc.words.len() + 1);
@@ -498,7 +464,7 @@ fn extract_tiled<F: FnMut(usize, &[u64])>(doc: &Doc, mut sink: F) -> Extracted {
             if !info[i].is(F_INIT_CAP) {
                 continue;
             }
-            let mut h = H0;
+            let mut h = FNV_OFFSET;
             for k in 0..gaz.max_len.min(r.end - i) {
                 h = mix(h, info[i + k].lower);
                 let Some(&bits) = gaz.map.get(&h) else { continue };
@@ -682,6 +648,7 @@ fn extract_tiled<F: FnMut(usize, &[u64])>(doc: &Doc, mut sink: F) -> Extracted {
 /// Positions of a token's own word features in its static features, and
 /// what training substitutes for them when it hides the word (so that
 /// shape, context and gazetteer features learn to carry unseen names).
+#[cfg_attr(not(feature = "internals"), allow(dead_code))] // used in training (tools/)
 pub fn hidden_word() -> Vec<(usize, u64)> {
     let mut v = vec![(1, mix(T_WORD, 0x5EED)), (2, mix(T_LOWER, 0x5EED))];
     for k in 0..4u64 {
@@ -727,6 +694,7 @@ pub fn dynamic(t: &Key, hist: Option<&[u16; NT]>, out: &mut Vec<u64>) {
 
 /// Every feature [`dynamic`] can give token `t` (to decide which feature
 /// owns each bucket before training).
+#[cfg_attr(not(feature = "internals"), allow(dead_code))] // used in training (tools/)
 pub fn all_dynamic(t: &Key, out: &mut Vec<u64>) {
     for best in (0..NT as u64).chain([99]) {
         out.push(mix(T_HIST, best));
@@ -785,7 +753,7 @@ mod tests {
 
     #[test]
     fn hidden_word_slots_hold_the_word_features() {
-        let doc = Doc { words: vec!["Smithers", "said"], sents: vec![0..2] };
+        let doc = Doc { words: vec!["Smithers", "said"], sents: std::iter::once(0..2).collect() };
         let e = extract(&doc);
         let mut b = Vec::new();
         let t = TokInfo::new("Smithers", &mut b);
@@ -800,7 +768,7 @@ mod tests {
 
     #[test]
     fn sentences_that_do_not_tile_fall_back_to_one() {
-        let doc = Doc { words: vec!["Anna", "Weber", "left"], sents: vec![1..2] };
+        let doc = Doc { words: vec!["Anna", "Weber", "left"], sents: std::iter::once(1..2).collect() };
         let e = extract(&doc);
         assert_eq!(e.sents, vec![0..3]);
         assert_eq!(e.starts.len(), 4);
@@ -837,9 +805,9 @@ mod gaz_tests {
     fn gazetteer_matches_multi_token_and_single_entries() {
         let g = gazetteer();
         let mut b = Vec::new();
-        let h1 = mix(H0, TokInfo::new("Mombasa", &mut b).lower);
+        let h1 = mix(FNV_OFFSET, TokInfo::new("Mombasa", &mut b).lower);
         assert!(g.map.get(&h1).is_some_and(|&x| x & 8 != 0));
-        let h2 = mix(mix(H0, TokInfo::new("New", &mut b).lower), TokInfo::new("York", &mut b).lower);
+        let h2 = mix(mix(FNV_OFFSET, TokInfo::new("New", &mut b).lower), TokInfo::new("York", &mut b).lower);
         assert!(g.map.get(&h2).is_some_and(|&x| x & 8 != 0), "{:?}", g.map.get(&h2));
         eprintln!("{} entries, max len {}", g.map.len(), g.max_len);
     }
@@ -849,7 +817,7 @@ mod gaz_tests {
         let mut b = Vec::new();
         let slow = |line: &str, b: &mut Vec<char>| {
             let seg = crate::segment::Segments::new(line.trim());
-            let h = (0..seg.tokens.len()).fold(H0, |h, i| mix(h, TokInfo::new(seg.token_text(i), b).lower));
+            let h = (0..seg.tokens.len()).fold(FNV_OFFSET, |h, i| mix(h, TokInfo::new(seg.token_text(i), b).lower));
             (h, seg.tokens.len())
         };
         for f in ["first", "last", "country", "place"] {

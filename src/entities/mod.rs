@@ -10,7 +10,9 @@
 //! data/titles.txt, data/org_heads.txt, data/name_edges.txt, data/dates.txt.
 
 pub mod dates;
+pub mod features;
 pub mod group;
+pub mod model;
 pub mod tagger;
 
 use crate::annotation::{Entity, Label, Mention, Span};

@@ -10,16 +10,7 @@
 //! `cargo run --release --bin train-ner -- ../shared/data/ner/conll2003/train.txt --dev ../shared/data/ner/conll2003/dev.txt -o data/ner.model`.
 //! Trained on CoNLL-2003 (Reuters RCV1 text, research licence).
 
-#[doc(hidden)]
-#[path = "features.rs"]
-pub mod features;
-#[doc(hidden)]
-#[path = "ner_conll.rs"]
-pub mod ner_conll;
-#[doc(hidden)]
-#[path = "ner_model.rs"]
-pub mod ner_model;
-
+use super::{features, model};
 use crate::annotation::{Label, Span};
 use crate::segment::Segments;
 
@@ -47,7 +38,7 @@ fn is_title(w: &str) -> bool {
 /// Drop abbreviated titles from the edges of names ("Army Col." ->
 /// "Army", "Dr. Weber" -> "Weber"), re-tagging what is left.
 pub fn trim_titles(words: &[&str], tags: &mut [u8]) {
-    for (mut a, mut b, l) in ner_model::spans(tags) {
+    for (mut a, mut b, l) in model::spans(tags) {
         let (a0, b0) = (a, b);
         while a < b && words.get(a).is_some_and(|w| is_title(w)) {
             a += 1;
@@ -91,7 +82,7 @@ pub fn extend_particles(words: &[&str], sents: &[std::ops::Range<usize>], tags: 
         let k = sents.partition_point(|r| r.end <= i);
         sents.get(k).filter(|r| r.contains(&i)).map_or(i + 1, |r| r.end)
     };
-    for (a, b, l) in ner_model::spans(tags) {
+    for (a, b, l) in model::spans(tags) {
         if l != 0 || b >= tags.len() || tags[b] != features::O || b >= sent_end(a) {
             continue;
         }
@@ -110,11 +101,11 @@ pub fn extend_particles(words: &[&str], sents: &[std::ops::Range<usize>], tags: 
 /// committed model (all O when it cannot be loaded).
 pub fn tag_words(words: Vec<&str>, sents: Vec<std::ops::Range<usize>>) -> Vec<u8> {
     let n = words.len();
-    let Some(m) = ner_model::embedded() else { return vec![features::O; n] };
+    let Some(m) = model::embedded() else { return vec![features::O; n] };
     let doc = features::Doc { words, sents };
-    let mut infer = ner_model::Infer(m);
-    let (ex, stat) = ner_model::score_static(&infer, &doc);
-    let mut tags = ner_model::decode_scored(&mut infer, &ex, stat, None);
+    let mut infer = model::Infer(m);
+    let (ex, stat) = model::score_static(&infer, &doc);
+    let mut tags = model::decode_scored(&mut infer, &ex, stat, None);
     drop(ex.info);
     trim_titles(&doc.words, &mut tags);
     extend_particles(&doc.words, &ex.sents, &mut tags);
@@ -127,7 +118,7 @@ pub fn tag(seg: &Segments) -> Vec<(Span, Label)> {
     let sents = seg.sentences.iter().map(|s| s.tokens.clone()).collect();
     let tags = tag_words(words, sents);
     let mut out = Vec::new();
-    for (a, b, l) in ner_model::spans(&tags) {
+    for (a, b, l) in model::spans(&tags) {
         let (Some(first), Some(last)) = (seg.tokens.get(a), seg.tokens.get(b.wrapping_sub(1))) else {
             continue;
         };

@@ -45,7 +45,7 @@ pub struct Lexicon {
 type WordIndex<T> = std::collections::HashMap<
     String,
     Vec<T>,
-    std::hash::BuildHasherDefault<crate::entities::tagger::features::IdHasher>,
+    std::hash::BuildHasherDefault<crate::hash::IdHasher>,
 >;
 
 /// `[section]` headers and their non-comment lines.

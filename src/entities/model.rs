@@ -1,6 +1,6 @@
 //! The name tagger's model: hashed features -> rows of quantised weights, one
 //! per BILOU tag, and greedy left-to-right decoding under the BILOU grammar.
-//! Training (src/bin/train-ner.rs) runs the same [`decode`] with float
+//! Training (tools/src/bin/train-ner.rs) runs the same [`decode`] with float
 //! weights that learn as they go (an averaged perceptron).
 
 use super::features::{self as fx, Extracted, NT, O};
@@ -33,7 +33,9 @@ pub trait Scorer {
 /// 20x larger and miss the cache on most lookups.)
 pub struct Model {
     pub nbits: u32,
+    #[cfg_attr(not(feature = "internals"), allow(dead_code))] // used in training (tools/)
     pub low: f32,
+    #[cfg_attr(not(feature = "internals"), allow(dead_code))] // used in training (tools/)
     pub top: f32,
     slot: Vec<u32>,
     w: Vec<i16>,
@@ -62,6 +64,7 @@ pub fn code_table(low: f32, top: f32) -> [i16; 256] {
 }
 
 /// The code nearest (in log space) to weight `x`.
+#[cfg_attr(not(feature = "internals"), allow(dead_code))] // used in training (tools/)
 pub fn encode_weight(x: f32, low: f32, top: f32) -> i8 {
     let (low, top) = (low.max(1e-9) as f64, top.max(1e-9) as f64);
     let a = 127.0 / (1.0 + top / low).ln();
@@ -76,6 +79,7 @@ pub fn encode_weight(x: f32, low: f32, top: f32) -> i8 {
 impl Model {
     /// A model from dense codes `codes[bucket * NT + tag]` and the
     /// fingerprint of each bucket's owner.
+    #[cfg_attr(not(feature = "internals"), allow(dead_code))] // used in training (tools/)
     pub fn from_codes(nbits: u32, low: f32, top: f32, codes: &[i8], fp: &[u8]) -> Model {
         let t = code_table(low, top);
         let mut slot = vec![0u32; 1 << nbits];
@@ -107,6 +111,7 @@ impl Model {
 
     /// Compact form: header, then (varint gap, code) for non-zero cells,
     /// then the fingerprint of each row that has a non-zero cell.
+    #[cfg_attr(not(feature = "internals"), allow(dead_code))] // used in training (tools/)
     pub fn encode(nbits: u32, low: f32, top: f32, codes: &[i8], fp: &[u8]) -> Vec<u8> {
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
@@ -311,6 +316,7 @@ fn static_feats(ex: &Extracted, i: usize) -> &[u64] {
 /// the document (so a headline's first mention learns from the body). With
 /// `gold`, the scorer learns from pass B's wrong sentences (structured
 /// perceptron update).
+#[cfg_attr(not(feature = "internals"), allow(dead_code))] // used in training (tools/)
 pub fn decode<S: Scorer>(s: &mut S, ex: &Extracted, gold: Option<&[u8]>) -> Vec<u8> {
     let stat: Vec<[f32; NT]> = (0..ex.info.len())
         .map(|i| {
@@ -353,7 +359,7 @@ pub fn decode_scored<S: Scorer>(
 
     // Pass A.
     let mut first = vec![O; n];
-    let mut hist: fx::IdMap<[u16; NT]> = fx::IdMap::default();
+    let mut hist: crate::hash::IdMap<[u16; NT]> = crate::hash::IdMap::default();
     for r in &sents {
         emit.clear();
         for i in r.clone() {
@@ -470,7 +476,7 @@ pub fn spans(tags: &[u8]) -> Vec<(usize, usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::tagger::features::tag_of;
+    use crate::entities::features::tag_of;
 
     #[test]
     fn log_codes_keep_relative_precision() {

@@ -8,9 +8,9 @@
 //!
 //! Deterministic: documents are shuffled by a fixed-seed generator.
 
-use annotator::entities::tagger::features::{self as fx, NT};
-use annotator::entities::tagger::ner_conll::{self as cn, ConllDoc, Counts};
-use annotator::entities::tagger::ner_model::{self as nm, bucket, Model, Scorer};
+use annotator::internals::entities::features::{self as fx, NT};
+use annotator::internals::entities::model::{self as nm, bucket, Model, Scorer};
+use annotator_tools::conll::{self as cn, ConllDoc, Counts};
 use std::process::ExitCode;
 use std::time::Instant;
 

@@ -1,8 +1,8 @@
 //! CoNLL-2003 reading and strict span scoring, shared by the train-ner and
 //! eval-ner binaries.
 
-use super::features::{tag_of, O};
-use super::ner_model::spans;
+use annotator::internals::entities::features::{tag_of, O};
+use annotator::internals::entities::model::spans;
 
 /// One `-DOCSTART-` document: tokens, gold BILOU tags, sentences.
 pub struct ConllDoc {

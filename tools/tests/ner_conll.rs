@@ -1,11 +1,12 @@
 //! The committed name model on CoNLL-2003 dev (read from ../shared at test
 //! time) and on plain text through the public tagger.
 
-use annotator::entities::tagger::{self, ner_conll as cn};
-use annotator::segment::Segments;
+use annotator::internals::entities::tagger;
+use annotator::internals::segment::Segments;
 use annotator::Label;
+use annotator_tools::conll as cn;
 
-const DEV: &str = "../shared/data/ner/conll2003/dev.txt";
+const DEV: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/ner/conll2003/dev.txt");
 
 #[test]
 fn dev_strict_f1_stays_high() {

@@ -14,8 +14,9 @@
 //! moves by about +-0.01 from one split to another, so compare ideas on the
 //! mean over several seeds (e.g. 0..4), not on one split.
 
-use annotator::boilerplate::{self, features, model::Logistic, model::Model};
-use annotator::segment::Segments;
+use annotator::internals::boilerplate::{self, features, model::Logistic, model::Model};
+use annotator::internals::segment::Segments;
+use annotator_tools::fit::Fit;
 use std::process::ExitCode;
 
 struct Doc {

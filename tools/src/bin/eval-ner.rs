@@ -8,10 +8,10 @@
 //! conll2jsonl.py's text), then the tagger alone on CoNLL's own tokens.
 //!   cargo run --release --bin eval-ner -- --bench FILE   (plain text; a CoNLL file is joined as conll2jsonl does)
 
-use annotator::entities::tagger::ner_conll::{self as cn, Counts};
-use annotator::entities::tagger::ner_model::{self as nm, Model};
-use annotator::entities::tagger::{self, features as fx};
-use annotator::segment::Segments;
+use annotator::internals::entities::model::{self as nm, Model};
+use annotator::internals::entities::{features as fx, tagger};
+use annotator::internals::segment::Segments;
+use annotator_tools::conll::{self as cn, Counts};
 use std::process::ExitCode;
 use std::time::Instant;
 

@@ -4,8 +4,9 @@
 //! Default text: the first N KB (default 100) of PolNeAR dev articles read
 //! from ../shared at run time.
 
-use annotator::segment::Segments;
-use annotator::{annotate, boilerplate, entities, quotes, Options};
+use annotator::internals::segment::Segments;
+use annotator::internals::{boilerplate, entities, quotes};
+use annotator::{annotate, Options};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
