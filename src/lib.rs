@@ -33,13 +33,13 @@ macro_rules! internal_modules {
         mod $name;
     )*};
 }
-internal_modules!(boilerplate, entities, hash, quotes, segment);
+internal_modules!(boilerplate, entities, hash, lexicon, quotes, segment);
 
 /// The training, evaluation and bench programs' view of the crate.
 #[cfg(feature = "internals")]
 #[doc(hidden)]
 pub mod internals {
-    pub use crate::{boilerplate, entities, hash, quotes, segment};
+    pub use crate::{boilerplate, entities, hash, lexicon, quotes, segment};
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -43,24 +43,24 @@ pub struct Segments<'a> {
 }
 
 /// Words that keep their trailing period and do not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cmdr", "adm", "sen",
-    "rep", "gov", "pres", "supt", "insp", "det", "rev", "fr", "st", "mt", "ft", "jr", "sr", "inc", "corp",
-    "co", "ltd", "bros", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "ave",
-    "blvd", "dept", "univ", "approx", "est", "fig", "vol", "op", "ed",
-];
+/// (data/lexicon/segment.txt [abbreviations])
+fn abbreviations() -> &'static [&'static str] {
+    crate::lexicon::word_list!(segment, "abbreviations")
+}
 
 /// Lower-case words that are abbreviations even without a capital.
-const LOWER_ABBREVIATIONS: &[&str] = &["vs", "etc", "approx", "ca"];
+/// (data/lexicon/segment.txt [lower-abbreviations])
+fn lower_abbreviations() -> &'static [&'static str] {
+    crate::lexicon::word_list!(segment, "lower-abbreviations")
+}
 
 /// "Gen", "Mr", "Jan" (capitalised) or "vs", "etc": keeps its period.
 pub fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_end_matches('.');
     if w.starts_with(|c: char| c.is_uppercase()) {
-        ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+        abbreviations().iter().any(|a| a.eq_ignore_ascii_case(w))
     } else {
-        LOWER_ABBREVIATIONS.contains(&w)
+        lower_abbreviations().contains(&w)
     }
 }
 

@@ -8,6 +8,7 @@
 
 use crate::annotation::BoilerKind;
 use crate::hash::{fnv, FnvBuild, FNV_OFFSET};
+use crate::lexicon::{self, word_list, Lexicon};
 use crate::segment::Segments;
 use std::sync::OnceLock;
 
@@ -26,7 +27,6 @@ pub struct Phrase {
     pub text: String,
 }
 
-const PHRASES: &str = include_str!("../../data/boilerplate-phrases.txt");
 
 fn kind_of(s: &str) -> Option<BoilerKind> {
     Some(match s {
@@ -43,24 +43,21 @@ fn kind_of(s: &str) -> Option<BoilerKind> {
     })
 }
 
-/// Parse the lexicon format (`KIND MODE PHRASE`, `#` comments); bad lines are skipped.
-pub fn parse_phrases(src: &str) -> Vec<Phrase> {
+/// The phrases of a lexicon (data/lexicon/boilerplate.txt): a section per
+/// kind, an entry per phrase (commas included) tagged whole, start or contains;
+/// entries of other sections or with another tag are skipped.
+pub fn parse_phrases(lex: &Lexicon) -> Vec<Phrase> {
     let mut out = Vec::new();
-    for line in src.lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let mut it = line.splitn(3, ' ');
-        let (Some(k), Some(m), Some(p)) = (it.next(), it.next(), it.next()) else { continue };
-        let Some(kind) = kind_of(k) else { continue };
-        let mode = match m {
-            "=" => Mode::Whole,
-            "^" => Mode::Prefix,
-            "~" => Mode::Contains,
+    for (section, entry) in lex.all() {
+        let Some(kind) = kind_of(section) else { continue };
+        let mode = match entry.tag {
+            Some("whole") => Mode::Whole,
+            Some("start") => Mode::Prefix,
+            Some("contains") => Mode::Contains,
             _ => continue,
         };
-        let text = if mode == Mode::Whole { norm_whole(p) } else { norm(p) };
+        let p = entry.forms.join(", ");
+        let text = if mode == Mode::Whole { norm_whole(&p) } else { norm(&p) };
         if !text.is_empty() {
             out.push(Phrase { kind, mode, text });
         }
@@ -70,7 +67,7 @@ pub fn parse_phrases(src: &str) -> Vec<Phrase> {
 
 pub fn phrases() -> &'static [Phrase] {
     static P: OnceLock<Vec<Phrase>> = OnceLock::new();
-    P.get_or_init(|| parse_phrases(PHRASES))
+    P.get_or_init(|| parse_phrases(lexicon::boilerplate()))
 }
 
 /// Lower-case, collapse white space (non-breaking spaces included).
@@ -394,22 +391,6 @@ pub fn hits_normed(n: &str) -> Hits {
     h
 }
 
-const STOP_WORDS: &[&str] = &[
-    // English
-    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as",
-    "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "that", "this", "which",
-    "who", "he", "she", "they", "we", "i", "his", "her", "their", "our", "not", "will", "would", "can",
-    "could", "said", "says", "than", "there", "about", "into", "after", "also", "more", "when", "what", "if",
-    "do", "does", "did", "so", "some", "all", "one", "been", "you", // French
-    "le", "la", "les", "des", "du", "de", "et", "est", "un", "une", "dans", "pour", "que", "qui", "pas",
-    "sur", "au", "avec", "il", "elle", "ce", "en", // German
-    "der", "die", "das", "und", "ist", "nicht", "mit", "den", "dem", "ein", "eine", "zu", "von", "auf",
-    "sich", "für", "auch", "es", "im", "sie", // Spanish / Portuguese / Italian
-    "el", "los", "las", "y", "por", "con", "para", "se", "del", "lo", "o", "e", "da", "do", "na", "no", "os",
-    "em", "uma", "il", "di", "che", "è", "per", "non", "una", "sono", "gli", "della", // Russian
-    "и", "в", "не", "на", "что", "с", "по", "как", "это", "он", "она", "из", "за", "к", "но",
-];
-
 /// Lower-case `chars` into `out` as `str::to_lowercase` would, without
 /// allocating once `out` has grown (final sigma aside, which no caller needs:
 /// stop words and month names have none).
@@ -429,39 +410,12 @@ const STOP_MAX_CHARS: usize = 6;
 fn is_stop(w: &str) -> bool {
     static SET: OnceLock<std::collections::HashSet<&'static str, FnvBuild>> = OnceLock::new();
     // No stop word is longer than 8 bytes: most words skip the lookup.
-    w.len() <= 8 && SET.get_or_init(|| STOP_WORDS.iter().copied().collect()).contains(w)
+    w.len() <= 8 && SET.get_or_init(|| stop_words().iter().copied().collect()).contains(w)
 }
 
 fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af | 0xf900..=0xfaff)
 }
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
 
 /// Names of the local features, in order.
 pub const LOCAL_NAMES: &[&str] = &[
@@ -724,7 +678,7 @@ fn line_features<'a>(
                     t[0].to_ascii_lowercase(),
                     b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
                 )
-                && MONTHS.iter().any(|m| m.as_bytes().eq_ignore_ascii_case(t))
+                && months().iter().any(|m| m.as_bytes().eq_ignore_ascii_case(t))
                 || (t.len() == 4 && matches!(t[0], b'1' | b'2') && t.iter().all(u8::is_ascii_digit));
         }
         let t = w.trim_matches(|c: char| !is_alnum(c));
@@ -735,7 +689,7 @@ fn line_features<'a>(
         buf.clear();
         lower_word(t.chars(), buf);
         let l = buf.as_str();
-        MONTHS.contains(&l)
+        months().contains(&l)
             || (l.len() == 4 && l.starts_with(['1', '2']) && l.chars().all(|c| c.is_ascii_digit()))
     });
     let rel = if n > 1 { i as f64 / (n - 1) as f64 } else { 0.5 };
@@ -1131,6 +1085,16 @@ pub fn kind(text: &str, local: &[f64]) -> BoilerKind {
     BoilerKind::Other
 }
 
+/// English function words (data/lexicon/boilerplate.txt [stop-words]).
+fn stop_words() -> &'static [&'static str] {
+    word_list!(boilerplate, "stop-words")
+}
+
+/// Month names and abbreviations ([months]).
+fn months() -> &'static [&'static str] {
+    word_list!(boilerplate, "months")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1203,8 +1167,8 @@ mod tests {
         let l = local(&seg);
         assert_eq!(l.len(), 4);
         assert!(l.iter().all(|f| f.len() == N_LOCAL && f.iter().all(|x| x.is_finite())));
-        assert!(STOP_WORDS.iter().all(|w| w.len() <= 8 && w.chars().count() <= STOP_MAX_CHARS && is_stop(w)));
-        assert!(MONTHS.iter().all(|m| m.chars().count() <= 9));
+        assert!(stop_words().iter().all(|w| w.len() <= 8 && w.chars().count() <= STOP_MAX_CHARS && is_stop(w)));
+        assert!(months().iter().all(|m| m.chars().count() <= 9));
         assert!(!is_stop("article"));
         assert!(comment_count_line("6 thoughts on “the piece”"));
         assert!(comment_count_line("(42) comments"));

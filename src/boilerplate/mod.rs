@@ -8,7 +8,7 @@
 //! ([`features::hashed`]: the line's words, first two and last word, so
 //! furniture vocabulary is learned rather than listed). The weights (`data/boiler.model`) are
 //! learned by `tools/src/bin/train-boiler.rs`; the kind of a boilerplate line comes
-//! from the phrase lexicon (`data/boilerplate-phrases.txt`) or its shape.
+//! from the phrase lexicon (`data/lexicon/boilerplate.txt`) or its shape.
 //! Two rules sit on top: the first line of a paste, when title-shaped, is the
 //! headline; a long prose paragraph is only dropped on a confident score.
 //!

@@ -10,7 +10,7 @@
 //! Spans exclude a leading determiner ("the 1990s" gives "1990s"), as entity
 //! spans do, and a trailing possessive.
 //!
-//! The word lists live in `data/dates.txt`; dates written in digits are
+//! The word lists live in `data/lexicon/dates.txt`; dates written in digits are
 //! matched by one regular expression over the token.
 
 use crate::annotation::Span;
@@ -20,14 +20,12 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-const LEXICON: &str = include_str!("../../data/dates.txt");
-
 /// Hash maps keyed by lexicon words: the byte-wise FNV hasher of the
 /// tagger's features instead of SipHash (no untrusted keys here, and these
 /// lookups run several times per token).
 type WordMap<V> = HashMap<&'static str, V, std::hash::BuildHasherDefault<crate::hash::IdHasher>>;
 
-/// Word categories of data/dates.txt used by the rules (a word's mask has
+/// Word categories (sections) of data/lexicon/dates.txt used by the rules (a word's mask has
 /// bit `cat as usize` set for each it is in; other categories are ignored).
 #[derive(Clone, Copy)]
 enum Cat {
@@ -82,21 +80,17 @@ fn lexicon() -> &'static Lexicon {
     LEX.get_or_init(|| {
         let mut words: WordMap<u64> = WordMap::default();
         let mut months = WordMap::default();
-        for line in LEXICON.lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let Some((cat, ws)) = line.split_once('=') else { continue };
-            let cat = cat.trim();
-            if let Some(n) = cat.strip_prefix("month").and_then(|n| n.parse::<u8>().ok()) {
-                for (k, w) in ws.split_whitespace().enumerate() {
+        let lex = crate::lexicon::dates();
+        for (cat, entry) in lex.all() {
+            if cat == "months" {
+                let Some(n) = entry.tag.and_then(|t| t.parse::<u8>().ok()) else { continue };
+                for (k, &w) in entry.forms.iter().enumerate() {
                     months.insert(w, (n, k == 0));
                 }
                 continue;
             }
             let Some(k) = CAT_NAMES.iter().position(|c| *c == cat) else { continue };
-            for w in ws.split_whitespace() {
+            for &w in &entry.forms {
                 *words.entry(w).or_insert(0) |= 1 << k;
             }
         }
@@ -809,12 +803,8 @@ mod tests {
 
     #[test]
     fn every_category_of_the_word_list_is_known_to_the_rules() {
-        let mut seen: Vec<&str> = LEXICON
-            .lines()
-            .filter(|l| !l.trim().starts_with('#'))
-            .filter_map(|l| l.split_once('=').map(|(c, _)| c.trim()))
-            .filter(|c| !(c.starts_with("month") && c[5..].parse::<u8>().is_ok()))
-            .collect();
+        let mut seen: Vec<&str> =
+            crate::lexicon::dates().all().map(|(c, _)| c).filter(|c| *c != "months").collect();
         seen.sort_unstable();
         seen.dedup();
         let mut known = CAT_NAMES.to_vec();

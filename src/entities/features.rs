@@ -352,10 +352,10 @@ tpl!(
 );
 
 /// Words that stay lower-case in Title Case.
-const SMALL_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "but", "or", "nor", "for", "on", "at", "to", "by", "of", "in", "up", "as", "vs",
-    "via", "per", "from", "with", "into", "over", "off", "out",
-];
+/// (data/lexicon/names.txt [small-words])
+fn small_words() -> &'static [&'static str] {
+    crate::lexicon::word_list!(names, "small-words")
+}
 
 fn is_opener(t: &Key, s: &str) -> bool {
     t.is(F_NO_ALNUM) && matches!(s.chars().next().map(norm_char), Some('"' | '\'' | '(' | '[' | ':' | '-'))
@@ -432,7 +432,7 @@ fn extract_tiled<F: FnMut(usize, &[u64])>(doc: &Doc, mut sink: F) -> Extracted {
             }
             if t.is(F_INIT_CAP) {
                 capped += 1;
-            } else if t.is(F_LOWER_INIT) && !SMALL_WORDS.contains(w) {
+            } else if t.is(F_LOWER_INIT) && !small_words().contains(w) {
                 other_lower += 1;
             }
         }

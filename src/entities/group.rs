@@ -23,52 +23,36 @@ use crate::annotation::{Entity, Label, Mention, Span};
 use std::collections::HashMap;
 
 /// Words that do not give an acronym letter: "Government of National Accord".
-const ACRONYM_SKIP: &[&str] =
-    &["of", "the", "and", "for", "&", "in", "on", "at", "de", "du", "la", "to", "a", "an"];
+/// (data/lexicon/names.txt [acronym-skip])
+fn acronym_skip() -> &'static [&'static str] {
+    crate::lexicon::word_list!(names, "acronym-skip")
+}
 /// Company suffixes: "Acme Corp." is "Acme".
-const COMPANY_SUFFIX: &[&str] =
-    &["inc", "corp", "corporation", "co", "ltd", "llc", "plc", "company", "group"];
+/// (data/lexicon/names.txt [company-suffixes])
+fn company_suffixes() -> &'static [&'static str] {
+    crate::lexicon::word_list!(names, "company-suffixes")
+}
 /// Name suffixes skipped when finding a surname: "Martin Luther King Jr.".
-const NAME_SUFFIX: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+/// (data/lexicon/names.txt [name-suffixes])
+fn name_suffixes() -> &'static [&'static str] {
+    crate::lexicon::word_list!(names, "name-suffixes")
+}
 /// Words that name a kind of organisation, not one: "the House" is not
 /// "the White House".
-const GENERIC_ORG_WORDS: &[&str] = &[
-    "house",
-    "news",
-    "times",
-    "group",
-    "company",
-    "service",
-    "services",
-    "international",
-    "national",
-    "american",
-    "united",
-    "new",
-    "first",
-    "general",
-];
+/// (data/lexicon/names.txt [generic-org-words])
+fn generic_org_words() -> &'static [&'static str] {
+    crate::lexicon::word_list!(names, "generic-org-words")
+}
 /// Second words that make "X Committee" a part of X, not X.
-const SUBUNIT_WORDS: &[&str] = &[
-    "committee",
-    "subcommittee",
-    "commission",
-    "panel",
-    "caucus",
-    "council",
-    "board",
-    "office",
-    "bureau",
-    "division",
-    "unit",
-    "party",
-    "chapter",
-    "branch",
-    "campaign",
-    "foundation",
-];
+/// (data/lexicon/names.txt [subunit-words])
+fn subunit_words() -> &'static [&'static str] {
+    crate::lexicon::word_list!(names, "subunit-words")
+}
 /// Prepositions that mark a place: "in Washington".
-const LOCATIVE: &[&str] = &["in", "at", "from", "to", "near", "into", "across", "outside", "inside"];
+/// (data/lexicon/names.txt [locative-prepositions])
+fn locative_prepositions() -> &'static [&'static str] {
+    crate::lexicon::word_list!(names, "locative-prepositions")
+}
 
 /// A mention's normalised form.
 struct Form {
@@ -98,7 +82,7 @@ fn normalise(raw: &str, label: Label) -> Form {
         let w = words[0].to_lowercase();
         let w = w.trim_end_matches('.');
         let starts_upper = words[1].chars().next().is_some_and(|c| c.is_uppercase());
-        if (w == "the" || (label == Label::Person && super::is_title(w))) && starts_upper {
+        if (w == "the" || (label == Label::Person && crate::lexicon::is_title(w))) && starts_upper {
             words.remove(0);
         } else {
             break;
@@ -125,7 +109,7 @@ fn strip_al(w: &str) -> &str {
 
 /// Last word of a person's name, skipping "Jr." and the like.
 fn surname(keys: &[String]) -> Option<&str> {
-    keys.iter().rev().map(String::as_str).find(|k| !NAME_SUFFIX.contains(k))
+    keys.iter().rev().map(String::as_str).find(|k| !name_suffixes().contains(k))
 }
 
 /// `short` is contained in `long` in order.
@@ -151,7 +135,7 @@ fn person_part(short: &[String], long: &[String], short_is_person: bool) -> bool
     // "Mark Van Voorhis".
     let tail = long.ends_with(short);
     // "Jane Doe" is not "Jane Doe Jr."
-    let suffix_ok = long.iter().filter(|k| NAME_SUFFIX.contains(&k.as_str())).all(|k| short.contains(k));
+    let suffix_ok = long.iter().filter(|k| name_suffixes().contains(&k.as_str())).all(|k| short.contains(k));
     let framed = suffix_ok
         && short.first() == long.first()
         && surname(short) == surname(long)
@@ -181,7 +165,7 @@ fn acronyms(words: &[String]) -> Vec<String> {
             let mut a = String::new();
             for w in words {
                 let lw = w.to_lowercase();
-                if skip_small && ACRONYM_SKIP.contains(&lw.as_str()) {
+                if skip_small && acronym_skip().contains(&lw.as_str()) {
                     continue;
                 }
                 let parts: Vec<&str> = if split_hyphens { w.split('-').collect() } else { vec![w.as_str()] };
@@ -283,14 +267,14 @@ pub fn group(text: &str, mentions: Vec<(Span, Label)>) -> (Vec<Mention>, Vec<Ent
         for a in acronyms(&f.form.words) {
             by_acronym.entry(a).or_default().push(l);
         }
-        if keys.last().is_some_and(|k| COMPANY_SUFFIX.contains(&k.as_str())) {
+        if keys.last().is_some_and(|k| company_suffixes().contains(&k.as_str())) {
             by_base.entry(keys[..keys.len() - 1].join(" ")).or_default().push(l);
         }
         if label_of[l] == Some(Label::Org) {
             by_org_end.entry(keys[keys.len() - 1].clone()).or_default().push(l);
             // Only "X University", "X Coal": in "Senate Subcommittee" or
             // "Ohio Democratic Party" the first word is another entity.
-            if keys.len() == 2 && !SUBUNIT_WORDS.contains(&keys[1].as_str()) {
+            if keys.len() == 2 && !subunit_words().contains(&keys[1].as_str()) {
                 by_org_start.entry(keys[0].clone()).or_default().push(l);
             }
         }
@@ -326,7 +310,7 @@ pub fn group(text: &str, mentions: Vec<(Span, Label)>) -> (Vec<Mention>, Vec<Ent
         // has it.
         if short.keys.len() == 1 && label_of[s] == Some(Label::Org) && short_acr.is_none() {
             let k = &short.keys[0];
-            if !super::is_org_head(k) && !GENERIC_ORG_WORDS.contains(&k.as_str()) {
+            if !super::is_org_head(k) && !generic_org_words().contains(&k.as_str()) {
                 let ends = by_org_end.get(k).map_or(&[][..], Vec::as_slice);
                 let starts = by_org_start.get(k).map_or(&[][..], Vec::as_slice);
                 let found: Vec<usize> = ends.iter().chain(starts).copied().collect();
@@ -493,7 +477,7 @@ fn is_locative(text: &str, span: Span) -> bool {
         .rev()
         .flat_map(char::to_lowercase)
         .collect();
-    LOCATIVE.contains(&word.as_str())
+    locative_prepositions().contains(&word.as_str())
 }
 
 #[cfg(test)]

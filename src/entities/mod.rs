@@ -7,7 +7,7 @@
 //! single-word dates they cover; dates with a digit or several words beat
 //! names) -> [`group::group`]. Entities are found on every line, boilerplate
 //! included (the exports flag those; the page hides them). Word lists:
-//! data/titles.txt, data/org_heads.txt, data/name_edges.txt, data/dates.txt.
+//! data/lexicon/names.txt and data/lexicon/dates.txt (see src/lexicon.rs).
 
 pub mod dates;
 pub mod features;
@@ -16,43 +16,21 @@ pub mod model;
 pub mod tagger;
 
 use crate::annotation::{Entity, Label, Mention, Span};
+use crate::lexicon::{self, is_title, titles};
 use crate::segment::Segments;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
-const TITLES: &str = include_str!("../../data/titles.txt");
-const ORG_HEADS: &str = include_str!("../../data/org_heads.txt");
-
-/// Lines of a word list: (first word, rest of the line).
-fn word_list(src: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
-    src.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| l.split_once(' ').map_or((l, ""), |(w, rest)| (w, rest.trim())))
-}
-
-/// Title word -> may split a span in the middle.
-fn titles() -> &'static HashMap<&'static str, bool> {
-    static MAP: OnceLock<HashMap<&'static str, bool>> = OnceLock::new();
-    MAP.get_or_init(|| word_list(TITLES).map(|(w, rest)| (w, rest == "inner")).collect())
-}
-
-/// A title or honorific that precedes a name ("president", "gen", "mr"):
-/// lower case, without its period.
-pub(crate) fn is_title(word: &str) -> bool {
-    titles().contains_key(word)
-}
-
-pub(crate) fn is_org_head(word: &str) -> bool {
+fn is_org_head(word: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| word_list(ORG_HEADS).map(|(w, _)| w).collect()).contains(word)
+    SET.get_or_init(|| lexicon::word_set(lexicon::names(), "org-heads")).contains(word)
 }
 
 /// Name particles written in lower case inside a name: "al-Sarraj", "van Gogh".
-const PARTICLES: &[&str] = &[
-    "al", "el", "bin", "ibn", "abu", "ben", "van", "von", "de", "der", "den", "del", "della", "di", "da",
-    "du", "dos", "la", "le", "ter", "ten", "zu",
-];
+/// (data/lexicon/names.txt [particles])
+fn name_particles() -> &'static [&'static str] {
+    crate::lexicon::word_list!(names, "particles")
+}
 
 /// Find entity mentions and group them into entities.
 pub fn detect(seg: &Segments) -> (Vec<Mention>, Vec<Entity>) {
@@ -181,13 +159,11 @@ fn relabel(seg: &Segments, span: Span, label: Label) -> Option<Label> {
     Some(label)
 }
 
-const NAME_EDGES: &str = include_str!("../../data/name_edges.txt");
-
 /// Capitalised words that start a sentence but never a name: "Meanwhile
 /// Trump said" gives "Trump".
 fn drop_lead_word(seg: &Segments, span: Span) -> Span {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    let set = SET.get_or_init(|| word_list(NAME_EDGES).map(|(w, _)| w).collect());
+    let set = SET.get_or_init(|| lexicon::word_set(lexicon::names(), "sentence-openers"));
     let r = tokens_in(seg, span);
     if r.len() < 2 {
         return span;
@@ -202,17 +178,17 @@ fn drop_lead_word(seg: &Segments, span: Span) -> Span {
 
 /// Capitalised verbs and conjunctions that end a name in a title-case
 /// headline: "Jane Doe Was Right" gives "Jane Doe".
-const HEADLINE_BREAKS: &[&str] = &[
-    "is", "was", "are", "were", "would", "has", "have", "had", "says", "said", "but", "could", "should",
-    "does", "did", "won't", "isn't", "wasn't", "doesn't", "didn't", "can't",
-];
+/// (data/lexicon/names.txt [headline-breaks])
+fn headline_breaks() -> &'static [&'static str] {
+    crate::lexicon::word_list!(names, "headline-breaks")
+}
 
 fn cut_at_verb(seg: &Segments, span: Span) -> Span {
     let r = tokens_in(seg, span);
     for i in r.clone().skip(1) {
         let t = seg.token_text(i);
         let low = t.trim_end_matches('.').to_lowercase().replace('’', "'");
-        if capitalised(t) && HEADLINE_BREAKS.contains(&low.as_str()) {
+        if capitalised(t) && headline_breaks().contains(&low.as_str()) {
             return Span::new(span.start, seg.tokens[i - 1].span.end);
         }
     }
@@ -302,13 +278,13 @@ fn extend(seg: &Segments, span: Span, label: Label) -> (Span, Label) {
         let next = seg.token_text(end);
         let low = next.to_lowercase();
         if let Some((p, rest)) = low.split_once('-') {
-            if PARTICLES.contains(&p)
+            if name_particles().contains(&p)
                 && next.split_once('-').is_some_and(|(_, r)| capitalised(r))
                 && !rest.is_empty()
             {
                 s.end = seg.tokens[end].span.end;
             }
-        } else if PARTICLES.contains(&low.as_str())
+        } else if name_particles().contains(&low.as_str())
             && next.chars().all(|c| c.is_lowercase())
             && on_line(end + 1)
             && capitalised(seg.token_text(end + 1))

@@ -25,14 +25,13 @@ pub fn label_of(l: usize) -> Label {
 }
 
 /// Abbreviated titles: they come before names and never end one.
-const TITLES: &[&str] = &[
-    "gen.", "lt.", "col.", "maj.", "capt.", "sgt.", "adm.", "cmdr.", "cpl.", "dr.", "mr.", "mrs.", "ms.",
-    "prof.", "sen.", "rep.", "gov.", "rev.", "fr.", "pres.", "supt.", "insp.", "det.", "atty.", "gen", "lt",
-    "col", "sgt",
-];
+/// (data/lexicon/names.txt [title-abbreviations])
+fn title_abbreviations() -> &'static [&'static str] {
+    crate::lexicon::word_list!(names, "title-abbreviations")
+}
 
-fn is_title(w: &str) -> bool {
-    TITLES.iter().any(|t| t.eq_ignore_ascii_case(w))
+fn is_title_abbreviation(w: &str) -> bool {
+    title_abbreviations().iter().any(|t| t.eq_ignore_ascii_case(w))
 }
 
 /// Drop abbreviated titles from the edges of names ("Army Col." ->
@@ -40,10 +39,10 @@ fn is_title(w: &str) -> bool {
 pub fn trim_titles(words: &[&str], tags: &mut [u8]) {
     for (mut a, mut b, l) in model::spans(tags) {
         let (a0, b0) = (a, b);
-        while a < b && words.get(a).is_some_and(|w| is_title(w)) {
+        while a < b && words.get(a).is_some_and(|w| is_title_abbreviation(w)) {
             a += 1;
         }
-        while b > a && words.get(b - 1).is_some_and(|w| is_title(w)) {
+        while b > a && words.get(b - 1).is_some_and(|w| is_title_abbreviation(w)) {
             b -= 1;
         }
         if (a, b) == (a0, b0) {
@@ -70,7 +69,7 @@ pub fn trim_titles(words: &[&str], tags: &mut [u8]) {
 /// ("al-Rashid", "bin-Talal"): part of the person name before it.
 fn is_particle_name(w: &str) -> bool {
     let Some((p, rest)) = w.split_once('-') else { return false };
-    matches!(p, "al" | "el" | "ad" | "ar" | "as" | "ash" | "at" | "az" | "an" | "bin" | "ibn" | "abu" | "abd")
+    crate::lexicon::word_list!(names, "hyphen-particles").contains(&p)
         && rest.chars().next().is_some_and(|c| c.is_uppercase())
 }
 

@@ -3,7 +3,7 @@
 //! the same sentence (X said, “…” / X told reporters: “…” / according to X /
 //! X said …, adding “…”).
 
-use super::lexicon::{self, CueForm, CueKind};
+use super::vocabulary::{self, CueForm, CueKind};
 use super::speakers::{np_after, subject_before, Np, NpKind};
 use super::Doc;
 
@@ -15,7 +15,7 @@ impl Doc<'_> {
             return None;
         }
         let w: Vec<&str> = (i..(i + 3).min(self.toks.len())).map(|k| self.low(k)).collect();
-        let c = lexicon::get().cue_at(&w, 0)?;
+        let c = vocabulary::get().cue_at(&w, 0)?;
         // "United States": capitalised, a cue only at a sentence's start
         // ("Said Varga:", "According to ...").
         let initial = i == 0 || self.toks[i - 1].line != t.line || self.is_terminator(i - 1);
@@ -31,7 +31,7 @@ impl Doc<'_> {
     /// Role group and length of a role phrase at token `i`.
     pub fn role(&self, i: usize) -> Option<(usize, usize)> {
         let w: Vec<&str> = (i..(i + 4).min(self.toks.len())).map(|k| self.low(k)).collect();
-        lexicon::get().role_at(&w, 0)
+        vocabulary::get().role_at(&w, 0)
     }
 }
 

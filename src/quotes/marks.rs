@@ -255,10 +255,10 @@ fn pair_doubles(text: &str, lines: &[Span]) -> Vec<RawQuote> {
 }
 
 /// Words that begin with an apostrophe (elisions), never a quotation.
-const ELISIONS: &[&str] = &[
-    "em", "til", "till", "tis", "twas", "cause", "cos", "bout", "round", "n", "nother", "ol", "ya", "kay",
-    "sup",
-];
+/// (data/lexicon/quotes.txt [elisions])
+fn elisions() -> &'static [&'static str] {
+    crate::lexicon::word_list!(quotes, "elisions")
+}
 
 fn is_elision(chars: &Chars, k: usize) -> bool {
     // ’90s, '08
@@ -269,7 +269,7 @@ fn is_elision(chars: &Chars, k: usize) -> bool {
     let word: String = chars[k + 1..].iter().map(|&(_, c)| c).take_while(|c| c.is_alphabetic()).collect();
     let after = chars.get(k + 1 + word.chars().count()).map(|&(_, c)| c);
     let lower = word.to_lowercase();
-    ELISIONS.contains(&lower.as_str()) && !after.is_some_and(|c| c.is_alphanumeric())
+    elisions().contains(&lower.as_str()) && !after.is_some_and(|c| c.is_alphanumeric())
 }
 
 /// Pair single marks outside the double quotations `doubles` (sorted).

@@ -7,7 +7,7 @@
 //! layer's mentions when there are any and by its own name index otherwise.
 
 mod cues;
-mod lexicon;
+mod vocabulary;
 mod marks;
 mod speakers;
 
@@ -137,7 +137,7 @@ impl<'a> Doc<'a> {
         if self.t(i) == "."
             && i > 0
             && self.toks[i - 1].cap
-            && lexicon::get().is_title(&self.toks[i - 1].lower)
+            && vocabulary::get().is_speaker_title(&self.toks[i - 1].lower)
         {
             return false;
         }
@@ -176,8 +176,8 @@ fn headline_like(line: &str) -> bool {
 }
 
 /// A short title-case phrase right after "film", "book", "titled"...: a title.
-fn is_title(text: &str, q: &RawQuote, line: Span) -> bool {
-    let lex = lexicon::get();
+fn is_work_title(text: &str, q: &RawQuote, line: Span) -> bool {
+    let lex = vocabulary::get();
     let inner: String = q
         .span
         .text(text)
@@ -245,7 +245,7 @@ pub fn detect(seg: &Segments, mentions: &[Mention], entities: &[Entity], skip: &
     let skip_line: Vec<bool> = seg.lines.iter().map(|&l| skip.overlaps(l)).collect();
     let raw: Vec<RawQuote> = marks::find(text, &seg.lines, &skip_line)
         .into_iter()
-        .filter(|q| !is_title(text, q, seg.lines.get(q.first_line).copied().unwrap_or(q.span)))
+        .filter(|q| !is_work_title(text, q, seg.lines.get(q.first_line).copied().unwrap_or(q.span)))
         .collect();
     let doc = Doc::new(seg, raw, skip_line);
     let mut people = speakers::People::new(&doc, mentions, entities);

@@ -2,7 +2,7 @@
 //! canonical name: through the entity layer's mentions when there are any,
 //! else by this module's own index of capitalised names.
 
-use super::lexicon;
+use super::vocabulary;
 use super::Doc;
 use crate::annotation::{Entity, Label, Mention, Span, Speaker};
 use std::collections::{HashMap, HashSet};
@@ -27,187 +27,49 @@ pub struct Np {
     pub head: usize,
 }
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
-const DETS: &[&str] = &[
-    "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "another",
-    "one", "some", "many", "several", "two", "three", "four", "both", "each", "every", "any", "most",
-    "other",
-];
+/// data/lexicon/quotes.txt [pronouns].
+fn pronouns() -> &'static [&'static str] {
+    crate::lexicon::word_list!(quotes, "pronouns")
+}
+/// data/lexicon/quotes.txt [determiners].
+fn determiners() -> &'static [&'static str] {
+    crate::lexicon::word_list!(quotes, "determiners")
+}
 /// Lower-case words that cannot end a speaker phrase.
-const FUNC: &[&str] = &[
-    "that", "which", "who", "whom", "whose", "what", "how", "why", "where", "when", "while", "and", "or",
-    "but", "nor", "to", "of", "in", "on", "at", "for", "with", "by", "from", "as", "about", "into", "than",
-    "then", "so", "if", "because", "is", "was", "were", "are", "be", "been", "being", "not", "also", "there",
-    "here", "has", "had", "have", "would", "will", "could", "should", "can", "may", "might", "must", "do",
-    "does", "did", "this", "these", "those", "him", "them", "us", "me", "there's", "it's", "he's", "she's",
-    "all", "only", "even", "just", "yet", "still",
-];
+/// (data/lexicon/quotes.txt [function-words])
+fn function_words() -> &'static [&'static str] {
+    crate::lexicon::word_list!(quotes, "function-words")
+}
 /// Words between a subject and its verb ("Varga later said").
-const SKIP: &[&str] = &[
-    "also",
-    "later",
-    "then",
-    "has",
-    "had",
-    "have",
-    "was",
-    "is",
-    "were",
-    "would",
-    "will",
-    "recently",
-    "previously",
-    "once",
-    "never",
-    "already",
-    "again",
-    "often",
-    "further",
-    "today",
-    "yesterday",
-    "tonight",
-    "earlier",
-    "simply",
-    "just",
-    "reportedly",
-    "initially",
-    "first",
-    "finally",
-    "once",
-    "subsequently",
-    "himself",
-    "herself",
-    "themselves",
-    "itself",
-    "separately",
-    "privately",
-    "publicly",
-    "repeatedly",
-    "frequently",
-];
+/// (data/lexicon/quotes.txt [subject-verb-gap])
+fn subject_verb_gap() -> &'static [&'static str] {
+    crate::lexicon::word_list!(quotes, "subject-verb-gap")
+}
 /// Capitalised words that start a sentence but are not names.
-const STOP_CAP: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "but",
-    "and",
-    "or",
-    "in",
-    "at",
-    "on",
-    "for",
-    "as",
-    "after",
-    "before",
-    "when",
-    "while",
-    "if",
-    "so",
-    "then",
-    "yesterday",
-    "today",
-    "last",
-    "this",
-    "that",
-    "meanwhile",
-    "however",
-    "also",
-    "still",
-    "asked",
-    "speaking",
-    "said",
-    "says",
-    "according",
-    "by",
-    "from",
-    "with",
-    "to",
-    "of",
-    "since",
-    "until",
-    "during",
-    "although",
-    "though",
-    "because",
-    "under",
-    "earlier",
-    "later",
-    "now",
-    "here",
-    "there",
-    "it",
-    "his",
-    "her",
-    "their",
-    "our",
-    "my",
-    "its",
-    "we",
-    "they",
-    "he",
-    "she",
-    "i",
-    "you",
-    "what",
-    "why",
-    "how",
-    "where",
-    "who",
-    "which",
-    "instead",
-    "like",
-    "unlike",
-    "among",
-    "about",
-    "over",
-    "despite",
-    "once",
-    "whether",
-    "both",
-    "either",
-    "neither",
-    "following",
-    "besides",
-    "indeed",
-    "still",
-    "even",
-    "yes",
-    "no",
-    "not",
-    "mr",
-];
-const PARTICLES: &[&str] = &[
-    "al", "el", "bin", "ibn", "de", "del", "della", "da", "di", "du", "van", "von", "der", "den", "la", "le",
-    "dos", "das",
-];
-const PLACE_PREPS: &[&str] =
-    &["in", "at", "from", "to", "near", "across", "into", "of", "outside", "inside", "throughout"];
+/// (data/lexicon/quotes.txt [capitalised-non-names])
+fn capitalised_non_names() -> &'static [&'static str] {
+    crate::lexicon::word_list!(quotes, "capitalised-non-names")
+}
+/// data/lexicon/names.txt [particles].
+fn name_particles() -> &'static [&'static str] {
+    crate::lexicon::word_list!(names, "particles")
+}
+/// data/lexicon/quotes.txt [place-prepositions].
+fn place_prepositions() -> &'static [&'static str] {
+    crate::lexicon::word_list!(quotes, "place-prepositions")
+}
 
 /// Day and month names (not "May", "June", "April", "August": also names).
 fn is_calendar(w: &str) -> bool {
-    const CAL: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "july",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    CAL.contains(&w.trim_end_matches('.'))
+    /// data/lexicon/quotes.txt [calendar-words].
+    fn calendar_words() -> &'static [&'static str] {
+        crate::lexicon::word_list!(quotes, "calendar-words")
+    }
+    calendar_words().contains(&w.trim_end_matches('.'))
 }
 
 fn is_pronoun(w: &str) -> bool {
-    PRONOUNS.contains(&w)
+    pronouns().contains(&w)
 }
 
 impl Doc<'_> {
@@ -221,7 +83,7 @@ impl Doc<'_> {
         self.toks.get(i).is_some_and(|t| {
             t.word
                 && t.inq.is_none()
-                && (PARTICLES.contains(&t.lower.as_str())
+                && (name_particles().contains(&t.lower.as_str())
                     || t.lower.starts_with("al-")
                     || t.lower.starts_with("el-"))
         })
@@ -267,14 +129,14 @@ impl Doc<'_> {
     /// Drop leading sentence words and titles: "The Treasury" -> "Treasury",
     /// "Mayor Ilse Varga" -> "Ilse Varga". Returns the new start.
     pub fn strip(&self, s: usize, e: usize) -> usize {
-        let lex = lexicon::get();
+        let lex = vocabulary::get();
         let mut s2 = s;
-        while s2 < e && STOP_CAP.contains(&self.low(s2)) {
+        while s2 < e && capitalised_non_names().contains(&self.low(s2)) {
             s2 += 1;
         }
         let mut cut = s2;
         for k in s2..e.saturating_sub(1) {
-            if lex.is_title(self.low(k)) || lex.role_at(&[self.low(k)], 0).is_some() {
+            if lex.is_speaker_title(self.low(k)) || lex.role_at(&[self.low(k)], 0).is_some() {
                 cut = k + 1;
             }
         }
@@ -300,7 +162,7 @@ pub fn subject_before(doc: &Doc, v: usize, lo: usize) -> Option<Np> {
             return None;
         }
         let w = tok.lower.as_str();
-        if SKIP.contains(&w) || (tok.word && !tok.cap && w.len() > 4 && w.ends_with("ly")) {
+        if subject_verb_gap().contains(&w) || (tok.word && !tok.cap && w.len() > 4 && w.ends_with("ly")) {
             j -= 1;
             continue;
         }
@@ -334,7 +196,7 @@ pub fn subject_before(doc: &Doc, v: usize, lo: usize) -> Option<Np> {
             }
             if doc.t(k) == "," {
                 let Some(np) = np_ending_at(doc, k, lo) else { continue };
-                let governed = np.first > lo && FUNC.contains(&doc.low(np.first - 1));
+                let governed = np.first > lo && function_words().contains(&doc.low(np.first - 1));
                 if np.kind != NpKind::Pronoun && !governed {
                     // "Hart's spokesman, Jo Kent, said": the name in the
                     // appositive names the speaker.
@@ -374,7 +236,7 @@ pub fn subject_before(doc: &Doc, v: usize, lo: usize) -> Option<Np> {
 
 /// The phrase whose last token is `j - 1`.
 fn np_ending_at(doc: &Doc, j: usize, lo: usize) -> Option<Np> {
-    let lex = lexicon::get();
+    let lex = vocabulary::get();
     if j <= lo {
         return None;
     }
@@ -398,9 +260,9 @@ fn np_ending_at(doc: &Doc, j: usize, lo: usize) -> Option<Np> {
     if doc.name_word(p) {
         let s = doc.run_back(p, lo);
         let s2 = doc.strip(s, j);
-        if s2 >= j || STOP_CAP.contains(&w) {
+        if s2 >= j || capitalised_non_names().contains(&w) {
             // Only titles: "The President said".
-            return (s2 >= j && s < j && !STOP_CAP.contains(&w)).then_some(Np {
+            return (s2 >= j && s < j && !capitalised_non_names().contains(&w)).then_some(Np {
                 kind: NpKind::Nominal,
                 first: s,
                 last: j,
@@ -415,7 +277,7 @@ fn np_ending_at(doc: &Doc, j: usize, lo: usize) -> Option<Np> {
             }
         }
         // "the Texas Republican": a description, not a name.
-        if s > lo && DETS.contains(&doc.low(s - 1)) && lex.is_adjective(w) {
+        if s > lo && determiners().contains(&doc.low(s - 1)) && lex.is_adjective(w) {
             return Some(Np { kind: NpKind::Nominal, first: s - 1, last: j, head: p });
         }
         // "the senator from Ohio", "a spokesman for the Treasury": the name
@@ -435,13 +297,13 @@ fn np_ending_at(doc: &Doc, j: usize, lo: usize) -> Option<Np> {
         }
         return Some(Np { kind: NpKind::Name, first: s2, last: j, head: p });
     }
-    if DETS.contains(&w) && p > lo + 1 && doc.low(p - 1) == "of" {
+    if determiners().contains(&w) && p > lo + 1 && doc.low(p - 1) == "of" {
         // "the father of four"
         return np_ending_at(doc, p - 1, lo)
             .filter(|np| np.kind == NpKind::Nominal)
             .map(|np| Np { last: j, ..np });
     }
-    if tok.cap || FUNC.contains(&w) || DETS.contains(&w) {
+    if tok.cap || function_words().contains(&w) || determiners().contains(&w) {
         return None;
     }
     // A lower-case head: collect its modifiers back to a determiner.
@@ -454,14 +316,14 @@ fn np_ending_at(doc: &Doc, j: usize, lo: usize) -> Option<Np> {
             break;
         }
         let xl = doc.low(x);
-        if DETS.contains(&xl) {
+        if determiners().contains(&xl) {
             k = x;
             det = true;
             break;
         }
         let modifier = doc.toks[x].word
-            && !FUNC.contains(&xl)
-            && !STOP_CAP.contains(&xl)
+            && !function_words().contains(&xl)
+            && !capitalised_non_names().contains(&xl)
             && lex.cue_at(&[xl], 0).is_none();
         if doc.possessive(x) || modifier || (xl == "-" && x > lo && doc.toks[x - 1].word) {
             k = x;
@@ -491,7 +353,7 @@ fn np_ending_at(doc: &Doc, j: usize, lo: usize) -> Option<Np> {
 /// The speaker phrase starting at token `i` ("said Varga", "according to the
 /// mayor"), not reaching `hi`.
 pub fn np_after(doc: &Doc, i: usize, hi: usize) -> Option<Np> {
-    let lex = lexicon::get();
+    let lex = vocabulary::get();
     let tok = doc.toks.get(i)?;
     if i >= hi || tok.inq.is_some() || !tok.word {
         return None;
@@ -500,14 +362,14 @@ pub fn np_after(doc: &Doc, i: usize, hi: usize) -> Option<Np> {
     if is_pronoun(w) {
         return Some(Np { kind: NpKind::Pronoun, first: i, last: i + 1, head: i });
     }
-    if !doc.name_word(i) && !DETS.contains(&w) && !FUNC.contains(&w) {
+    if !doc.name_word(i) && !determiners().contains(&w) && !function_words().contains(&w) {
         // "said 9/11 survivor Ann Dore", "state Del. Ruth Adler"
         let mut k = i;
         while k < hi
             && k < i + 4
             && !doc.name_word(k)
             && doc.toks[k].inq.is_none()
-            && !FUNC.contains(&doc.low(k))
+            && !function_words().contains(&doc.low(k))
             && (doc.toks[k].word)
         {
             k += 1;
@@ -548,13 +410,13 @@ pub fn np_after(doc: &Doc, i: usize, hi: usize) -> Option<Np> {
         }
         return Some(Np { kind: NpKind::Name, first: s2, last: r, head: r - 1 });
     }
-    if DETS.contains(&w) {
+    if determiners().contains(&w) {
         let mut k = i + 1;
         while k < hi && k < i + 7 && doc.same_line(k, i) {
             let t = &doc.toks[k];
             if t.inq.is_some()
                 || !(t.word || doc.possessive(k))
-                || FUNC.contains(&t.lower.as_str())
+                || function_words().contains(&t.lower.as_str())
                 || lex.cue_at(&[t.lower.as_str()], 0).is_some()
             {
                 break;
@@ -629,7 +491,7 @@ pub struct People<'m> {
 
 impl<'m> People<'m> {
     pub fn new(doc: &Doc, mentions: &'m [Mention], entities: &'m [Entity]) -> People<'m> {
-        let lex = lexicon::get();
+        let lex = vocabulary::get();
         let mut p = People {
             mentions,
             entities,
@@ -663,7 +525,7 @@ impl<'m> People<'m> {
                     && doc.toks[e].cap
                     && doc.toks[e].lower != "i"
                     && !is_calendar(&doc.toks[e].lower))
-                    || (e + 1 < n && PARTICLES.contains(&doc.low(e)) && doc.toks[e + 1].cap))
+                    || (e + 1 < n && name_particles().contains(&doc.low(e)) && doc.toks[e + 1].cap))
             {
                 e += 1;
             }
@@ -676,13 +538,13 @@ impl<'m> People<'m> {
         for &(s0, s, e) in &raw_runs {
             let words: Vec<String> = (s..e).map(|k| doc.t(k).to_string()).collect();
             let titled =
-                s > s0 && (s0..s).any(|k| lex.is_title(lowers[k]) || lex.role_at(&lowers, k).is_some());
+                s > s0 && (s0..s).any(|k| lex.is_speaker_title(lowers[k]) || lex.role_at(&lowers, k).is_some());
             let premod = s0 > 0 && lex.role_at(&lowers, s0 - 1).is_some()
                 || s0 > 1 && lex.role_at(&lowers, s0 - 2).is_some_and(|r| r.1 == 2);
             let the = (s0..s).any(|k| lowers[k] == "the") || (s0 > 0 && lowers[s0 - 1] == "the");
             let org = words.iter().any(|w| lex.is_org_word(&w.to_lowercase()))
                 || words.iter().all(|w| w.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()));
-            let place = s0 > 0 && PLACE_PREPS.contains(&lowers[s0 - 1]);
+            let place = s0 > 0 && place_prepositions().contains(&lowers[s0 - 1]);
             // The entity layer's label where it has a mention here, else
             // the shape of the name.
             let person = match mention_over(mentions, doc.byte_span(s, e)) {
@@ -712,7 +574,7 @@ impl<'m> People<'m> {
             }
             let next = doc.toks.get(e2);
             let verb = next
-                .is_some_and(|t| (t.word && !t.cap && !FUNC.contains(&t.lower.as_str())) || doc.t(e2) == ",");
+                .is_some_and(|t| (t.word && !t.cap && !function_words().contains(&t.lower.as_str())) || doc.t(e2) == ",");
             let subject = starts && verb;
             let orgish = the || org;
             p.runs.push(Run {
@@ -778,7 +640,7 @@ impl<'m> People<'m> {
                     k += 1;
                 }
             }
-            if doc.t(r.last) == "," && DETS.contains(&doc.low(r.last + 1)) {
+            if doc.t(r.last) == "," && determiners().contains(&doc.low(r.last + 1)) {
                 for k in r.last + 2..(r.last + 7).min(n) {
                     if doc.t(k) == "," || doc.is_terminator(k) {
                         break;
@@ -949,7 +811,7 @@ impl<'m> People<'m> {
 
     /// Resolve a speaker phrase to a speaker.
     pub fn resolve(&mut self, doc: &Doc, np: &Np) -> Option<Speaker> {
-        let lex = lexicon::get();
+        let lex = vocabulary::get();
         let span = doc.byte_span(np.first, np.last);
         if span.is_empty() {
             return None;
@@ -1036,7 +898,7 @@ impl<'m> People<'m> {
                 });
                 let rf = rf.or_else(|| {
                     // "the department" -> the latest "Justice Department".
-                    if lex.is_org_word(head) && DETS.contains(&doc.low(np.first)) && np.last - np.first == 2 {
+                    if lex.is_org_word(head) && determiners().contains(&doc.low(np.first)) && np.last - np.first == 2 {
                         self.runs
                             .iter()
                             .rev()

@@ -1,4 +1,5 @@
-//! The quote layer's word lists (data/cues.txt, data/roles.txt), parsed once.
+//! The quote layer's vocabulary (speech cues, role nouns, speaker titles,
+//! gender words), read once from data/lexicon/quotes.txt into lookup tables.
 
 use std::sync::OnceLock;
 
@@ -23,7 +24,7 @@ pub struct CueForm {
 }
 
 #[derive(Debug, Default)]
-pub struct Lexicon {
+pub struct Vocabulary {
     pub cues: Vec<CueForm>,
     pub title_triggers: Vec<String>,
     /// Groups of synonymous role words ("spokesman", "press secretary").
@@ -48,77 +49,70 @@ type WordIndex<T> = std::collections::HashMap<
     std::hash::BuildHasherDefault<crate::hash::IdHasher>,
 >;
 
-/// `[section]` headers and their non-comment lines.
-fn sections(src: &str) -> Vec<(&str, Vec<&str>)> {
-    let mut out: Vec<(&str, Vec<&str>)> = Vec::new();
-    for line in src.lines() {
-        let l = line.trim();
-        if l.is_empty() || l.starts_with('#') {
-            continue;
-        }
-        if let Some(name) = l.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
-            out.push((name, Vec::new()));
-        } else if let Some(last) = out.last_mut() {
-            last.1.push(l);
-        }
-    }
-    out
-}
-
-fn items(line: &str) -> impl Iterator<Item = String> + '_ {
-    line.split(',').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty())
+fn lower<'a>(forms: &'a [&str]) -> impl Iterator<Item = String> + 'a {
+    forms.iter().map(|f| f.to_lowercase())
 }
 
 fn words(item: &str) -> Vec<String> {
     item.split_whitespace().map(str::to_string).collect()
 }
 
-impl Lexicon {
-    fn parse(cues: &str, roles: &str) -> Lexicon {
-        let mut lex = Lexicon::default();
-        for (sec, lines) in sections(cues) {
-            for line in lines {
-                let (invertible, body) = match line.strip_prefix('!') {
-                    Some(rest) => (false, rest),
-                    None => (true, line),
-                };
-                for item in items(body) {
-                    let w = words(&item);
-                    let kind = match sec {
-                        "trailing" => CueKind::Trailing,
-                        "prep" => CueKind::Prep,
-                        "titles" => {
-                            lex.title_triggers.push(item.clone());
-                            continue;
-                        }
-                        _ if w.first().is_some_and(|f| f.ends_with("ing")) => CueKind::Participle,
-                        _ => CueKind::Finite,
-                    };
-                    lex.cues.push(CueForm { words: w, kind, invertible });
+impl Vocabulary {
+    fn build(src: &crate::lexicon::Lexicon) -> Vocabulary {
+        let mut lex = Vocabulary::default();
+        for (sec, entry) in src.all() {
+            let kind = match sec {
+                "verbs" => None,
+                "trailing" => Some(CueKind::Trailing),
+                "prep" => Some(CueKind::Prep),
+                "work-title-cues" => {
+                    lex.title_triggers.extend(lower(&entry.forms));
+                    continue;
                 }
+                "roles" => {
+                    lex.roles.push(lower(&entry.forms).map(|i| words(&i)).collect());
+                    continue;
+                }
+                "generic" => {
+                    lex.generic.extend(lower(&entry.forms));
+                    continue;
+                }
+                "speaker-titles" => {
+                    lex.titles.extend(lower(&entry.forms));
+                    continue;
+                }
+                "adjectives" => {
+                    lex.adjectives.extend(lower(&entry.forms));
+                    continue;
+                }
+                "org" => {
+                    lex.org.extend(lower(&entry.forms));
+                    continue;
+                }
+                "gender" => {
+                    match entry.tag {
+                        Some("m") => lex.male.extend(lower(&entry.forms)),
+                        Some("f") => lex.female.extend(lower(&entry.forms)),
+                        _ => {}
+                    }
+                    continue;
+                }
+                _ => continue,
+            };
+            // Tag `object`: the verb's object follows it ("told reporters").
+            let invertible = entry.tag != Some("object");
+            for item in lower(&entry.forms) {
+                let w = words(&item);
+                let kind = kind.unwrap_or(if w.first().is_some_and(|f| f.ends_with("ing")) {
+                    CueKind::Participle
+                } else {
+                    CueKind::Finite
+                });
+                lex.cues.push(CueForm { words: w, kind, invertible });
             }
         }
         // Longest forms first so "pointed out" wins over a shorter form.
         lex.cues.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
-        for (sec, lines) in sections(roles) {
-            for line in lines {
-                match sec {
-                    "roles" => lex.roles.push(items(line).map(|i| words(&i)).collect()),
-                    "generic" => lex.generic.extend(items(line)),
-                    "titles" => lex.titles.extend(items(line)),
-                    "adjectives" => lex.adjectives.extend(items(line)),
-                    "org" => lex.org.extend(items(line)),
-                    "gender" => {
-                        if let Some(rest) = line.strip_prefix("m:") {
-                            lex.male.extend(items(rest));
-                        } else if let Some(rest) = line.strip_prefix("f:") {
-                            lex.female.extend(items(rest));
-                        }
-                    }
-                    _ => {}
-                }
-            }
-        }
         // Every form and phrase has a first word: `items` drops empty items.
         for (k, c) in lex.cues.iter().enumerate() {
             if let Some(w) = c.words.first() {
@@ -159,7 +153,8 @@ impl Lexicon {
         best
     }
 
-    pub fn is_title(&self, lower: &str) -> bool {
+    /// A word before a name that is not part of it ("Mayor Ilse Varga").
+    pub fn is_speaker_title(&self, lower: &str) -> bool {
         self.titles.iter().any(|t| t == lower)
     }
     pub fn is_adjective(&self, lower: &str) -> bool {
@@ -183,11 +178,9 @@ impl Lexicon {
     }
 }
 
-pub fn get() -> &'static Lexicon {
-    static LEX: OnceLock<Lexicon> = OnceLock::new();
-    LEX.get_or_init(|| {
-        Lexicon::parse(include_str!("../../data/cues.txt"), include_str!("../../data/roles.txt"))
-    })
+pub fn get() -> &'static Vocabulary {
+    static LEX: OnceLock<Vocabulary> = OnceLock::new();
+    LEX.get_or_init(|| Vocabulary::build(crate::lexicon::quotes()))
 }
 
 #[cfg(test)]
@@ -206,7 +199,7 @@ mod tests {
         let sp = lex.role_at(&["spokesman"], 0).map(|r| r.0);
         assert!(sp.is_some());
         assert_eq!(lex.role_at(&["press", "secretary", "x"], 0), sp.map(|g| (g, 2)));
-        assert!(lex.is_title("gen."));
+        assert!(lex.is_speaker_title("gen."));
         assert_eq!(lex.gender("mrs."), Some('f'));
         assert!(lex.title_triggers.iter().any(|t| t == "film"));
     }
