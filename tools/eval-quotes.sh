@@ -23,6 +23,9 @@ python3 "$SHARED/eval/score.py" "$SHARED/data/seed/article.gold.json" "$OUT/seed
 target/release/annotate --jsonl "$SHARED/data/quotes/polnear-dev.gold.jsonl" > "$OUT/polnear.jsonl"
 echo "== PolNeAR dev"
 python3 "$SHARED/eval/score.py" "$SHARED/data/quotes/polnear-dev.gold.jsonl" "$OUT/polnear.jsonl" | grep '^quotes'
+echo "== PolNeAR dev, speaker names (data/dev/polnear-dev-names.jsonl: pronoun and role sources resolved)"
+python3 tools/polnear-name-gold.py "$SHARED/data/quotes/polnear-dev.gold.jsonl" data/dev/polnear-dev-names.jsonl > "$OUT/names.gold.jsonl"
+python3 "$SHARED/eval/score.py" "$OUT/names.gold.jsonl" "$OUT/polnear.jsonl" | grep '^quotes speaker' | sed 's/speaker    accuracy/speaker-name accuracy/'
 echo "== hard cases"
 cargo test --quiet --test quotes_hard_cases -- --nocapture 2>&1 | grep -E '^(pass|FAIL) |hard cases pass' || true
 if [ "${1:-}" = "--dump" ]; then
