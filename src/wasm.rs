@@ -17,6 +17,10 @@ struct JsOptions {
     quotes: Option<bool>,
     boilerplate: Option<bool>,
     inside_boilerplate: Option<bool>,
+    /// Keys we do not know: ignored, with a console warning (a misspelt
+    /// option would otherwise silently do nothing).
+    #[serde(flatten)]
+    unknown: std::collections::BTreeMap<String, serde::de::IgnoredAny>,
 }
 
 #[wasm_bindgen(start)]
@@ -37,6 +41,9 @@ pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsError> {
         serde_wasm_bindgen::from_value(options)
             .map_err(|e| JsError::new(&Error::BadRequest(format!("options: {e}")).to_string()))?
     };
+    for key in js.unknown.keys() {
+        warn(&format!("annotate: unknown option '{key}' ignored"));
+    }
     let d = Options::default();
     let opts = Options {
         entities: js.entities.unwrap_or(d.entities),
@@ -61,7 +68,6 @@ pub fn export_html(text: &str, title: &str) -> String {
     crate::export::html(text, &annotate_core(text, &Options::default()), title)
 }
 
-#[allow(dead_code)]
 fn warn(msg: &str) {
     web_sys::console::warn_1(&JsValue::from_str(msg));
 }

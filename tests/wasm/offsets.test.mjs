@@ -85,6 +85,19 @@ test('bad options throw an Error with a readable message', () => {
   checkShape('Still fine.', wasm.annotate('Still fine.', undefined));
 });
 
+test('an unknown option is ignored with a console warning naming it', () => {
+  const warned = [];
+  const orig = console.warn;
+  console.warn = (...a) => warned.push(a.join(' '));
+  try {
+    const r = wasm.annotate('Anna Weber spoke in Berlin.', { entites: false });
+    assert.ok(r.entities.length > 0, 'the misspelt option switched nothing off');
+  } finally {
+    console.warn = orig;
+  }
+  assert.deepEqual(warned, ["annotate: unknown option 'entites' ignored"]);
+});
+
 test('exportHtml() escapes the text', () => {
   const page = wasm.exportHtml('<img src=x onerror=alert(1)> & "q"', '<title>');
   // Highlights wrap parts of the text in spans; the text between tags is escaped.
