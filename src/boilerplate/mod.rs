@@ -81,9 +81,10 @@ pub fn detect_with(seg: &Segments, model: &Model) -> Vec<Boilerplate> {
         if model.stages.iter().any(|s| !s.hash.is_empty()) { features::hashed(seg) } else { Vec::new() };
     let probs = stage_probabilities(&local, &hashed, model).pop().unwrap_or_default();
     let marks = decode(&probs, model.threshold, model.switch_cost);
+    let short = seg.lines.len() < SHORT_TEXT_LINES;
     let mut out = Vec::new();
     for (i, &p) in probs.iter().enumerate() {
-        if marks[i] && !keep_as_content(i, &local[i], p) {
+        if marks[i] && !keep_as_content(i, &local[i], p) && (!short || strong_pattern(&local[i])) {
             let span = seg.lines[i];
             let kind = features::kind(span.text(seg.text), &local[i]);
             out.push(Boilerplate { span, kind });
@@ -158,6 +159,16 @@ fn keep_as_content(i: usize, f: &[f64], p: f64) -> bool {
     headline || prose
 }
 
+/// A text of fewer lines than this is typed or a short pasted passage: it is
+/// all article unless a line matches a strong boilerplate pattern.
+const SHORT_TEXT_LINES: usize = 5;
+
+/// The whole line is a known boilerplate phrase ("Advertisement", "Share this
+/// article") or starts with one ("Photo: ...", "Read more: ...").
+fn strong_pattern(f: &[f64]) -> bool {
+    f[26] > 0.0 || f[27] > 0.0
+}
+
 /// Classify each line; return the boilerplate ones with their kind.
 pub fn detect(seg: &Segments) -> Vec<Boilerplate> {
     embedded().map_or_else(Vec::new, |m| detect_with(seg, m))
@@ -179,6 +190,23 @@ mod tests {
         let seg = Segments::new(text);
         let marked: Vec<&str> = detect(&seg).iter().map(|b| b.span.text(text)).collect();
         assert!(!marked.iter().any(|m| m.starts_with("On Monday")), "{marked:?}");
+    }
+
+    #[test]
+    fn a_short_text_is_an_article_unless_a_line_is_plainly_furniture() {
+        for text in [
+            "\u{201c}We cannot wait,\u{201d} said Marta Lind. Paul Okafor disagreed.\n\nThe vote is on Friday.",
+            "Hi \"there,\" said Tom Reyes.",
+            "Rain again\n\nIt rained all day in the valley.",
+        ] {
+            let seg = Segments::new(text);
+            let marked: Vec<&str> = detect(&seg).iter().map(|b| b.span.text(text)).collect();
+            assert!(marked.is_empty(), "{text:?}: {marked:?}");
+        }
+        let text = "The bridge reopened on Monday after repairs.\n\nAdvertisement\n\nDrivers welcomed the news.";
+        let seg = Segments::new(text);
+        let marked: Vec<&str> = detect(&seg).iter().map(|b| b.span.text(text)).collect();
+        assert_eq!(marked, vec!["Advertisement"]);
     }
 
     #[test]
