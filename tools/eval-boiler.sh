@@ -9,9 +9,8 @@
 #                                 by ~0.01, so compare ideas on the mean
 set -eu
 if [ "${1:-}" = "--cv-splits" ]; then
-    cargo build --release --quiet --bin train-boiler
     for s in 0 1 2 3 4; do
-        target/release/train-boiler "${DEV:-../shared/data/boiler/dev}" --cv 5 --cv-seed "$s" 2>&1 | tail -n 1
+        tools/train-boiler.sh --cv 5 --cv-seed "$s" 2>&1 | tail -n 1
     done | awk '{gsub(",", ""); print; b += $6; c += $9; n++}
         END {printf "mean of %d splits: boilerplate F1 %.4f, content F1 %.4f\n", n, b / n, c / n}'
     exit 0
@@ -30,8 +29,11 @@ with open(os.path.join(tmp, "gold.jsonl"), "w") as g, open(os.path.join(tmp, "in
         i.write(json.dumps({"id": d["id"], "text": d["text"]}, ensure_ascii=False) + "\n")
 PY
 if [ "${1:-}" = "--cv" ]; then
-    cargo build --release --quiet --bin train-boiler
-    target/release/train-boiler "$DEV" --cv 5 --cv-out "$TMP/pred.jsonl"
+    # The model's own training recipe (selections + whole pages), 5 folds by page.
+    tools/train-boiler.sh --cv 5 --cv-out "$TMP/pred.jsonl" 2>&1 | grep 'cross-validated'
+    echo "whole pages as plain text (../shared/data/boiler/html-dev), cross-validated:"
+    python3 tools/score-whole-pages.py ../shared/data/boiler/html-dev "$TMP/pred.jsonl"
+    echo "pasted selections (../shared/data/boiler/dev), cross-validated:"
 else
     cargo build --release --quiet --bin annotate
     target/release/annotate --jsonl --no-entities --no-quotes "$TMP/in.jsonl" > "$TMP/pred.jsonl"

@@ -21,6 +21,8 @@ use std::process::ExitCode;
 
 struct Doc {
     id: String,
+    /// Which data folder (0 = the first given) it came from.
+    set: usize,
     text: String,
     /// Per line: Some(true) boilerplate, Some(false) content, None ignored.
     labels: Vec<Option<bool>>,
@@ -28,7 +30,7 @@ struct Doc {
     ignored: Vec<bool>,
 }
 
-fn load(dir: &str) -> Result<Vec<Doc>, String> {
+fn load(dir: &str, set: usize) -> Result<Vec<Doc>, String> {
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .map_err(|e| format!("{dir}: {e}"))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -67,7 +69,7 @@ fn load(dir: &str) -> Result<Vec<Doc>, String> {
             })
             .collect();
         let ignored = seg.lines.iter().map(|l| share(&ig, cp[l.start], cp[l.end]) >= 0.5).collect();
-        docs.push(Doc { id, text, labels, ignored });
+        docs.push(Doc { id, set, text, labels, ignored });
     }
     Ok(docs)
 }
@@ -100,6 +102,8 @@ struct Options {
     drop: Vec<usize>,
     switch_cost: f64,
     doc_power: f64,
+    /// Weight of each data folder's documents (in the order given; missing = 1).
+    set_weight: Vec<f64>,
     trees: usize,
     depth: usize,
     eta: f64,
@@ -198,7 +202,8 @@ fn rows(
         // Each document's lines weigh doc_power: 0 = every line alike, 1 = every document alike.
         // 1 (the default) measured best on the mean of 5 CV splits: 0.801/0.857 at 0 ->
         // 0.811/0.868 (long pages of menus and lists no longer dominate the fit).
-        let w = (d.labels.len().max(1) as f64).powf(-o.doc_power);
+        let w = (d.labels.len().max(1) as f64).powf(-o.doc_power)
+            * o.set_weight.get(d.set).copied().unwrap_or(1.0);
         for (li, l) in d.labels.iter().enumerate() {
             let l = if o.heads_as_content && d.ignored[li] { &Some(false) } else { l };
             if let Some(b) = l {
@@ -336,7 +341,7 @@ fn record(d: &Doc, m: &Model) -> String {
 
 fn run() -> Result<(), String> {
     let mut args = std::env::args().skip(1);
-    let mut dir = None;
+    let mut dirs: Vec<String> = Vec::new();
     let mut out = None;
     let mut cv = 0usize;
     let mut cv_out = None;
@@ -345,6 +350,7 @@ fn run() -> Result<(), String> {
         drop: Vec::new(),
         switch_cost: 0.0,
         doc_power: 1.0,
+        set_weight: Vec::new(),
         trees: 0,
         depth: 3,
         eta: 0.1,
@@ -382,6 +388,12 @@ fn run() -> Result<(), String> {
                 return Ok(());
             }
             "--heads-as-content" => o.heads_as_content = true,
+            "--set-weight" => {
+                o.set_weight = val("--set-weight")?
+                    .split(',')
+                    .map(|x| x.parse::<f64>().map_err(|e| format!("--set-weight: {e}")))
+                    .collect::<Result<_, _>>()?
+            }
             "--trees" => o.trees = val("--trees")?.parse().map_err(|e| format!("--trees: {e}"))?,
             "--depth" => o.depth = val("--depth")?.parse().map_err(|e| format!("--depth: {e}"))?,
             "--eta" => o.eta = val("--eta")?.parse().map_err(|e| format!("--eta: {e}"))?,
@@ -423,20 +435,38 @@ fn run() -> Result<(), String> {
                 o.threshold = Some(val("--threshold")?.parse().map_err(|e| format!("--threshold: {e}"))?)
             }
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
-            s => dir = Some(s.to_string()),
+            s => dirs.push(s.to_string()),
         }
     }
-    let dir = dir.ok_or("usage: train-boiler DATA_DIR [--out FILE] [--cv K] [--cv-out FILE] [--l2 X] [--epochs N] [--threshold T]")?;
-    let docs = load(&dir)?;
+    if dirs.is_empty() {
+        return Err("usage: train-boiler DATA_DIR [DATA_DIR ...] [--out FILE] [--cv K] [--cv-out FILE] [--l2 X] [--epochs N] [--threshold T]".into());
+    }
+    let mut docs = Vec::new();
+    for (k, dir) in dirs.iter().enumerate() {
+        docs.extend(load(dir, k)?);
+    }
     eprintln!(
         "{} documents, {} labelled lines",
         docs.len(),
         docs.iter().map(|d| d.labels.iter().flatten().count()).sum::<usize>()
     );
     if cv > 1 {
-        // Document i goes to fold i mod K; with --cv-seed S > 0 the documents
-        // are first shuffled (another split, to see how much a figure moves).
-        let mut order: Vec<usize> = (0..docs.len()).collect();
+        // Page i goes to fold i mod K; with --cv-seed S > 0 the pages are
+        // first shuffled (another split, to see how much a figure moves). A
+        // page is the first 16 characters of an id, so the pasted selection
+        // and the whole page of one web page stay in the same fold.
+        let mut pages: Vec<&str> = Vec::new();
+        let page_of: Vec<usize> = docs
+            .iter()
+            .map(|d| {
+                let key = d.id.get(..16).unwrap_or(&d.id);
+                pages.iter().position(|p| *p == key).unwrap_or_else(|| {
+                    pages.push(key);
+                    pages.len() - 1
+                })
+            })
+            .collect();
+        let mut order: Vec<usize> = (0..pages.len()).collect();
         let mut x = cv_seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
         if cv_seed > 0 {
             for i in (1..order.len()).rev() {
@@ -446,10 +476,11 @@ fn run() -> Result<(), String> {
                 order.swap(i, (x % (i as u64 + 1)) as usize);
             }
         }
-        let mut fold = vec![0; docs.len()];
-        for (pos, &d) in order.iter().enumerate() {
-            fold[d] = pos % cv;
+        let mut page_fold = vec![0; pages.len()];
+        for (pos, &p) in order.iter().enumerate() {
+            page_fold[p] = pos % cv;
         }
+        let fold: Vec<usize> = page_of.iter().map(|&p| page_fold[p]).collect();
         let mut lines = Vec::new();
         let mut pairs = Vec::new();
         for k in 0..cv {
@@ -458,12 +489,16 @@ fn run() -> Result<(), String> {
             let m = train(&train_docs, &o);
             for d in docs.iter().enumerate().filter(|(i, _)| fold[*i] == k).map(|(_, d)| d) {
                 lines.push(record(d, &m));
-                pairs.extend(predicted_pairs(d, &m));
+                pairs.extend(predicted_pairs(d, &m).into_iter().map(|p| (d.set, p)));
             }
             eprintln!("fold {k}: threshold {:.2}", m.threshold);
         }
-        let (fb, fc) = counts(pairs.into_iter());
-        eprintln!("cross-validated ({cv} folds): boilerplate F1 {fb:.4}, content F1 {fc:.4}");
+        // One line per data folder, the first folder's last (scripts read it).
+        for set in (0..dirs.len()).rev() {
+            let (fb, fc) = counts(pairs.iter().filter(|(s, _)| *s == set).map(|(_, p)| *p));
+            let on = if dirs.len() > 1 { format!(" on {}", dirs[set]) } else { String::new() };
+            eprintln!("cross-validated ({cv} folds){on}: boilerplate F1 {fb:.4}, content F1 {fc:.4}");
+        }
         if let Some(p) = cv_out {
             std::fs::write(&p, lines.join("\n") + "\n").map_err(|e| format!("{p}: {e}"))?;
         }
@@ -471,11 +506,18 @@ fn run() -> Result<(), String> {
     if let Some(p) = out {
         let all: Vec<&Doc> = docs.iter().collect();
         let m = train(&all, &o);
+        let rebuild = if dirs.len() == 1 {
+            "cargo run --release --bin train-boiler -- ../shared/data/boiler/dev --out data/boiler.model"
+        } else {
+            "tools/train-boiler.sh"
+        };
         let header = format!(
             "Boilerplate line classifier (staged logistic regression).\n\
-             Rebuild: cargo run --release --bin train-boiler -- ../shared/data/boiler/dev --out data/boiler.model\n\
-             Trained on {} pages of ../shared/data/boiler/dev (article-extraction-benchmark, MIT); stages {} l2 {} epochs {}; hashed words in stage {} (l2 {}, min df {}); doc power {}.",
+             Rebuild: {}\n\
+             Trained on {} pages of {} (article-extraction-benchmark, MIT); stages {} l2 {} epochs {}; hashed words in stage {} (l2 {}, min df {}); doc power {}.",
+            rebuild,
             docs.len(),
+            dirs.join(" and "),
             o.stages,
             o.l2,
             o.epochs,
