@@ -1,6 +1,7 @@
 // The page: paste -> worker (wasm) -> highlighted view, legend, lists.
 // All user text reaches the DOM through textContent / text nodes only.
-import { LABELS, labelClass, normalize, viewBuilder, cleanText, excerpt } from './render.js';
+import { LABELS, labelClass, normalize, viewBuilder, cleanText, excerpt, appendText } from './render.js';
+import { quoteStats } from './exports.js';
 import { installExtras } from './extras.js';
 
 const $ = (id) => document.getElementById(id);
@@ -22,6 +23,10 @@ const ui = {
   entsN: $('ents-n'),
   quotes: $('quotes'),
   quotesN: $('quotes-n'),
+  speakers: $('speakers'),
+  speakersN: $('speakers-n'),
+  input: $('input'),
+  collapse: $('collapse'),
   version: $('version'),
 };
 
@@ -225,10 +230,11 @@ function clearChildren(el) {
   while (el.firstChild) el.removeChild(el.firstChild);
 }
 
+/** An element; its text (never markup) shows bidi controls as markers. */
 function el(tag, cls, text) {
   const e = document.createElement(tag);
   if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
+  if (text !== undefined) appendText(document, e, String(text));
   return e;
 }
 
@@ -290,7 +296,7 @@ function render(text, ann, onShown = null) {
     if (!builder.done) work.push(() => (addPiece(builder), builder.done));
   }
   renderLegend();
-  for (const rest of [renderEntities(), renderQuotes()]) if (rest) work.push(rest);
+  for (const rest of [renderEntities(), renderQuotes(), renderSpeakers()]) if (rest) work.push(rest);
   const finish = () => {
     pending = null;
     ui.view.removeAttribute('aria-busy');
@@ -484,16 +490,79 @@ function renderQuotes() {
   });
 }
 
+/**
+ * Who is quoted: each speaker with quotes, words quoted and share of all
+ * quoted words (a meter), then the unattributed quotes; a click steps
+ * through that speaker's quotes in the text.
+ */
+function renderSpeakers() {
+  clearChildren(ui.speakers);
+  const st = quoteStats(state.text, shown(state.raw));
+  state.speakers = st;
+  ui.speakersN.textContent = st.speakers.length ? `(${fmt(st.speakers.length)})` : '';
+  if (!st.speakers.length && !st.unattributed.quotes.length) {
+    ui.speakers.appendChild(el('li', 'none', state.text ? 'No quotes found.' : 'Nothing yet.'));
+    return null;
+  }
+  const pct = (x) => `${(x * 100).toFixed(x > 0 && x < 0.1 ? 1 : 0)}%`;
+  const row = (r, k, unknown) => {
+    const li = el('li', unknown ? 'spk-row unattributed' : 'spk-row');
+    const b = el('button', 'spk-btn');
+    b.type = 'button';
+    b.dataset.s = unknown ? 'none' : String(k);
+    const n = r.quotes.length;
+    b.title = `Step through the ${plural(n, 'quote')} ${unknown ? 'with no speaker' : `by ${r.name}`}`;
+    const name = el('span', unknown ? 'name unknown' : `name ${r.label ? labelClass(r.label) : ''}`, unknown ? 'Unattributed' : r.name);
+    const q = el('span', 'count n-quotes', plural(n, 'quote'));
+    q.dataset.n = String(n);
+    const w = el('span', 'count n-words', plural(r.words, 'word'));
+    w.dataset.n = String(r.words);
+    const share = el('span', 'count share', pct(r.share));
+    share.dataset.share = String(r.share);
+    const bar = el('meter');
+    bar.min = 0;
+    bar.max = 1;
+    bar.value = r.share;
+    bar.setAttribute('aria-hidden', 'true');
+    b.append(name, q, w, share, bar);
+    li.appendChild(b);
+    return li;
+  };
+  const items = st.speakers.map((r, k) => [r, k, false]);
+  if (st.unattributed.quotes.length) items.push([st.unattributed, -1, true]);
+  return fillList(ui.speakers, items, ([r, k, u]) => row(r, k, u));
+}
+
+ui.speakers.addEventListener('click', (ev) => {
+  const b = ev.target.closest('button[data-s]');
+  if (!b || !state.index || !state.speakers) return;
+  finishRender();
+  const st = state.speakers;
+  const r = b.dataset.s === 'none' ? st.unattributed : st.speakers[Number(b.dataset.s)];
+  if (!r || !r.quotes.length) return;
+  const key = `s${b.dataset.s}`;
+  const k = state.cursor.get(key) || 0;
+  state.cursor.set(key, k + 1);
+  const qi = r.quotes[k % r.quotes.length];
+  flash(state.index.byQuote.get(qi), `q${qi}`, 0);
+  const who = b.dataset.s === 'none' ? 'with no speaker' : `by ${r.name}`;
+  setStatus(`Quote ${fmt((k % r.quotes.length) + 1)} of ${fmt(r.quotes.length)} ${who}.`, 'done');
+});
+
 // ---------------------------------------------------------------- flash
 
 const flashTimers = new WeakMap();
 
-function flash(els, key) {
+let currentEl = null;
+let currentTimer = 0;
+
+/** Flashes `els` and scrolls to the next of them (or to els[at]). */
+function flash(els, key, at = null) {
   if (!els || !els.length) return;
   // Repeated clicks walk through the mentions.
-  const k = state.cursor.get(key) || 0;
+  const k = at ?? (state.cursor.get(key) || 0);
   const target = els[k % els.length];
-  state.cursor.set(key, k + 1);
+  if (at === null) state.cursor.set(key, k + 1);
   target.scrollIntoView({ block: 'center', behavior: reducedMotion.matches ? 'auto' : 'smooth' });
   // One forced layout restarts the animation of every mention (one per
   // mention made a click on a name with thousands of mentions take minutes).
@@ -504,7 +573,15 @@ function flash(els, key) {
     clearTimeout(flashTimers.get(e));
     flashTimers.set(e, setTimeout(() => e.classList.remove('flash'), 2000));
   }
+  // The "current" outline marks where the click went, then clears.
+  if (currentEl) currentEl.classList.remove('current');
+  clearTimeout(currentTimer);
   target.classList.add('current');
+  currentEl = target;
+  currentTimer = setTimeout(() => {
+    target.classList.remove('current');
+    if (currentEl === target) currentEl = null;
+  }, 2000);
 }
 
 // ---------------------------------------------------------------- text input
@@ -528,6 +605,8 @@ let typingTimer = 0;
 // CR into LF); its input event starts the annotation at once.
 ui.text.addEventListener('input', (ev) => {
   if (ev.inputType === 'insertFromPaste' || ev.inputType === 'insertFromDrop') {
+    // After a paste the article is read in the view: the input collapses.
+    if (ui.text.value.trim()) setCollapsed(true);
     annotateNow();
     return;
   }
@@ -541,6 +620,19 @@ ui.text.addEventListener('keydown', (ev) => {
   }
 });
 
+// ---------------------------------------------------------------- input collapse
+
+/** The input shrinks to a few lines so the annotated view comes first. */
+function setCollapsed(on) {
+  ui.input.classList.toggle('collapsed', on);
+  // The start of the text shows, not the caret's place (after the browser's
+  // own scroll to the caret).
+  if (on) later(() => (ui.text.scrollTop = 0));
+  ui.collapse.setAttribute('aria-expanded', String(!on));
+  ui.collapse.textContent = on ? 'Show the whole input' : 'Collapse input';
+}
+ui.collapse.addEventListener('click', () => setCollapsed(ui.input.classList.contains('collapsed') ? false : true));
+
 // ---------------------------------------------------------------- buttons
 
 ui.annotate.addEventListener('click', annotateNow);
@@ -552,6 +644,7 @@ ui.example.addEventListener('click', async () => {
     const r = await fetch('example.txt', { cache: 'no-cache' });
     if (!r.ok) throw new Error(r.status === 404 ? 'no example article is bundled with this build' : `HTTP ${r.status}`);
     insertText((await r.text()).replace(/\r\n?/g, '\n'), true);
+    setCollapsed(true);
     annotateNow();
   } catch (e) {
     setStatus(`Could not load the example: ${e.message}`, 'error');
@@ -560,6 +653,7 @@ ui.example.addEventListener('click', async () => {
 
 ui.clear.addEventListener('click', () => {
   insertText('', true);
+  setCollapsed(false);
   render('', null);
   setStatus('Cleared. Paste an article to annotate it.');
 });
@@ -611,27 +705,7 @@ ui.copy.addEventListener('click', async () => {
   }
 });
 
-ui.exportBtn.addEventListener('click', async () => {
-  const text = ui.text.value;
-  if (!text.trim()) {
-    setStatus('Nothing to export: paste an article first.');
-    return;
-  }
-  try {
-    const { result } = await call('export', { text, title: excerpt(text.split('\n').find((l) => l.trim()) || 'Article', 80) });
-    const url = URL.createObjectURL(new Blob([result], { type: 'text/html' }));
-    const a = el('a');
-    a.href = url;
-    a.download = 'annotated-article.html';
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    setStatus('Exported the annotated article as an HTML file.', 'done');
-  } catch (e) {
-    setStatus(`Could not export: ${e.message}`, 'error');
-  }
-});
+// ui.exportBtn (Download HTML): www/extras.js, the export of what the page shows.
 
 ui.legend.addEventListener('click', (ev) => {
   const b = ev.target.closest('button[data-layer]');
@@ -689,6 +763,7 @@ if (new URLSearchParams(location.search).has('test')) {
 installExtras({
   getText: () => state.text,
   getAnnotation: () => state.raw,
+  getView: () => ({ hidden: [...state.off], marksInBoilerplate: state.showInBp, hideBoilerplate: state.hideBp }),
   show: (text, ann) => {
     clearTimeout(typingTimer);
     ui.text.value = text;

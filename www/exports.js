@@ -11,7 +11,7 @@
 //   displaCy JSON       code points (Python string indices)
 //   quotes CSV          code points (as the native CLI and the scorer)
 
-import { cleanText } from './render.js';
+import { cleanText, lineTail } from './render.js';
 
 /** The `format` tag of a project file; `parseProject` checks it. */
 export const PROJECT_FORMAT = 'article-annotator/project';
@@ -62,6 +62,7 @@ export function toProject(text, ann, meta = {}) {
     annotator: meta.annotator ?? null,
     title: meta.title ?? null,
     created: meta.created ?? new Date().toISOString(),
+    ...(meta.view ? { view: meta.view } : {}),
     text,
     annotation: {
       entities: arr(a.entities),
@@ -128,7 +129,7 @@ function selectors(text, s, e, cpAt) {
  * "quote" and, when known, a describing body with the speaker; boilerplate a
  * tagging body "boilerplate:KIND". `source` is the IRI of the annotated text.
  */
-export function toWebAnnotation(text, ann, { source = 'urn:x-article-annotator:text', generator = null, id = null } = {}) {
+export function toWebAnnotation(text, ann, { source = 'urn:x-article-annotator:text', generator = null, id = null, view = null } = {}) {
   const a = ann && typeof ann === 'object' ? ann : {};
   const cpAt = codePointIndex(text);
   const len = text.length;
@@ -180,6 +181,7 @@ export function toWebAnnotation(text, ann, { source = 'urn:x-article-annotator:t
     first: { id: `${base}#page1`, type: 'AnnotationPage', startIndex: 0, items },
   };
   if (generator) coll.generator = generator;
+  if (view) coll.view = view;
   return coll;
 }
 
@@ -189,7 +191,7 @@ export function toWebAnnotation(text, ann, { source = 'urn:x-article-annotator:t
  * displaCy's manual format: `{text, ents: [{start, end, label}], title}`,
  * offsets in code points (Python string indices), sorted by start.
  */
-export function toDisplacy(text, ann, title = null) {
+export function toDisplacy(text, ann, title = null, view = null) {
   const a = ann && typeof ann === 'object' ? ann : {};
   const cpAt = codePointIndex(text);
   const ents = [];
@@ -198,7 +200,22 @@ export function toDisplacy(text, ann, title = null) {
     if (sp) ents.push({ start: cpAt(sp[0]), end: cpAt(sp[1]), label: String(m.label) });
   }
   ents.sort((x, y) => x.start - y.start || x.end - y.end);
-  return { text, ents, title };
+  // Boilerplate lines are marked too: as ents labelled BOILERPLATE (which
+  // displaCy's ent style draws) where no name overlaps them, and all of them
+  // under `boilerplate` with their kind.
+  const boilerplate = [];
+  for (const b of arr(a.boilerplate)) {
+    const sp = b && span(b.start, b.end, text.length);
+    if (sp) boilerplate.push({ start: cpAt(sp[0]), end: cpAt(sp[1]), kind: String(b.kind || 'other') });
+  }
+  const names = ents.slice();
+  for (const b of boilerplate) {
+    if (!names.some((e) => e.start < b.end && b.start < e.end)) ents.push({ start: b.start, end: b.end, label: 'BOILERPLATE' });
+  }
+  ents.sort((x, y) => x.start - y.start || x.end - y.end);
+  const out = { text, ents, title, boilerplate };
+  if (view) out.view = view;
+  return out;
 }
 
 // ----------------------------------------------------------------------- CSV
@@ -230,8 +247,15 @@ export function quotesCsv(text, ann) {
   return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-/** Parses RFC 4180 CSV into rows of strings (for tests and re-import). */
+/**
+ * The byte order mark spreadsheet programs need to read a CSV file as
+ * UTF-8 (without it they guess a legacy code page and garble accents).
+ */
+export const BOM = '\uFEFF';
+
+/** Parses RFC 4180 CSV into rows of strings (for tests and re-import); a leading BOM is skipped. */
 export function parseCsv(s) {
+  if (s.startsWith(BOM)) s = s.slice(1);
   const rows = [];
   let row = [];
   let f = '';
@@ -284,6 +308,246 @@ export function parseCsv(s) {
   return rows;
 }
 
+// ------------------------------------------------------------ who is quoted
+
+/** Words in a quote: runs of letters and digits (inner apostrophes and hyphens kept). */
+export function countWords(s) {
+  const m = String(s).match(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu);
+  return m ? m.length : 0;
+}
+
+/** The speaker's name of a quote, or '' when unknown. */
+function speakerName(text, q, groups) {
+  if (typeof q.speaker === 'string' && q.speaker) return q.speaker;
+  const g = isInt(q.speaker_entity) ? groups.get(q.speaker_entity) : null;
+  if (g && typeof g.name === 'string' && g.name) return g.name;
+  if (Array.isArray(q.speaker_span)) {
+    const ss = span(q.speaker_span[0], q.speaker_span[1], text.length);
+    if (ss) return text.slice(ss[0], ss[1]);
+  }
+  return '';
+}
+
+/**
+ * Who is quoted: one row per speaker (by entity when known, else by name)
+ * with the number of quotes, the words quoted and their share of all quoted
+ * words, most words first; and the same for the unattributed quotes.
+ * `quotes` lists each row's quote indices (into ann.quotes).
+ */
+export function quoteStats(text, ann) {
+  const a = ann && typeof ann === 'object' ? ann : {};
+  const groups = new Map();
+  arr(a.groups).forEach((g, i) => {
+    if (g && typeof g === 'object') groups.set(isInt(g.id) ? g.id : i, g);
+  });
+  const rows = new Map();
+  const none = { name: '', entity: null, label: null, quotes: [], words: 0 };
+  let total = 0;
+  arr(a.quotes).forEach((q, i) => {
+    const sp = q && span(q.start, q.end, text.length);
+    if (!sp) return;
+    const words = countWords(text.slice(sp[0], sp[1]));
+    total += words;
+    const name = speakerName(text, q, groups);
+    if (!name) {
+      none.quotes.push(i);
+      none.words += words;
+      return;
+    }
+    const ent = isInt(q.speaker_entity) && groups.has(q.speaker_entity) ? q.speaker_entity : null;
+    const key = ent !== null ? `e${ent}` : `n${name.toLowerCase()}`;
+    let r = rows.get(key);
+    if (!r) {
+      const g = ent !== null ? groups.get(ent) : null;
+      r = { name: (g && g.name) || name, entity: ent, label: g ? String(g.label) : null, quotes: [], words: 0 };
+      rows.set(key, r);
+    }
+    r.quotes.push(i);
+    r.words += words;
+  });
+  const share = (w) => (total ? w / total : 0);
+  const speakers = [...rows.values()]
+    .map((r) => ({ ...r, share: share(r.words) }))
+    .sort((x, y) => y.words - x.words || y.quotes.length - x.quotes.length || x.quotes[0] - y.quotes[0]);
+  return { speakers, unattributed: { ...none, share: share(none.words) }, totalWords: total };
+}
+
+/**
+ * The "who is quoted" table as CSV (RFC 4180): speaker, quotes, words,
+ * share (of all quoted words, 0-1 with 4 decimals); the unattributed quotes
+ * are the last row, with an empty speaker.
+ */
+export function speakersCsv(text, ann) {
+  const st = quoteStats(text, ann);
+  const rows = [['speaker', 'quotes', 'words', 'share']];
+  for (const r of st.speakers) rows.push([r.name, r.quotes.length, r.words, r.share.toFixed(4)]);
+  if (st.unattributed.quotes.length) {
+    const u = st.unattributed;
+    rows.push(['', u.quotes.length, u.words, u.share.toFixed(4)]);
+  }
+  return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+// ------------------------------------------------------------------- view
+
+/**
+ * The annotation as the page shows it, for every export: `view` is
+ * {hidden: layer keys switched off ('e:PERSON', 'q', 'bp'),
+ *  marksInBoilerplate, hideBoilerplate}. Names of a hidden label, quotes
+ * when 'q' is hidden and boilerplate lines when 'bp' is hidden (and they are
+ * not hidden from the text) are left out; so are names inside boilerplate
+ * unless marksInBoilerplate. Mentions are renumbered and groups follow.
+ */
+export function viewAnnotation(ann, view = {}) {
+  const a = ann && typeof ann === 'object' ? ann : {};
+  const hidden = new Set(arr(view.hidden));
+  const remap = new Map();
+  const entities = [];
+  arr(a.entities).forEach((m, i) => {
+    if (!m || typeof m !== 'object') return;
+    if (hidden.has(`e:${m.label}`)) return;
+    if (m.boilerplate === true && !view.marksInBoilerplate) return;
+    remap.set(i, entities.length);
+    entities.push(m);
+  });
+  const groups = [];
+  const kept = new Set();
+  arr(a.groups).forEach((g, gi) => {
+    if (!g || typeof g !== 'object') return;
+    const mentions = arr(g.mentions).filter((x) => remap.has(x)).map((x) => remap.get(x));
+    if (!mentions.length) return;
+    kept.add(isInt(g.id) ? g.id : gi);
+    groups.push({ ...g, mentions });
+  });
+  for (const m of entities) if (isInt(m.entity) && !kept.has(m.entity) && arr(a.groups).length) kept.add(m.entity);
+  const quotes = hidden.has('q')
+    ? []
+    : arr(a.quotes).map((q) => (q && isInt(q.speaker_entity) && !kept.has(q.speaker_entity) ? { ...q, speaker_entity: null } : q));
+  const boilerplate = hidden.has('bp') && !view.hideBoilerplate ? [] : arr(a.boilerplate);
+  return { entities, groups, quotes, boilerplate };
+}
+
+/** The view settings an export records: which layers it holds. */
+export function viewMeta(view = {}) {
+  const hidden = arr(view.hidden).slice().sort();
+  return {
+    note: 'what the page showed: hidden layers are left out',
+    hiddenLayers: hidden,
+    marksInBoilerplate: view.marksInBoilerplate === true,
+    hideBoilerplate: view.hideBoilerplate === true,
+  };
+}
+
+/** The article's headline: its first line that is not boilerplate and not blank. */
+export function headline(text, ann, max = 80) {
+  const bp = arr(ann && ann.boilerplate).filter((b) => b && isInt(b.start) && isInt(b.end));
+  let pos = 0;
+  for (const line of text.split('\n')) {
+    const s = pos;
+    const e = pos + line.length;
+    pos = e + 1;
+    const t = line.trim();
+    if (!t) continue;
+    if (bp.some((b) => b.start <= s + line.indexOf(t) && b.end >= s + line.indexOf(t) + t.length)) continue;
+    return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
+  }
+  return 'Article';
+}
+
+// ------------------------------------------------------------------- HTML
+
+const escHtml = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+
+const HTML_CSS = `body{font:16px/1.6 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;background:#fff}
+pre{white-space:pre-wrap;font:inherit}
+.e{border-radius:3px;padding:0 1px}
+.PERSON{background:#ffe0b2}.ORG{background:#c8e6c9}.PLACE{background:#bbdefb}.DATE{background:#e1bee7}.MISC{background:#fff59d}
+.q{color:#0d47a1;font-style:italic}.spk{text-decoration:underline 2px}
+.bp{opacity:.6;background:#eceef1}
+.hide-bp .bp,.hide-bp .bp-nl{display:none}
+.bidi{unicode-bidi:isolate}.bidi::before{content:attr(data-cp);font:.75em ui-monospace,monospace;border:1px solid #b00;color:#b00;border-radius:3px;padding:0 2px}
+@media (prefers-color-scheme:dark){body{background:#121212;color:#e6e6e6}.q{color:#90caf9}.bp{background:#25282d}
+.PERSON{background:#6d4c1f}.ORG{background:#2e5a30}.PLACE{background:#1f4a6e}.DATE{background:#553061}.MISC{background:#5c5520}}
+`;
+
+/**
+ * A standalone HTML page of the text with the annotation as shown (pass
+ * viewAnnotation's output): the text escaped, each piece a <span> with the
+ * classes of the spans covering it; bidi controls drawn as markers; with
+ * ctx.view.hideBoilerplate the boilerplate lines are hidden as in the page.
+ * ctx: {title, annotator, view}.
+ */
+export function toHtml(text, ann, ctx = {}) {
+  const a = ann && typeof ann === 'object' ? ann : {};
+  const len = text.length;
+  const groups = new Map();
+  arr(a.groups).forEach((g, i) => g && typeof g === 'object' && groups.set(isInt(g.id) ? g.id : i, g));
+  const spans = [];
+  for (const b of arr(a.boilerplate)) {
+    const sp = b && span(b.start, b.end, len);
+    if (!sp) continue;
+    spans.push([sp[0], sp[1], 'bp', `boilerplate: ${b.kind || 'other'}`]);
+    const e = lineTail(text, sp[0], sp[1]);
+    if (e > sp[1]) spans.push([sp[1], e, 'bp-nl', null]);
+  }
+  for (const q of arr(a.quotes)) {
+    const sp = q && span(q.start, q.end, len);
+    if (!sp) continue;
+    spans.push([sp[0], sp[1], 'q', `quote by ${speakerName(text, q, groups) || 'unknown'}`]);
+    const ss = Array.isArray(q.speaker_span) && span(q.speaker_span[0], q.speaker_span[1], len);
+    if (ss) spans.push([ss[0], ss[1], 'spk', null]);
+  }
+  for (const m of arr(a.entities)) {
+    const sp = m && span(m.start, m.end, len);
+    if (!sp) continue;
+    const g = isInt(m.entity) ? groups.get(m.entity) : null;
+    const label = String(m.label).replace(/[^A-Za-z0-9_-]/g, '_');
+    spans.push([sp[0], sp[1], `e ${label}`, `${label} ${(g && g.name) || ''}`.trim()]);
+  }
+  const cuts = [...new Set([0, len, ...spans.flatMap((s) => [s[0], s[1]])])].sort((x, y) => x - y);
+  // Pieces covered by each span: found by binary search on the cuts.
+  const at = (v) => {
+    let lo = 0;
+    let hi = cuts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cuts[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const cls = cuts.map(() => []);
+  const tips = cuts.map(() => []);
+  for (const [s, e, c, t] of spans) {
+    for (let k = at(s); k < at(e); k++) {
+      cls[k].push(c);
+      if (t) tips[k].push(t);
+    }
+  }
+  const bidi = (s) =>
+    escHtml(s).replace(/[\u202A-\u202E\u2066-\u2069]/g, (c) => {
+      const cp = `U+${c.codePointAt(0).toString(16).toUpperCase()}`;
+      return `<span class="bidi" data-cp="${cp}" title="invisible control character ${cp}">${c}</span>`;
+    });
+  let body = '';
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    const t = bidi(text.slice(cuts[k], cuts[k + 1]));
+    if (!cls[k].length) body += t;
+    else body += `<span class="${escHtml(cls[k].join(' '))}"${tips[k].length ? ` title="${escHtml(tips[k].join('; '))}"` : ''}>${t}</span>`;
+  }
+  const view = ctx.view || null; // viewMeta's output
+  const meta = view ? `<meta name="annotator-view" content="${escHtml(JSON.stringify(view))}">\n` : '';
+  const gen = ctx.annotator ? `<meta name="generator" content="article-annotator ${escHtml(ctx.annotator)}">\n` : '';
+  return (
+    '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">\n' +
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">\n` +
+    gen +
+    meta +
+    `<title>${escHtml(ctx.title || headline(text, a))}</title>\n<style>\n${HTML_CSS}</style></head>` +
+    `<body${view && view.hideBoilerplate ? ' class="hide-bp"' : ''}><main><pre>${body}</pre></main></body></html>\n`
+  );
+}
+
 // ---------------------------------------------------------------- clean text
 
 // The text without its boilerplate lines: the page's own function.
@@ -309,13 +573,25 @@ export const FORMATS = {
     label: 'displaCy JSON',
     ext: 'displacy.json',
     mime: 'application/json',
-    make: (text, ann, ctx = {}) => JSON.stringify(toDisplacy(text, ann, ctx.title ?? null)),
+    make: (text, ann, ctx = {}) => JSON.stringify(toDisplacy(text, ann, ctx.title ?? null, ctx.view ?? null)),
   },
   quotes: {
     label: 'Quotes CSV',
     ext: 'quotes.csv',
     mime: 'text/csv',
-    make: (text, ann) => quotesCsv(text, ann),
+    make: (text, ann) => BOM + quotesCsv(text, ann),
+  },
+  speakers: {
+    label: 'Speakers CSV',
+    ext: 'speakers.csv',
+    mime: 'text/csv',
+    make: (text, ann) => BOM + speakersCsv(text, ann),
+  },
+  html: {
+    label: 'HTML page',
+    ext: 'html',
+    mime: 'text/html',
+    make: (text, ann, ctx = {}) => toHtml(text, ann, ctx),
   },
   clean: {
     label: 'Clean text',

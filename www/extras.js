@@ -1,12 +1,13 @@
 // Page extras: export buttons, opening a saved project, drag and drop of
 // .txt/.html/.json files, iframe mode and the service worker. app.js calls
 // installExtras() once with a small interface to its state.
-import { FORMATS, parseProject, htmlDocText } from './exports.js';
+import { FORMATS, parseProject, htmlDocText, viewAnnotation, viewMeta, headline } from './exports.js';
 import { startEmbed } from './embed.js';
 
 /**
  * page: {
  *   getText() -> string, getAnnotation() -> result|null  (what the view shows)
+ *   getView() -> {hidden, marksInBoilerplate, hideBoilerplate}  (the view's settings)
  *   show(text, result)        show a saved annotation without re-annotating
  *   load(text)                put text in the input and annotate it
  *   annotate(text, options)   Promise of a result (the page's worker)
@@ -18,10 +19,8 @@ import { startEmbed } from './embed.js';
 export function installExtras(page, doc = document) {
   addExportButtons(page, doc);
   addDragAndDrop(page, doc);
-  page.ready.then(
-    () => startEmbed({ annotate: page.annotate, show: page.show, version: page.version }),
-    () => {},
-  );
+  // Listening at once; requests wait for the annotator (www/embed.js).
+  startEmbed({ annotate: page.annotate, show: page.show, version: page.version, ready: page.ready });
   registerServiceWorker();
 }
 
@@ -55,24 +54,13 @@ function addExportButtons(page, doc) {
     b.type = 'button';
     b.dataset.export = key;
     b.textContent = f.label;
-    b.title = `Download the annotation as ${f.label}`;
-    b.addEventListener('click', () => {
-      const text = page.getText();
-      const ann = page.getAnnotation();
-      if (!text || !ann) {
-        page.setStatus('Nothing to export yet: annotate a text first.');
-        return;
-      }
-      try {
-        const body = f.make(text, ann, { annotator: page.version() || null });
-        download(doc, `article.${f.ext}`, f.mime, body);
-        page.setStatus(`Exported ${f.label}.`, 'done');
-      } catch (e) {
-        page.setStatus(`Could not export ${f.label}: ${e.message}`, 'error');
-      }
-    });
+    b.title = `Download the annotation as ${f.label}, as the page shows it`;
+    b.addEventListener('click', () => exportAs(page, doc, key));
     box.appendChild(b);
   }
+  // The toolbar's "Download HTML" is the HTML page export.
+  const html = doc.getElementById('export');
+  if (html) html.addEventListener('click', () => exportAs(page, doc, 'html', 'annotated-article.html'));
 
   const input = doc.createElement('input');
   input.type = 'file';
@@ -91,6 +79,30 @@ function addExportButtons(page, doc) {
   open.addEventListener('click', () => input.click());
   box.append(open, input);
   (doc.querySelector('.side') || doc.body).appendChild(section);
+}
+
+/**
+ * Downloads export `key` of what the page shows: layers switched off, names
+ * inside boilerplate (unless shown) are left out, and the metadata says so.
+ * Clean text is the whole text without its boilerplate lines.
+ */
+export function exportAs(page, doc, key, name = null) {
+  const f = FORMATS[key];
+  const text = page.getText();
+  const ann = page.getAnnotation();
+  if (!text || !ann) {
+    page.setStatus('Nothing to export yet: annotate a text first.');
+    return;
+  }
+  try {
+    const view = page.getView ? page.getView() : {};
+    const shown = key === 'clean' ? ann : viewAnnotation(ann, view);
+    const body = f.make(text, shown, { annotator: page.version() || null, view: viewMeta(view), title: headline(text, ann) });
+    download(doc, name || `article.${f.ext}`, f.mime, body);
+    page.setStatus(`Exported ${f.label} of what the page shows.`, 'done');
+  } catch (e) {
+    page.setStatus(`Could not export ${f.label}: ${e.message}`, 'error');
+  }
 }
 
 /** Reads a dropped or chosen file: a project, an HTML page or plain text. */

@@ -25,6 +25,60 @@ export function labelClass(label) {
 }
 
 const arr = (x) => (Array.isArray(x) ? x : []);
+
+/**
+ * Bidirectional embedding, override and isolate controls (U+202A-U+202E,
+ * U+2066-U+2069): invisible, yet they reorder the text around them, so a
+ * text could look different from what it is. The view and the lists show
+ * each as a visible placeholder (as code hosts do).
+ */
+export const BIDI_RE = /[\u202A-\u202E\u2066-\u2069]/;
+const BIDI_SPLIT = /([\u202A-\u202E\u2066-\u2069])/;
+const BIDI_NAMES = {
+  0x202a: 'LEFT-TO-RIGHT EMBEDDING',
+  0x202b: 'RIGHT-TO-LEFT EMBEDDING',
+  0x202c: 'POP DIRECTIONAL FORMATTING',
+  0x202d: 'LEFT-TO-RIGHT OVERRIDE',
+  0x202e: 'RIGHT-TO-LEFT OVERRIDE',
+  0x2066: 'LEFT-TO-RIGHT ISOLATE',
+  0x2067: 'RIGHT-TO-LEFT ISOLATE',
+  0x2068: 'FIRST STRONG ISOLATE',
+  0x2069: 'POP DIRECTIONAL ISOLATE',
+};
+
+/**
+ * Appends `s` to `node` as text; each bidi control becomes
+ * <span class="bidi" data-cp="U+202E">(the character)</span>: the character
+ * stays in the text (copying and textContent are unchanged), the span
+ * isolates it so it reorders nothing, and CSS draws its code as a marker.
+ */
+export function appendText(doc, node, s) {
+  if (!BIDI_RE.test(s)) {
+    node.appendChild(doc.createTextNode(s));
+    return;
+  }
+  s.split(BIDI_SPLIT).forEach((part, k) => {
+    if (!part) return;
+    if (k % 2 === 0) {
+      node.appendChild(doc.createTextNode(part));
+      return;
+    }
+    const c = part.codePointAt(0);
+    const el = doc.createElement('span');
+    el.className = 'bidi';
+    el.dataset.cp = `U+${c.toString(16).toUpperCase()}`;
+    el.title = `Invisible control character ${el.dataset.cp} ${BIDI_NAMES[c] || ''}`.trim();
+    el.textContent = part;
+    node.appendChild(el);
+  });
+}
+
+/** An element's text set safely: as textContent, bidi controls made visible. */
+export function setText(el, s) {
+  while (el.firstChild) el.removeChild(el.firstChild);
+  appendText(el.ownerDocument, el, s);
+  return el;
+}
 const str = (x) => (typeof x === 'string' ? x : x == null ? '' : String(x));
 
 /** [s, e) when it is a non-empty span inside the text, else null. */
@@ -121,6 +175,27 @@ export function normalize(text, ann) {
   return { entities, groups, quotes, boilerplate };
 }
 
+/**
+ * When [s, e) is a whole line (up to trailing spaces), the end of what hides
+ * with it: its trailing spaces, its line break and the blank lines after it;
+ * else `e`.
+ */
+export function lineTail(text, s, e) {
+  if (!(s === 0 || text[s - 1] === '\n')) return e;
+  let i = e;
+  while (text[i] === ' ' || text[i] === '\t' || text[i] === '\r') i++;
+  if (i < text.length && text[i] !== '\n') return e;
+  if (i >= text.length) return i;
+  i++;
+  // Blank lines after it (only spaces): hidden too.
+  for (;;) {
+    let j = i;
+    while (text[j] === ' ' || text[j] === '\t' || text[j] === '\r') j++;
+    if (text[j] !== '\n') return i;
+    i = j + 1;
+  }
+}
+
 // Nesting order for spans that share a range: boilerplate outside quotes,
 // quotes outside speakers, speakers outside mentions.
 const PRIO = { bp: 0, nl: 0, q: 1, spk: 2, m: 3 };
@@ -160,10 +235,10 @@ export function viewBuilder(doc, text, norm, { chunk = Infinity, isOff = null } 
   let n = 0;
   for (const b of norm.boilerplate) {
     items.push({ kind: 'bp', start: b.start, end: b.end, src: b, n: n++ });
-    // The line break after a whole boilerplate line hides with it.
-    if ((b.start === 0 || text[b.start - 1] === '\n') && text[b.end] === '\n') {
-      items.push({ kind: 'nl', start: b.end, end: b.end + 1, src: b, n: n++ });
-    }
+    // The line break after a whole boilerplate line hides with it, and so
+    // do the blank lines after it: hidden lines take no space.
+    const e = lineTail(text, b.start, b.end);
+    if (e > b.end) items.push({ kind: 'nl', start: b.end, end: e, src: b, n: n++ });
   }
   for (const q of norm.quotes) {
     items.push({ kind: 'q', start: q.start, end: q.end, src: q, n: n++ });
@@ -260,13 +335,13 @@ export function viewBuilder(doc, text, norm, { chunk = Infinity, isOff = null } 
         if (upto <= pos) return;
         if (cut && upto === end) {
           // The piece's last line break: in the text, drawn by the block end.
-          if (end - 1 > pos) top().node.appendChild(doc.createTextNode(text.slice(pos, end - 1)));
+          if (end - 1 > pos) appendText(doc, top().node, text.slice(pos, end - 1));
           const br = doc.createElement('span');
           br.className = 'cut';
           br.textContent = text.slice(end - 1, end);
           top().node.appendChild(br);
         } else {
-          top().node.appendChild(doc.createTextNode(text.slice(pos, upto)));
+          appendText(doc, top().node, text.slice(pos, upto));
         }
         pos = upto;
       };
@@ -311,8 +386,10 @@ export function viewBuilder(doc, text, norm, { chunk = Infinity, isOff = null } 
 }
 
 /**
- * The text without its boilerplate: each boilerplate range is dropped, and
- * when it starts a line, so is the line break that ends it.
+ * The text without its boilerplate, tidied as a reader wants it: each
+ * boilerplate range is dropped (a whole line with its line break), runs of
+ * blank lines become one blank line, and there are no blank lines at the
+ * start or end (a final line break is kept when the text had one).
  */
 export function cleanText(text, boilerplate) {
   const spans = arr(boilerplate)
@@ -333,7 +410,17 @@ export function cleanText(text, boilerplate) {
     pos = e;
   }
   out += text.slice(pos);
-  return out;
+  const nl = out.includes('\r\n') ? '\r\n' : '\n';
+  const lines = out.split(/\r?\n/);
+  const kept = [];
+  for (const l of lines) {
+    const blank = !l.trim();
+    if (blank && (!kept.length || !kept[kept.length - 1].trim())) continue;
+    kept.push(blank ? '' : l);
+  }
+  while (kept.length && !kept[kept.length - 1].trim()) kept.pop();
+  if (!kept.length) return '';
+  return kept.join(nl) + (/\n\s*$/.test(out) ? nl : '');
 }
 
 /** A one-line excerpt of at most `max` UTF-16 units (not splitting pairs). */

@@ -96,7 +96,14 @@ test('Web Annotation: one annotation per span, both selectors agree with the tex
 });
 
 test('displaCy JSON: ents in code points, sorted, labels kept', () => {
-  const d = JSON.parse(FORMATS.displacy.make(TEXT, FAKE));
+  const all = JSON.parse(FORMATS.displacy.make(TEXT, FAKE));
+  // Boilerplate lines are marked as BOILERPLATE ents and listed with their kind.
+  assert.deepEqual(
+    all.ents.filter((e) => e.label === 'BOILERPLATE').map((e) => cpSlice(TEXT, e.start, e.end)),
+    ['SHARE THIS 👍', 'Advertisement'],
+  );
+  assert.deepEqual(all.boilerplate.map((b) => b.kind), ['share', 'ad']);
+  const d = { ...all, ents: all.ents.filter((e) => e.label !== 'BOILERPLATE') };
   assert.equal(d.text, TEXT);
   assert.equal(d.ents.length, FAKE.entities.length);
   for (let i = 1; i < d.ents.length; i++) assert.ok(d.ents[i - 1].start <= d.ents[i].start);
@@ -113,7 +120,7 @@ test('displaCy JSON: ents in code points, sorted, labels kept', () => {
 test('quotes CSV: RFC 4180 escaping survives commas, quotes and newlines', () => {
   const csv = FORMATS.quotes.make(TEXT, FAKE);
   assert.ok(csv.endsWith('\r\n'));
-  assert.ok(csv.startsWith('quote,speaker,start,end\r\n'));
+  assert.ok(csv.startsWith('\uFEFFquote,speaker,start,end\r\n'), 'a UTF-8 BOM for spreadsheets, then the header');
   const rows = parseCsv(csv);
   assert.deepEqual(rows[0], ['quote', 'speaker', 'start', 'end']);
   assert.equal(rows.length, 1 + FAKE.quotes.length);
@@ -174,8 +181,12 @@ test('exports of a real wasm annotation parse back', { skip: !existsSync(nodePkg
   assert.deepEqual(back.annotation, JSON.parse(JSON.stringify(ann)));
 
   const d = JSON.parse(FORMATS.displacy.make(text, ann));
-  assert.equal(d.ents.length, ann.entities.length);
-  for (const e of d.ents) assert.ok(ann.entities.some((m) => m.text === cpSlice(text, e.start, e.end)));
+  assert.equal(d.ents.filter((e) => e.label !== 'BOILERPLATE').length, ann.entities.length);
+  assert.equal(d.boilerplate.length, ann.boilerplate.length);
+  for (const e of d.ents) {
+    const marked = e.label === 'BOILERPLATE' ? ann.boilerplate.map((b) => text.slice(b.start, b.end)) : ann.entities.map((m) => m.text);
+    assert.ok(marked.includes(cpSlice(text, e.start, e.end)), `${e.label} ${cpSlice(text, e.start, e.end)}`);
+  }
 
   const wa = JSON.parse(FORMATS.webanno.make(text, ann));
   assert.equal(wa.total, ann.entities.length + ann.quotes.length + ann.boilerplate.length);
@@ -207,4 +218,23 @@ test('exports of a real wasm annotation parse back', { skip: !existsSync(nodePkg
   assert.equal(decoded, text);
   const marked = (html.match(/class="[^"]*\be (PERSON|ORG|PLACE|DATE|MISC)\b/g) || []).length;
   assert.ok(marked >= (ann.entities.length ? 1 : 0));
+});
+
+test('speakers table and HTML page of a view: counts, BOM, hidden layers, bidi kept as text', async () => {
+  const { quoteStats, speakersCsv, viewAnnotation, toHtml, headline, BOM } = await import('../../www/exports.js');
+  const st = quoteStats(TEXT, FAKE);
+  assert.equal(st.speakers.length, 1);
+  assert.equal(st.speakers[0].name, 'Mara Voss');
+  assert.equal(st.speakers[0].words, 6, 'We said no and left quietly');
+  assert.equal(st.speakers[0].share, 1);
+  assert.equal(st.unattributed.quotes.length, 0);
+  assert.ok(FORMATS.speakers.make(TEXT, FAKE).startsWith(`${BOM}speaker,quotes,words,share\r\n`));
+  assert.deepEqual(parseCsv(speakersCsv(TEXT, FAKE))[1], ['Mara Voss', '1', '6', '1.0000']);
+  const shown = viewAnnotation(FAKE, { hidden: ['e:PERSON', 'q'] });
+  assert.deepEqual(shown.entities.map((m) => m.label), ['ORG', 'PLACE']);
+  assert.deepEqual(shown.groups.map((g) => g.mentions), [[0], [1]], 'mentions renumbered');
+  assert.equal(shown.quotes.length, 0);
+  assert.equal(headline(TEXT, FAKE), 'Mara Voss 🚀 met Kell Institute staff in Ostrava.');
+  const html = toHtml('a \u202Eb', {});
+  assert.ok(html.includes('data-cp="U+202E"') && html.includes('\u202Eb'), 'the control stays in the text, marked');
 });
