@@ -9,6 +9,7 @@
 use crate::annotation::BoilerKind;
 use crate::hash::{fnv, FnvBuild, FNV_OFFSET};
 use crate::lexicon::{self, word_list, Lexicon};
+use local_index as L;
 use crate::segment::Segments;
 use std::sync::OnceLock;
 
@@ -468,6 +469,59 @@ pub const LOCAL_NAMES: &[&str] = &[
     "ln_lines",
 ];
 
+/// Named positions in a line's local feature vector (the order of
+/// [`LOCAL_NAMES`]), for the rules that read single features.
+pub mod local_index {
+    pub const LN_WORDS: usize = 0;
+    pub const W_LE1: usize = 1;
+    pub const W_LE3: usize = 2;
+    pub const W_LE6: usize = 3;
+    pub const W_LE10: usize = 4;
+    pub const W_LE20: usize = 5;
+    pub const W_GT40: usize = 6;
+    pub const LN_CHARS: usize = 7;
+    pub const STOP_RATIO: usize = 8;
+    pub const NO_STOP: usize = 9;
+    pub const CAP_RATIO: usize = 10;
+    pub const ALL_CAPS: usize = 11;
+    pub const ENDS_SENTENCE: usize = 12;
+    pub const ENDS_COLON: usize = 13;
+    pub const ENDS_ELLIPSIS: usize = 14;
+    pub const HAS_URL: usize = 15;
+    pub const HAS_HANDLE: usize = 16;
+    pub const HAS_SEPARATOR: usize = 17;
+    pub const DIGIT_RATIO: usize = 18;
+    pub const HAS_DATE: usize = 19;
+    pub const REPEATED: usize = 20;
+    pub const REL_POS: usize = 21;
+    pub const HEAD3: usize = 22;
+    pub const TAIL3: usize = 23;
+    pub const HEAD_ZONE: usize = 24;
+    pub const TAIL_ZONE: usize = 25;
+    pub const LEX_WHOLE: usize = 26;
+    pub const LEX_PREFIX: usize = 27;
+    pub const LEX_CONTAINS: usize = 28;
+    pub const LEX_CAPTION: usize = 29;
+    pub const LEX_PROMO: usize = 30;
+    pub const LEX_SHARE: usize = 31;
+    pub const CREDIT_LIKE: usize = 32;
+    pub const COMMAS_PER_WORD: usize = 33;
+    pub const NO_LETTERS: usize = 34;
+    pub const HAS_QUOTE: usize = 35;
+    pub const NUMBERED: usize = 36;
+    pub const SENTENCES: usize = 37;
+    pub const CJK: usize = 38;
+    pub const STARTS_LOWER: usize = 39;
+    pub const BRACKETED: usize = 40;
+    pub const PIPE_OR_BULLETS: usize = 41;
+    pub const REPEATED_LONG: usize = 42;
+    pub const HEADLINE_LIKE: usize = 43;
+    pub const AFTER_COMMENTS: usize = 44;
+    pub const REL_WORDS: usize = 45;
+    pub const LN_LINES: usize = 46;
+}
+
+
 pub const N_LOCAL: usize = 47;
 
 /// Local features of every line of `seg`.
@@ -505,18 +559,18 @@ pub fn local(seg: &Segments) -> Vec<Vec<f64>> {
         ));
     }
     // Whole-text features: comment sections, length relative to the text's median line.
-    let mut lens: Vec<f64> = out.iter().map(|f| f[0]).collect();
+    let mut lens: Vec<f64> = out.iter().map(|f| f[L::LN_WORDS]).collect();
     lens.sort_by(|a, b| a.total_cmp(b));
     let median = lens.get(lens.len() / 2).copied().unwrap_or(0.0);
     let mut comments_seen = false;
     for (i, f) in out.iter_mut().enumerate() {
-        let words = (f[0].exp() - 1.0).round();
+        let words = (f[L::LN_WORDS].exp() - 1.0).round();
         let is_marker = hits[i].kind() == Some(BoilerKind::Comments) || comment_count_line(&normed[i]);
         let b = |x: bool| if x { 1.0 } else { 0.0 };
-        f.push(b(f[20] > 0.0 && words >= 5.0));
-        f.push(b((5.0..=16.0).contains(&words) && f[12] == 0.0 && f[13] == 0.0 && f[10] >= 0.6));
+        f.push(b(f[L::REPEATED] > 0.0 && words >= 5.0));
+        f.push(b((5.0..=16.0).contains(&words) && f[L::ENDS_SENTENCE] == 0.0 && f[L::ENDS_COLON] == 0.0 && f[L::CAP_RATIO] >= 0.6));
         f.push(b(comments_seen));
-        f.push(f[0] - median);
+        f.push(f[L::LN_WORDS] - median);
         f.push((n as f64 + 1.0).ln());
         comments_seen |= is_marker;
     }
@@ -901,7 +955,7 @@ fn logit(p: f64) -> f64 {
 /// (`p1[i]` = probability that line `i` is boilerplate).
 pub fn context(local: &[Vec<f64>], p1: &[f64]) -> Vec<Vec<f64>> {
     let n = local.len().min(p1.len());
-    let words: Vec<f64> = local[..n].iter().map(|f| (f[0].exp() - 1.0).max(0.0)).collect();
+    let words: Vec<f64> = local[..n].iter().map(|f| (f[L::LN_WORDS].exp() - 1.0).max(0.0)).collect();
     // Content mass: confident content lines weighted by length.
     let mass: Vec<f64> =
         (0..n).map(|i| (1.0 - p1[i]) * words[i].min(60.0) * if p1[i] < 0.5 { 1.0 } else { 0.0 }).collect();
@@ -929,7 +983,7 @@ pub fn context(local: &[Vec<f64>], p1: &[f64]) -> Vec<Vec<f64>> {
         }
     }
     let strong: Vec<bool> = (0..n).map(|i| p1[i] < 0.3 && words[i] >= 12.0).collect();
-    let lex: Vec<bool> = local[..n].iter().map(|f| f[26] + f[27] + f[28] > 0.0).collect();
+    let lex: Vec<bool> = local[..n].iter().map(|f| f[L::LEX_WHOLE] + f[L::LEX_PREFIX] + f[L::LEX_CONTAINS] > 0.0).collect();
     // End-of-article marker: a lexicon hit after which little content follows.
     let mut marker_seen = vec![false; n];
     let mut seen = false;
@@ -1035,8 +1089,8 @@ pub fn context(local: &[Vec<f64>], p1: &[f64]) -> Vec<Vec<f64>> {
             if short(ii + 1) { 1.0 } else { 0.0 },
             (run as f64 + 1.0).ln(),
             lex_any,
-            f[0],
-            f[12],
+            f[L::LN_WORDS],
+            f[L::ENDS_SENTENCE],
             sandwich,
             b(long_content(ii - 1) && long_content(ii + 1)),
             cb / tot,
@@ -1063,23 +1117,23 @@ pub fn kind(text: &str, local: &[f64]) -> BoilerKind {
     if let Some(k) = lexicon_hits(text).kind() {
         return k;
     }
-    let words = (local[0].exp() - 1.0).round();
-    if local[32] > 0.0 {
+    let words = (local[L::LN_WORDS].exp() - 1.0).round();
+    if local[L::CREDIT_LIKE] > 0.0 {
         return BoilerKind::Caption;
     }
-    if local[16] > 0.0 && words <= 8.0 {
+    if local[L::HAS_HANDLE] > 0.0 && words <= 8.0 {
         return BoilerKind::Share;
     }
-    if words <= 4.0 && local[12] == 0.0 {
+    if words <= 4.0 && local[L::ENDS_SENTENCE] == 0.0 {
         return BoilerKind::Navigation;
     }
-    if local[41] > 0.0 {
+    if local[L::PIPE_OR_BULLETS] > 0.0 {
         return BoilerKind::Navigation;
     }
-    if words > 6.0 && local[12] == 0.0 && local[10] > 0.5 {
+    if words > 6.0 && local[L::ENDS_SENTENCE] == 0.0 && local[L::CAP_RATIO] > 0.5 {
         return BoilerKind::Promo;
     }
-    if local[12] > 0.0 && words >= 6.0 {
+    if local[L::ENDS_SENTENCE] > 0.0 && words >= 6.0 {
         return BoilerKind::Caption;
     }
     BoilerKind::Other
@@ -1098,6 +1152,58 @@ fn months() -> &'static [&'static str] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn local_index_names_agree_with_local_names() {
+        assert_eq!(LOCAL_NAMES.len(), N_LOCAL);
+        assert_eq!(LOCAL_NAMES[local_index::LN_WORDS], "ln_words");
+        assert_eq!(LOCAL_NAMES[local_index::W_LE1], "w_le1");
+        assert_eq!(LOCAL_NAMES[local_index::W_LE3], "w_le3");
+        assert_eq!(LOCAL_NAMES[local_index::W_LE6], "w_le6");
+        assert_eq!(LOCAL_NAMES[local_index::W_LE10], "w_le10");
+        assert_eq!(LOCAL_NAMES[local_index::W_LE20], "w_le20");
+        assert_eq!(LOCAL_NAMES[local_index::W_GT40], "w_gt40");
+        assert_eq!(LOCAL_NAMES[local_index::LN_CHARS], "ln_chars");
+        assert_eq!(LOCAL_NAMES[local_index::STOP_RATIO], "stop_ratio");
+        assert_eq!(LOCAL_NAMES[local_index::NO_STOP], "no_stop");
+        assert_eq!(LOCAL_NAMES[local_index::CAP_RATIO], "cap_ratio");
+        assert_eq!(LOCAL_NAMES[local_index::ALL_CAPS], "all_caps");
+        assert_eq!(LOCAL_NAMES[local_index::ENDS_SENTENCE], "ends_sentence");
+        assert_eq!(LOCAL_NAMES[local_index::ENDS_COLON], "ends_colon");
+        assert_eq!(LOCAL_NAMES[local_index::ENDS_ELLIPSIS], "ends_ellipsis");
+        assert_eq!(LOCAL_NAMES[local_index::HAS_URL], "has_url");
+        assert_eq!(LOCAL_NAMES[local_index::HAS_HANDLE], "has_handle");
+        assert_eq!(LOCAL_NAMES[local_index::HAS_SEPARATOR], "has_separator");
+        assert_eq!(LOCAL_NAMES[local_index::DIGIT_RATIO], "digit_ratio");
+        assert_eq!(LOCAL_NAMES[local_index::HAS_DATE], "has_date");
+        assert_eq!(LOCAL_NAMES[local_index::REPEATED], "repeated");
+        assert_eq!(LOCAL_NAMES[local_index::REL_POS], "rel_pos");
+        assert_eq!(LOCAL_NAMES[local_index::HEAD3], "head3");
+        assert_eq!(LOCAL_NAMES[local_index::TAIL3], "tail3");
+        assert_eq!(LOCAL_NAMES[local_index::HEAD_ZONE], "head_zone");
+        assert_eq!(LOCAL_NAMES[local_index::TAIL_ZONE], "tail_zone");
+        assert_eq!(LOCAL_NAMES[local_index::LEX_WHOLE], "lex_whole");
+        assert_eq!(LOCAL_NAMES[local_index::LEX_PREFIX], "lex_prefix");
+        assert_eq!(LOCAL_NAMES[local_index::LEX_CONTAINS], "lex_contains");
+        assert_eq!(LOCAL_NAMES[local_index::LEX_CAPTION], "lex_caption");
+        assert_eq!(LOCAL_NAMES[local_index::LEX_PROMO], "lex_promo");
+        assert_eq!(LOCAL_NAMES[local_index::LEX_SHARE], "lex_share");
+        assert_eq!(LOCAL_NAMES[local_index::CREDIT_LIKE], "credit_like");
+        assert_eq!(LOCAL_NAMES[local_index::COMMAS_PER_WORD], "commas_per_word");
+        assert_eq!(LOCAL_NAMES[local_index::NO_LETTERS], "no_letters");
+        assert_eq!(LOCAL_NAMES[local_index::HAS_QUOTE], "has_quote");
+        assert_eq!(LOCAL_NAMES[local_index::NUMBERED], "numbered");
+        assert_eq!(LOCAL_NAMES[local_index::SENTENCES], "sentences");
+        assert_eq!(LOCAL_NAMES[local_index::CJK], "cjk");
+        assert_eq!(LOCAL_NAMES[local_index::STARTS_LOWER], "starts_lower");
+        assert_eq!(LOCAL_NAMES[local_index::BRACKETED], "bracketed");
+        assert_eq!(LOCAL_NAMES[local_index::PIPE_OR_BULLETS], "pipe_or_bullets");
+        assert_eq!(LOCAL_NAMES[local_index::REPEATED_LONG], "repeated_long");
+        assert_eq!(LOCAL_NAMES[local_index::HEADLINE_LIKE], "headline_like");
+        assert_eq!(LOCAL_NAMES[local_index::AFTER_COMMENTS], "after_comments");
+        assert_eq!(LOCAL_NAMES[local_index::REL_WORDS], "rel_words");
+        assert_eq!(LOCAL_NAMES[local_index::LN_LINES], "ln_lines");
+    }
 
     #[test]
     fn lexicon_parses_and_matches() {

@@ -25,6 +25,7 @@ pub mod model;
 
 use crate::annotation::Boilerplate;
 use crate::segment::Segments;
+use features::local_index as L;
 use model::Model;
 use std::sync::OnceLock;
 
@@ -82,9 +83,14 @@ pub fn detect_with(seg: &Segments, model: &Model) -> Vec<Boilerplate> {
     let probs = stage_probabilities(&local, &hashed, model).pop().unwrap_or_default();
     let marks = decode(&probs, model.threshold, model.switch_cost);
     let short = seg.lines.len() < SHORT_TEXT_LINES;
+    let headline = headline_before_body(seg, &local, &marks);
     let mut out = Vec::new();
     for (i, &p) in probs.iter().enumerate() {
-        if marks[i] && !keep_as_content(i, &local[i], p) && (!short || strong_pattern(&local[i])) {
+        if marks[i]
+            && !keep_as_content(i, &local[i], p)
+            && (!short || strong_pattern(&local[i]))
+            && Some(i) != headline
+        {
             let span = seg.lines[i];
             let kind = features::kind(span.text(seg.text), &local[i]);
             out.push(Boilerplate { span, kind });
@@ -145,19 +151,50 @@ pub fn decode(probs: &[f64], threshold: f64, switch: f64) -> Vec<bool> {
 /// dropped (a short paste of two paragraphs is all article). 5-fold CV cost
 /// of 8 words instead of 20: boilerplate F1 0.8110 -> 0.8099.
 fn keep_as_content(i: usize, f: &[f64], p: f64) -> bool {
-    let words = (f[0].exp() - 1.0).round();
-    let lexicon = f[26] + f[27] + f[28] > 0.0;
+    let words = (f[L::LN_WORDS].exp() - 1.0).round();
+    let lexicon = f[L::LEX_WHOLE] + f[L::LEX_PREFIX] + f[L::LEX_CONTAINS] > 0.0;
     let headline = i == 0
         && (4.0..=25.0).contains(&words)
-        && f[12] == 0.0
-        && f[13] == 0.0
+        && f[L::ENDS_SENTENCE] == 0.0
+        && f[L::ENDS_COLON] == 0.0
         && !lexicon
-        && f[15] == 0.0
-        && f[32] == 0.0
-        && f[17] == 0.0;
-    let prose = words >= 8.0 && f[12] > 0.0 && f[8] >= 0.25 && !lexicon && f[32] == 0.0 && p < 0.6;
+        && f[L::HAS_URL] == 0.0
+        && f[L::CREDIT_LIKE] == 0.0
+        && f[L::HAS_SEPARATOR] == 0.0;
+    let prose = words >= 8.0 && f[L::ENDS_SENTENCE] > 0.0 && f[L::STOP_RATIO] >= 0.25 && !lexicon && f[L::CREDIT_LIKE] == 0.0 && p < 0.6;
     headline || prose
 }
+
+/// Title-shaped: 5-25 words, not ending in a period or colon, no date, link,
+/// credit, separator or boilerplate phrase.
+fn title_shaped(text: &str, f: &[f64]) -> bool {
+    let words = (f[L::LN_WORDS].exp() - 1.0).round();
+    (5.0..=25.0).contains(&words)
+        && f[L::HAS_DATE] == 0.0
+        && !text.trim_end().ends_with(['.', ':'])
+        && f[L::HAS_URL] == 0.0
+        && f[L::CREDIT_LIKE] == 0.0
+        && f[L::HAS_SEPARATOR] == 0.0
+        && f[L::LEX_WHOLE] + f[L::LEX_PREFIX] + f[L::LEX_CONTAINS] == 0.0
+}
+
+/// The headline of a page pasted with its chrome: the nearest title-shaped
+/// line within the few lines (byline, date, caption) before the first
+/// paragraph of prose the model keeps. A reader never wants it hidden.
+fn headline_before_body(seg: &Segments, local: &[Vec<f64>], marks: &[bool]) -> Option<usize> {
+    let prose = |i: usize| {
+        let f = &local[i];
+        !marks[i] && (f[L::LN_WORDS].exp() - 1.0).round() >= 12.0 && f[L::ENDS_SENTENCE] > 0.0
+    };
+    let first = (0..local.len().min(marks.len())).find(|&i| prose(i))?;
+    (first.saturating_sub(HEADLINE_LOOKBACK)..first)
+        .rev()
+        .find(|&i| title_shaped(seg.lines[i].text(seg.text), &local[i]))
+        .filter(|&i| marks[i])
+}
+
+/// How many lines before the first paragraph a headline may stand.
+const HEADLINE_LOOKBACK: usize = 6;
 
 /// A text of fewer lines than this is typed or a short pasted passage: it is
 /// all article unless a line matches a strong boilerplate pattern.
@@ -166,7 +203,7 @@ const SHORT_TEXT_LINES: usize = 5;
 /// The whole line is a known boilerplate phrase ("Advertisement", "Share this
 /// article") or starts with one ("Photo: ...", "Read more: ...").
 fn strong_pattern(f: &[f64]) -> bool {
-    f[26] > 0.0 || f[27] > 0.0
+    f[L::LEX_WHOLE] > 0.0 || f[L::LEX_PREFIX] > 0.0
 }
 
 /// Classify each line; return the boilerplate ones with their kind.
@@ -207,6 +244,20 @@ mod tests {
         let seg = Segments::new(text);
         let marked: Vec<&str> = detect(&seg).iter().map(|b| b.span.text(text)).collect();
         assert_eq!(marked, vec!["Advertisement"]);
+    }
+
+    #[test]
+    fn the_headline_of_a_page_pasted_with_its_chrome_is_article() {
+        let text = "Home | World | Sport | Weather\n\nShare this article\n\n\
+            Harbour crane collapses during a storm in Veldmark\n\nBy Ana Ruiz\n\nAdvertisement\n\n\
+            A crane at the Veldmark harbour fell into the water on Tuesday night after winds reached 120 kilometres an hour, officials said.\n\n\
+            Nobody was hurt, but the port will stay closed until divers have checked the wreck and the quay walls.\n\n\
+            Related stories\n\nPrivacy Policy";
+        let seg = Segments::new(text);
+        let marked: Vec<&str> = detect(&seg).iter().map(|b| b.span.text(text)).collect();
+        assert!(!marked.iter().any(|m| m.starts_with("Harbour crane")), "{marked:?}");
+        assert!(marked.contains(&"Advertisement"), "{marked:?}");
+        assert!(marked.contains(&"Share this article"), "{marked:?}");
     }
 
     #[test]
