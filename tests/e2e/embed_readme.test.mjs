@@ -1,33 +1,18 @@
 // The README's iframe snippet, run as written in a host page of another
 // origin (only the two example origins replaced by the test's): it gets its
 // result, even though it posts before the annotator has loaded (the frame
-// queues requests until it is ready). The README must carry SNIPPET
-// verbatim (the lead copies it there).
+// queues requests until it is ready). SNIPPET is read from the README, so
+// the two cannot drift apart.
 import { test, before, after } from 'node:test';
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { requireBuild, wasmNode, startServer, launch } from './lib.mjs';
 import { serve } from './embed_server.mjs';
 
-export const SNIPPET = `<iframe id="annotator" src="https://annotator.example/?allow-origins=https://news.example"></iframe>
-<script type="module">
-  const ANNOTATOR = 'https://annotator.example';
-  const iframe = document.getElementById('annotator');
-  addEventListener('message', (e) => {
-    if (e.origin !== ANNOTATOR || e.source !== iframe.contentWindow) return;
-    if (e.data.type === 'annotator:result') {
-      // {id, ok: true, result, html, css, version} or {id, ok: false, error}
-      console.log(e.data.id, e.data.ok, e.data.result);
-    }
-  });
-  // Post once the frame's page has loaded (a message sent earlier is dropped
-  // by the browser); the frame keeps it until the annotator is ready.
-  iframe.addEventListener('load', () => {
-    iframe.contentWindow.postMessage(
-      { type: 'annotator:annotate', id: 1, text: 'Ilsa Brandt spoke in Tarnow on Monday.' },
-      ANNOTATOR,
-    );
-  });
-</script>`;
+// The README's iframe snippet: the html block of its "Iframe mode" section.
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const section = readme.slice(readme.indexOf('### Iframe mode'));
+export const SNIPPET = section.slice(section.indexOf('```html\n') + 8, section.indexOf('\n```', section.indexOf('```html\n')));
 
 let app;
 let host;
