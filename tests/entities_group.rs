@@ -232,7 +232,7 @@ fn pipeline_dates_on_seed() {
 // kept titles included; each case says which mentions must share an entity,
 // which must not, and the name and label the entity must get.
 
-use Label::{Misc, Org, Person};
+use Label::{Misc, Org, Person, Place};
 
 struct Case {
     rule: &'static str,
@@ -368,6 +368,14 @@ const CASES: &[Case] = &[
         same: &[],
         apart: &[(0, 1), (2, 3)],
         entity: &[(0, "Harwick Times", Org)],
+    },
+    Case {
+        rule: "a name tagged PLACE and ORG is the place and what is named after it",
+        text: "DUNMORE 1996-05-04. Dunmore beat Kelso 2-1 on Saturday. Fans in Dunmore cheered. Dunmore won again.",
+        mentions: &[("DUNMORE", Place), ("Dunmore", Org), ("Kelso", Org), ("Dunmore", Place), ("Dunmore", Org)],
+        same: &[(0, 3), (1, 4)],
+        apart: &[(0, 1), (3, 4)],
+        entity: &[(0, "Dunmore", Place), (1, "Dunmore", Org), (2, "Kelso", Org)],
     },
     Case {
         rule: "acronyms join their expansion, either order",

@@ -27,7 +27,9 @@
 //!
 //! Each entity gets one label, voted by all its mentions (an honorific
 //! votes PERSON; ties go to the fullest form's vote), and every mention
-//! takes that label. DATE mentions group only with the same normalised text.
+//! takes that label. DATE mentions group only with the same normalised text;
+//! a name tagged PLACE in some mentions and ORG in others is two entities,
+//! the place and what is named after it (the city and its team).
 //!
 //! `group` runs in phases: `Forms::new` (one node per normalised form),
 //! `Links::new` (which longer forms each form may be a short way of
@@ -356,6 +358,31 @@ impl Forms {
             forms[f].mentions.push(i);
             *forms[f].votes.entry(v).or_insert(0) += 1;
             form_of.push(f);
+        }
+        // A name tagged PLACE in some mentions and ORG in others is a place
+        // and something named after it: "Chicago" the city and the team.
+        for f in 0..forms.len() {
+            let v = &forms[f].votes;
+            if v.contains_key(&Label::Place) && v.contains_key(&Label::Org) {
+                let (place, rest): (Vec<usize>, Vec<usize>) =
+                    forms[f].mentions.iter().partition(|&&m| vote[m] == Label::Place);
+                let first_at = place.first().map_or(usize::MAX, |&m| mentions[m].0.start);
+                let n = place.len();
+                for &m in &place {
+                    form_of[m] = forms.len();
+                }
+                forms[f].votes.remove(&Label::Place);
+                forms[f].first_at = rest.first().map_or(usize::MAX, |&m| mentions[m].0.start);
+                forms[f].mentions = rest;
+                let form = forms[f].form.clone();
+                forms.push(FormInfo {
+                    form,
+                    mentions: place,
+                    votes: HashMap::from([(Label::Place, n)]),
+                    label: None,
+                    first_at,
+                });
+            }
         }
         for f in &mut forms {
             f.label = top_label(&f.votes);
