@@ -225,3 +225,219 @@ fn pipeline_dates_on_seed() {
         assert!(e.mentions.iter().all(|&i| ann.mentions[i].label == e.label));
     }
 }
+
+// ---------------------------------------------------------------------------
+// How news writes names: one made-up article per rule (issue 13, item 4).
+// The mentions are given as the tagger might hand them over, wrong labels and
+// kept titles included; each case says which mentions must share an entity,
+// which must not, and the name and label the entity must get.
+
+use Label::{Misc, Org, Person, Place};
+
+struct Case {
+    rule: &'static str,
+    text: &'static str,
+    /// Mention texts in order of occurrence, with the tagger's labels.
+    mentions: &'static [(&'static str, Label)],
+    /// Pairs of mention indices that must share an entity.
+    same: &'static [(usize, usize)],
+    /// Pairs that must not.
+    apart: &'static [(usize, usize)],
+    /// (mention index, its entity's canonical name, its entity's label).
+    entity: &'static [(usize, &'static str, Label)],
+}
+
+const CASES: &[Case] = &[
+    Case {
+        rule: "title + surname joins the full name named before (title kept, wrong tag)",
+        text: "Housing secretary Alan Marsh defended the plan. Mr Marsh said councils agreed. \
+               Dr Okafor, a planner, and Ms Holm backed Mr Marsh. Nkem Okafor and Liv Holm spoke later.",
+        mentions: &[
+            ("Alan Marsh", Person),
+            ("Mr Marsh", Org),
+            ("Dr Okafor", Org),
+            ("Ms Holm", Misc),
+            ("Mr Marsh", Person),
+            ("Nkem Okafor", Person),
+            ("Liv Holm", Person),
+        ],
+        same: &[(0, 1), (0, 4), (2, 5), (3, 6)],
+        apart: &[(0, 2), (2, 3), (5, 6)],
+        entity: &[(1, "Alan Marsh", Person), (2, "Nkem Okafor", Person), (3, "Liv Holm", Person)],
+    },
+    Case {
+        rule: "abbreviated title with a period; the full name tagged ORG",
+        text: "Kwame Adeyemi-Bello won the seat. Sen. Adeyemi-Bello thanked voters. Sen. Adeyemi-Bello said more.",
+        mentions: &[("Kwame Adeyemi-Bello", Org), ("Sen. Adeyemi-Bello", Org), ("Adeyemi-Bello", Person)],
+        same: &[(0, 1), (0, 2)],
+        apart: &[],
+        entity: &[(0, "Kwame Adeyemi-Bello", Person), (1, "Kwame Adeyemi-Bello", Person)],
+    },
+    Case {
+        rule: "a title + name is a surname, never a first name",
+        text: "Alan Marsh spoke. Mr Alan, the caretaker, did not.",
+        mentions: &[("Alan Marsh", Person), ("Mr Alan", Org)],
+        same: &[],
+        apart: &[(0, 1)],
+        entity: &[(1, "Alan", Person)],
+    },
+    Case {
+        rule: "a title alone with no full name is still a person",
+        text: "Mr Vantongeren declined to comment.",
+        mentions: &[("Mr Vantongeren", Org)],
+        same: &[],
+        apart: &[],
+        entity: &[(0, "Vantongeren", Person)],
+    },
+    Case {
+        rule: "first name alone joins the only matching person; the label follows most mentions",
+        text: "Table tennis star Ritika Sood reached the final. Ritika Sood won. Ritika said she was happy. \
+               Ritika thanked her coach. Later Ritika left.",
+        mentions: &[
+            ("Ritika Sood", Org),
+            ("Ritika Sood", Org),
+            ("Ritika", Person),
+            ("Ritika", Person),
+            ("Ritika", Person),
+        ],
+        same: &[(0, 2), (0, 3), (0, 4), (0, 1)],
+        apart: &[],
+        entity: &[(0, "Ritika Sood", Person), (4, "Ritika Sood", Person)],
+    },
+    Case {
+        rule: "first name shared by two people joins neither",
+        text: "Ritika Sood and Ritika Menon met. Ritika won.",
+        mentions: &[("Ritika Sood", Person), ("Ritika Menon", Person), ("Ritika", Person)],
+        same: &[],
+        apart: &[(0, 1), (0, 2), (1, 2)],
+        entity: &[],
+    },
+    Case {
+        rule: "a full name tagged ORG once and PERSON more often is one PERSON entity",
+        text: "Odile Brandt spoke. Odile Brandt left. Odile Brandt returned. Brandt agreed.",
+        mentions: &[("Odile Brandt", Org), ("Odile Brandt", Person), ("Odile Brandt", Person), ("Brandt", Org)],
+        same: &[(0, 1), (0, 3)],
+        apart: &[],
+        entity: &[(0, "Odile Brandt", Person), (3, "Odile Brandt", Person)],
+    },
+    Case {
+        rule: "two people sharing a surname are never merged; the bare surname goes to the most recent",
+        text: "Junwoo Lee led the study. Sora Lee, who was not involved, praised it. \
+               Dr Lee said more work was needed. Later, Lee added a caveat.",
+        mentions: &[("Junwoo Lee", Person), ("Sora Lee", Person), ("Dr Lee", Org), ("Lee", Person)],
+        same: &[(1, 2), (1, 3)],
+        apart: &[(0, 1), (0, 2), (0, 3)],
+        entity: &[(2, "Sora Lee", Person)],
+    },
+    Case {
+        rule: "a bare surname right after two namesakes in one sentence joins neither",
+        text: "Minseo Park and Jiho Park led the study, said Park.",
+        mentions: &[("Minseo Park", Person), ("Jiho Park", Person), ("Park", Person)],
+        same: &[],
+        apart: &[(0, 1), (0, 2), (1, 2)],
+        entity: &[(2, "Park", Person)],
+    },
+    Case {
+        rule: "the surname of the person named most often stays with that person",
+        text: "Anna Berg spoke. Anna Berg left. Her son Tom Berg came. Berg said no.",
+        mentions: &[("Anna Berg", Person), ("Anna Berg", Person), ("Tom Berg", Person), ("Berg", Person)],
+        same: &[(0, 3)],
+        apart: &[(0, 2)],
+        entity: &[(3, "Anna Berg", Person)],
+    },
+    Case {
+        rule: "a title word alone does not join an organisation",
+        text: "Justice Hollis Crane ruled against the Department of Justice. The Justice said the law was clear. \
+               The Chancellor praised Chancellor Academy.",
+        mentions: &[
+            ("Justice", Org),
+            ("Hollis Crane", Person),
+            ("Department of Justice", Org),
+            ("Justice", Org),
+            ("Chancellor", Org),
+            ("Chancellor Academy", Org),
+        ],
+        same: &[],
+        apart: &[(0, 2), (2, 3), (4, 5), (1, 3)],
+        entity: &[(2, "Department of Justice", Org), (5, "Chancellor Academy", Org)],
+    },
+    Case {
+        rule: "a generic organisation word alone does not join an organisation",
+        text: "The Harwick Times said so, and The Times agreed. The National Harbour Service and the Service.",
+        mentions: &[("Harwick Times", Org), ("Times", Org), ("National Harbour Service", Org), ("Service", Org)],
+        same: &[],
+        apart: &[(0, 1), (2, 3)],
+        entity: &[(0, "Harwick Times", Org)],
+    },
+    Case {
+        rule: "a name tagged PLACE and ORG is the place and what is named after it",
+        text: "DUNMORE 1996-05-04. Dunmore beat Kelso 2-1 on Saturday. Fans in Dunmore cheered. Dunmore won again.",
+        mentions: &[("DUNMORE", Place), ("Dunmore", Org), ("Kelso", Org), ("Dunmore", Place), ("Dunmore", Org)],
+        same: &[(0, 3), (1, 4)],
+        apart: &[(0, 1), (3, 4)],
+        entity: &[(0, "Dunmore", Place), (1, "Dunmore", Org), (2, "Kelso", Org)],
+    },
+    Case {
+        rule: "acronyms join their expansion, either order",
+        text: "The Council for Rural Water Supply met. The CRWS agreed. The TNA replied, \
+               and the Transitional National Assembly voted.",
+        mentions: &[
+            ("Council for Rural Water Supply", Org),
+            ("CRWS", Misc),
+            ("TNA", Org),
+            ("Transitional National Assembly", Org),
+        ],
+        same: &[(0, 1), (2, 3)],
+        apart: &[(0, 2)],
+        entity: &[(1, "Council for Rural Water Supply", Org), (2, "Transitional National Assembly", Org)],
+    },
+];
+
+/// Byte spans of the mention texts, found in order.
+fn spans(text: &str, items: &[(&str, Label)]) -> Vec<(Span, Label)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for &(s, l) in items {
+        let at = text[from..].find(s).map(|p| p + from).unwrap_or_else(|| panic!("{s:?} not in text"));
+        out.push((Span::new(at, at + s.len()), l));
+        from = at + s.len();
+    }
+    out
+}
+
+#[test]
+fn grouping_follows_how_news_writes_names() {
+    let mut failures = Vec::new();
+    for c in CASES {
+        let (ms, es) = group::group(c.text, spans(c.text, c.mentions));
+        let show = || {
+            es.iter()
+                .map(|e| format!("{} {:?} {:?}", e.name, e.label, e.mentions))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        // Every mention carries its entity's label.
+        for m in &ms {
+            if m.label != es[m.entity].label {
+                failures.push(format!("{}: mention label differs from its entity: {}", c.rule, show()));
+            }
+        }
+        for &(a, b) in c.same {
+            if ms[a].entity != ms[b].entity {
+                failures.push(format!("{}: {a} and {b} should share an entity: {}", c.rule, show()));
+            }
+        }
+        for &(a, b) in c.apart {
+            if ms[a].entity == ms[b].entity {
+                failures.push(format!("{}: {a} and {b} should be apart: {}", c.rule, show()));
+            }
+        }
+        for &(i, name, label) in c.entity {
+            let e = &es[ms[i].entity];
+            if e.name != name || e.label != label {
+                failures.push(format!("{}: mention {i} should be {name:?} {label:?}: {}", c.rule, show()));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
