@@ -8,7 +8,7 @@ use crate::hash::{fnv_char, mix, IdMap, FNV_OFFSET};
 use std::sync::OnceLock;
 
 /// Bump when features change: a model trained on other features is refused.
-pub const FEATURE_VERSION: u32 = 13;
+pub const FEATURE_VERSION: u32 = 14;
 
 /// Occurrences of a word looked at by context aggregation.
 const MAX_OCC: usize = 8;
@@ -194,7 +194,11 @@ impl Key {
 
 // ---------------------------------------------------------------- gazetteers
 
-pub const GAZ_TYPES: usize = 4; // first name, last name, country, place
+/// First name, last name, country, place; then the casing classes learned
+/// from unlabeled text (scripts/casing.py): a common lower-case word, a
+/// word written both ways, a word capitalised even inside sentences.
+pub const GAZ_TYPES: usize = 7;
+const CASE_LOWER: usize = 4;
 
 struct Gazetteer {
     map: IdMap<u8>,
@@ -209,6 +213,9 @@ fn gazetteer() -> &'static Gazetteer {
             include_str!("../../data/gazetteers/last.txt"),
             include_str!("../../data/gazetteers/country.txt"),
             include_str!("../../data/gazetteers/place.txt"),
+            include_str!("../../data/gazetteers/case-lower.txt"),
+            include_str!("../../data/gazetteers/case-mixed.txt"),
+            include_str!("../../data/gazetteers/case-name.txt"),
         ];
         let mut map = IdMap::default();
         map.reserve(files.iter().map(|f| f.len() / 8).sum());
@@ -342,6 +349,7 @@ tpl!(
     T_FP1 = 29,
     T_SHORT3 = 30,
     T_GAZLEN = 31,
+    T_CASE = 32,
     T_P1 = 40,
     T_HIST = 43,
     T_HISTL = 44,
@@ -600,6 +608,10 @@ fn extract_tiled<F: FnMut(usize, &[u64])>(doc: &Doc, mut sink: F) -> Extracted {
             let gp1 = if i + 1 < r.end { gbits(i + 1) } else { 99 };
             f(T_GAZM1, gm1 | gbits(i) << 8);
             f(T_GAZP1, gp1 | gbits(i) << 8);
+            // How the word is usually written (any casing of it here):
+            // "Since" at a sentence start is a common word, "youtube" a name.
+            let class = gaz.map.get(&mix(FNV_OFFSET, t.lower)).map_or(0, |&b| (b >> CASE_LOWER) as u64 & 7);
+            f(T_CASE, class | (uncertain[i] as u64) << 3 | (caps_sent[i] as u64) << 4 | (t.flags as u64 & 0x3ff) << 5);
             // Document: how the same word is written elsewhere.
             let st = stats.get(&t.lower).copied().unwrap_or_default();
             let mut lower = st.lower;
@@ -820,7 +832,7 @@ mod gaz_tests {
             let h = (0..seg.tokens.len()).fold(FNV_OFFSET, |h, i| mix(h, TokInfo::new(seg.token_text(i), b).lower));
             (h, seg.tokens.len())
         };
-        for f in ["first", "last", "country", "place"] {
+        for f in ["first", "last", "country", "place", "case-lower", "case-mixed", "case-name"] {
             let path = format!("{}/data/gazetteers/{f}.txt", env!("CARGO_MANIFEST_DIR"));
             for line in std::fs::read_to_string(path).expect("gazetteer").lines() {
                 assert_eq!(entry_key(line), slow(line, &mut b), "{line:?}");

@@ -318,6 +318,22 @@ fn static_feats(ex: &Extracted, i: usize) -> &[u64] {
 /// perceptron update).
 #[cfg_attr(not(feature = "internals"), allow(dead_code))] // used in training (tools/)
 pub fn decode<S: Scorer>(s: &mut S, ex: &Extracted, gold: Option<&[u8]>) -> Vec<u8> {
+    decode_partial(s, ex, gold, [false; 4])
+}
+
+/// [`decode`] learning from a document whose labels flagged in `unknown`
+/// (PER, ORG, LOC, MISC order) are not, or only partly, annotated: a
+/// predicted span of such a label over tokens the gold leaves O is taken as
+/// correct (the gold is completed with it), so the update moves towards the
+/// best path consistent with the known labels instead of punishing names
+/// the annotators did not mark.
+#[cfg_attr(not(feature = "internals"), allow(dead_code))] // used in training (tools/)
+pub fn decode_partial<S: Scorer>(
+    s: &mut S,
+    ex: &Extracted,
+    gold: Option<&[u8]>,
+    unknown: [bool; 4],
+) -> Vec<u8> {
     let stat: Vec<[f32; NT]> = (0..ex.info.len())
         .map(|i| {
             let mut e = [0f32; NT];
@@ -325,7 +341,7 @@ pub fn decode<S: Scorer>(s: &mut S, ex: &Extracted, gold: Option<&[u8]>) -> Vec<
             e
         })
         .collect();
-    decode_scored(s, ex, stat, gold)
+    decode_scored_partial(s, ex, stat, gold, unknown)
 }
 
 /// Static scores of every token, features scored as they are extracted
@@ -348,6 +364,29 @@ pub fn decode_scored<S: Scorer>(
     ex: &Extracted,
     stat: Vec<[f32; NT]>,
     gold: Option<&[u8]>,
+) -> Vec<u8> {
+    decode_scored_partial(s, ex, stat, gold, [false; 4])
+}
+
+/// `gold` completed with the spans of `pred` whose label is `unknown` and
+/// whose tokens are all O in `gold`.
+fn complete_gold(gold: &[u8], pred: &[u8], unknown: [bool; 4]) -> Vec<u8> {
+    let mut g = gold.to_vec();
+    for (a, b, l) in spans(pred) {
+        let free = gold.get(a..b).is_some_and(|t| t.iter().all(|&x| x == O));
+        if unknown.get(l).copied().unwrap_or(false) && free {
+            g[a..b].copy_from_slice(&pred[a..b]);
+        }
+    }
+    g
+}
+
+fn decode_scored_partial<S: Scorer>(
+    s: &mut S,
+    ex: &Extracted,
+    stat: Vec<[f32; NT]>,
+    gold: Option<&[u8]>,
+    unknown: [bool; 4],
 ) -> Vec<u8> {
     let n = ex.info.len();
     let mut trans = masked(s);
@@ -417,6 +456,13 @@ pub fn decode_scored<S: Scorer>(
         viterbi(&emit, &trans, &mut back, &mut tags[r.clone()]);
         if let Some(g) = gold.and_then(|g| g.get(r.clone())) {
             let p = &tags[r.clone()];
+            let completed;
+            let g = if unknown.iter().any(|&u| u) {
+                completed = complete_gold(g, p, unknown);
+                &completed[..]
+            } else {
+                g
+            };
             if g != p {
                 for k in 0..r.len() {
                     let (gp, pp) = if k == 0 { (BOS, BOS) } else { (g[k - 1], p[k - 1]) };

@@ -96,6 +96,45 @@ pub fn read(text: &str) -> Vec<ConllDoc> {
     docs
 }
 
+/// Labels (PER, ORG, LOC, MISC order) a corpus file annotates fully, from
+/// the `<source>.meta.json` next to `<source>.<split>.conll` (missing and
+/// partial labels are not scored); all four without a meta file.
+pub fn scored_labels(path: &str) -> [bool; 4] {
+    let mut keep = [true; 4];
+    let p = std::path::Path::new(path);
+    let stem = p.file_name().and_then(|f| f.to_str()).and_then(|f| f.split('.').next()).unwrap_or("");
+    let meta = p.with_file_name(format!("{stem}.meta.json"));
+    let Ok(txt) = std::fs::read_to_string(meta) else { return keep };
+    let Ok(v) = serde_json::from_str::<serde_json::Value>(&txt) else { return keep };
+    for key in ["labels_missing", "labels_partial"] {
+        let names: Vec<String> = match &v[key] {
+            serde_json::Value::Array(a) => a.iter().filter_map(|x| x.as_str().map(String::from)).collect(),
+            serde_json::Value::Object(o) => o.keys().cloned().collect(),
+            _ => vec![],
+        };
+        for n in names {
+            if let Some(l) = ["PER", "ORG", "LOC", "MISC"].iter().position(|x| *x == n) {
+                keep[l] = false;
+            }
+        }
+    }
+    keep
+}
+
+/// A short name for a corpus file: `gum.dev` for `.../gum.dev.conll`,
+/// `conll2003/dev` for `.../conll2003/dev.txt`.
+pub fn source_name(path: &str) -> String {
+    let p = std::path::Path::new(path);
+    let file = p.file_name().and_then(|f| f.to_str()).unwrap_or(path);
+    let file = file.trim_end_matches(".conll").trim_end_matches(".txt");
+    if file.contains('.') {
+        file.to_string()
+    } else {
+        let dir = p.parent().and_then(|d| d.file_name()).and_then(|d| d.to_str()).unwrap_or("");
+        format!("{dir}/{file}")
+    }
+}
+
 /// Strict span counts per label: `[tp, n_pred, n_gold]`.
 #[derive(Default, Clone, Copy, Debug)]
 pub struct Counts(pub [[usize; 3]; 4]);
@@ -128,6 +167,10 @@ impl Counts {
             }
         }
         t
+    }
+    /// Strict F1 of one label.
+    pub fn label_f1(&self, l: usize) -> f64 {
+        self.0.get(l).map_or(0.0, |c| Self::prf(*c).2)
     }
     pub fn f1(&self) -> f64 {
         Self::prf(self.total()).2

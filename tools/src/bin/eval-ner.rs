@@ -6,6 +6,9 @@
 //! prints two blocks: the whole entity layer exactly as the CLI runs it
 //! (which agrees with ../shared/eval/score.py on `annotate --jsonl` output of
 //! conll2jsonl.py's text), then the tagger alone on CoNLL's own tokens.
+//!   cargo run --release --bin eval-ner -- --multi [--model FILE] DEV.conll...
+//! prints strict F1 per source (on the labels its `<source>.meta.json`
+//! says are fully annotated) and the macro mean: tools/eval-entities.sh.
 //!   cargo run --release --bin eval-ner -- --bench FILE   (plain text; a CoNLL file is joined as conll2jsonl does)
 
 use annotator::internals::entities::model::{self as nm, Model};
@@ -280,6 +283,90 @@ fn eval_layer(path: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Strict span counts of `path` on its scored labels: the tagger alone
+/// (on the corpus tokens) and the entity layer as the CLI runs it.
+fn multi_one(path: &str, m: &Model) -> Result<(Counts, Counts), String> {
+    use annotator::{annotate, Label, Options};
+    use std::collections::HashSet;
+    let raw = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let keep = cn::scored_labels(path);
+    let drop_unscored = |tags: &mut Vec<u8>| {
+        for (s, e, l) in nm::spans(tags) {
+            if !keep[l] {
+                tags[s..e].iter_mut().for_each(|t| *t = fx::O);
+            }
+        }
+    };
+    let mut tagger_c = Counts::default();
+    for d in cn::read(&raw) {
+        let words: Vec<&str> = d.words.iter().map(|s| s.as_str()).collect();
+        let ex = fx::extract(&fx::Doc { words: words.clone(), sents: d.sents.clone() });
+        let mut pred = nm::decode(&mut nm::Infer(m), &ex, None);
+        tagger::trim_titles(&words, &mut pred);
+        tagger::extend_particles(&words, &d.sents, &mut pred);
+        let mut gold = d.tags.clone();
+        drop_unscored(&mut gold);
+        drop_unscored(&mut pred);
+        tagger_c.add(&gold, &pred);
+    }
+    const NAMES: [&str; 4] = ["PERSON", "ORG", "PLACE", "MISC"];
+    let mut layer = Counts::default();
+    for d in joined_docs(&raw) {
+        let gold: HashSet<(usize, usize, &str)> = d.gold.iter().copied().collect();
+        let ann = annotate(&d.text, &Options::default());
+        let pred: HashSet<(usize, usize, &str)> = ann
+            .mentions
+            .iter()
+            .filter(|m| m.label != Label::Date)
+            .map(|m| (m.span.start, m.span.end, m.label.as_str()))
+            .collect();
+        for (l, name) in NAMES.iter().enumerate() {
+            if !keep[l] {
+                continue;
+            }
+            let c = &mut layer.0[l];
+            c[0] += pred.iter().filter(|p| p.2 == *name && gold.contains(*p)).count();
+            c[1] += pred.iter().filter(|p| p.2 == *name).count();
+            c[2] += gold.iter().filter(|g| g.2 == *name).count();
+        }
+    }
+    Ok((tagger_c, layer))
+}
+
+/// The multi-domain dev set: strict F1 per source (its scored labels) for
+/// the entity layer and the tagger alone, per label, and the macro mean
+/// over sources.
+fn multi(paths: &[&str], model: Option<&str>) -> Result<(), String> {
+    let own;
+    let m: &Model = match model {
+        Some(p) => {
+            let b = std::fs::read(p).map_err(|e| format!("{p}: {e}"))?;
+            own = Model::from_bytes(&b).ok_or(format!("{p}: not a model of this feature version"))?;
+            &own
+        }
+        None => nm::embedded().ok_or("the embedded model does not load (retrain it)")?,
+    };
+    println!(
+        "{:<22} {:>7} {:>7} | {:>6} {:>6} {:>6} {:>6}  (layer F1 per label; - = not scored)",
+        "source", "layer", "tagger", "PERSON", "ORG", "PLACE", "MISC"
+    );
+    let (mut sl, mut st) = (0.0, 0.0);
+    for p in paths {
+        let (t, l) = multi_one(p, m)?;
+        let keep = cn::scored_labels(p);
+        let name = cn::source_name(p);
+        let per: Vec<String> = (0..4)
+            .map(|k| if keep[k] { format!("{:>6.3}", l.label_f1(k)) } else { format!("{:>6}", "-") })
+            .collect();
+        println!("{name:<22} {:>7.4} {:>7.4} | {}", l.f1(), t.f1(), per.join(" "));
+        sl += l.f1();
+        st += t.f1();
+    }
+    let n = paths.len().max(1) as f64;
+    println!("{:<22} {:>7.4} {:>7.4}", "macro mean", sl / n, st / n);
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let r = match args.iter().map(|s| s.as_str()).collect::<Vec<_>>().as_slice() {
@@ -291,6 +378,8 @@ fn main() -> ExitCode {
             eval(f, None)
         }),
         [f, "--model", m] | ["--model", m, f] => eval(f, Some(m)),
+        ["--multi", "--model", m, fs @ ..] if !fs.is_empty() => multi(fs, Some(m)),
+        ["--multi", fs @ ..] if !fs.is_empty() => multi(fs, None),
         _ => Err("usage: eval-ner CONLL.txt [--model FILE] | eval-ner --bench FILE".into()),
     };
     match r {

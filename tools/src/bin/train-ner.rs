@@ -3,8 +3,12 @@
 //! Epochs are picked on dev; the best averaged weights are quantised to i8,
 //! the smallest pruned to fit the size budget, and written compactly.
 //!
-//!   cargo run --release --bin train-ner -- ../shared/data/ner/conll2003/train.txt \
-//!       --dev ../shared/data/ner/conll2003/dev.txt -o data/ner.model
+//!   cargo run --release --bin train-ner -- TRAIN[@TIMES]... --dev DEV... -o data/ner.model
+//!
+//! Several training files (each used TIMES times per epoch); labels a
+//! source's `<source>.meta.json` marks missing or partial are unknown, not O
+//! (`decode_partial`). Epochs are picked on the macro mean of strict F1 over
+//! the dev files. The committed model: tools/train-entities.sh.
 //!
 //! Deterministic: documents are shuffled by a fixed-seed generator.
 
@@ -110,16 +114,32 @@ fn owners(train: &[Prepared], nbits: u32) -> Vec<u8> {
 struct Prepared {
     ex: fx::Extracted,
     gold: Vec<u8>,
+    /// Labels (PER, ORG, LOC, MISC) the source does not annotate fully.
+    unknown: [bool; 4],
 }
 
-fn prepare(docs: &[ConllDoc]) -> Vec<Prepared> {
+fn prepare(docs: &[ConllDoc], unknown: [bool; 4]) -> Vec<Prepared> {
     docs.iter()
         .map(|d| {
             let words: Vec<&str> = d.words.iter().map(|s| s.as_str()).collect();
             let ex = fx::extract(&fx::Doc { words, sents: d.sents.clone() });
-            Prepared { ex, gold: d.tags.clone() }
+            Prepared { ex, gold: d.tags.clone(), unknown }
         })
         .collect()
+}
+
+/// One dev source: its documents, scored on the labels it annotates.
+struct DevSet {
+    name: String,
+    docs: Vec<Prepared>,
+}
+
+fn mask_unknown(tags: &mut [u8], unknown: [bool; 4]) {
+    for (a, b, l) in nm::spans(tags) {
+        if unknown[l] {
+            tags[a..b].iter_mut().for_each(|t| *t = fx::O);
+        }
+    }
 }
 
 /// Augmentation: every other document gets its all-caps headlines in Title
@@ -163,15 +183,30 @@ fn title_case_headlines(docs: &mut [ConllDoc]) {
 fn evaluate<S: Scorer>(s: &mut S, docs: &[Prepared]) -> Counts {
     let mut c = Counts::default();
     for d in docs {
-        let pred = nm::decode(s, &d.ex, None);
-        c.add(&d.gold, &pred);
+        let mut pred = nm::decode(s, &d.ex, None);
+        let mut gold = d.gold.clone();
+        mask_unknown(&mut pred, d.unknown);
+        mask_unknown(&mut gold, d.unknown);
+        c.add(&gold, &pred);
     }
     c
 }
 
+/// Macro mean of strict F1 over the dev sources (the selection figure),
+/// and each source's F1.
+fn evaluate_all<S: Scorer>(s: &mut S, dev: &[DevSet]) -> (f64, Vec<f64>) {
+    let each: Vec<f64> = dev.iter().map(|d| evaluate(s, &d.docs).f1()).collect();
+    (each.iter().sum::<f64>() / each.len().max(1) as f64, each)
+}
+
+fn show(each: &[f64]) -> String {
+    each.iter().map(|f| format!("{f:.3}")).collect::<Vec<_>>().join(" ")
+}
+
 struct Args {
-    train: String,
-    dev: Option<String>,
+    /// Training files, each with how many times its documents are used.
+    train: Vec<(String, usize)>,
+    dev: Vec<String>,
     out: String,
     epochs: usize,
     bits: u32,
@@ -184,8 +219,8 @@ struct Args {
 
 fn parse() -> Result<Args, String> {
     let mut a = Args {
-        train: String::new(),
-        dev: None,
+        train: Vec::new(),
+        dev: Vec::new(),
         out: "data/ner.model".into(),
         epochs: 20,
         bits: 17,
@@ -199,7 +234,7 @@ fn parse() -> Result<Args, String> {
     while let Some(x) = it.next() {
         let mut val = |n: &str| it.next().ok_or(format!("{n} needs a value"));
         match x.as_str() {
-            "--dev" => a.dev = Some(val("--dev")?),
+            "--dev" => a.dev.push(val("--dev")?),
             "-o" => a.out = val("-o")?,
             "--epochs" => a.epochs = val("--epochs")?.parse().map_err(|e| format!("--epochs: {e}"))?,
             "--bits" => a.bits = val("--bits")?.parse().map_err(|e| format!("--bits: {e}"))?,
@@ -208,12 +243,18 @@ fn parse() -> Result<Args, String> {
             "--no-title-case" => a.title_case = false,
             "--bag" => a.bag = val("--bag")?.parse().map_err(|e| format!("--bag: {e}"))?,
             "--seed" => a.seed = val("--seed")?.parse().map_err(|e| format!("--seed: {e}"))?,
-            s if !s.starts_with('-') && a.train.is_empty() => a.train = s.to_string(),
+            s if !s.starts_with('-') => {
+                let (path, times) = match s.rsplit_once('@') {
+                    Some((p, k)) => (p, k.parse().map_err(|e| format!("{s}: weight: {e}"))?),
+                    None => (s, 1),
+                };
+                a.train.push((path.to_string(), times));
+            }
             s => return Err(format!("unknown argument {s}")),
         }
     }
     if a.train.is_empty() {
-        return Err("usage: train-ner TRAIN.txt [--dev DEV.txt] [-o data/ner.model] [--epochs N] [--bits B] [--budget BYTES] [--seed S] [--drop P] [--bag K] [--no-title-case]".into());
+        return Err("usage: train-ner TRAIN.txt[@TIMES]... [--dev DEV.txt]... [-o data/ner.model] [--epochs N] [--bits B] [--budget BYTES] [--seed S] [--drop P] [--bag K] [--no-title-case]".into());
     }
     if !(10..=22).contains(&a.bits) {
         return Err("--bits must be 10..=22".into());
@@ -266,7 +307,7 @@ fn train_run(
     owner: &[u8],
     seed: u64,
     train: &[Prepared],
-    dev: &[Prepared],
+    dev: &[DevSet],
     t0: Instant,
 ) -> Option<(f64, usize, Vec<f32>)> {
     let cells = (1usize << a.bits) * NT;
@@ -302,9 +343,9 @@ fn train_run(
                         }
                     }
                 }
-                nm::decode(&mut tr, &ex, Some(&train[k].gold));
+                nm::decode_partial(&mut tr, &ex, Some(&train[k].gold), train[k].unknown);
             } else {
-                nm::decode(&mut tr, &train[k].ex, Some(&train[k].gold));
+                nm::decode_partial(&mut tr, &train[k].ex, Some(&train[k].gold), train[k].unknown);
             }
         }
         let avg: Vec<f32> = tr.w.iter().zip(&tr.u).map(|(w, u)| w - u / tr.c).collect();
@@ -313,8 +354,8 @@ fn train_run(
             eprintln!("epoch {ep}: {:.1}s", t0.elapsed().as_secs_f64());
             continue;
         }
-        let f1 = evaluate(&mut Fixed { nbits: a.bits, w: &avg, owner }, dev).f1();
-        eprintln!("epoch {ep}: dev F1 {f1:.4} ({:.1}s)", t0.elapsed().as_secs_f64());
+        let (f1, each) = evaluate_all(&mut Fixed { nbits: a.bits, w: &avg, owner }, dev);
+        eprintln!("epoch {ep}: dev F1 {f1:.4} [{}] ({:.1}s)", show(&each), t0.elapsed().as_secs_f64());
         if best.as_ref().is_none_or(|b| f1 > b.0) {
             best = Some((f1, ep, avg));
             since_best = 0;
@@ -338,24 +379,44 @@ fn main() -> ExitCode {
     };
     let t0 = Instant::now();
     let read = |p: &str| std::fs::read_to_string(p).map_err(|e| format!("{p}: {e}"));
-    let (train_txt, dev_txt) = match (read(&a.train), a.dev.as_deref().map(read).transpose()) {
-        (Ok(t), Ok(d)) => (t, d),
-        (Err(e), _) | (_, Err(e)) => {
-            eprintln!("{e}");
-            return ExitCode::FAILURE;
+    let mut train = Vec::new();
+    for (path, times) in &a.train {
+        let txt = match read(path) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        let mut docs = cn::read(&txt);
+        if a.title_case {
+            title_case_headlines(&mut docs);
         }
-    };
-    let mut train_docs = cn::read(&train_txt);
-    if a.title_case {
-        title_case_headlines(&mut train_docs);
+        let unknown = cn::scored_labels(path).map(|k| !k);
+        let n = docs.len();
+        for _ in 0..*times {
+            train.extend(prepare(&docs, unknown));
+        }
+        eprintln!("  {path}: {n} docs x{times}, unknown labels {unknown:?}");
     }
-    let train = prepare(&train_docs);
-    let dev = dev_txt.map(|t| prepare(&cn::read(&t))).unwrap_or_default();
+    let mut dev = Vec::new();
+    for path in &a.dev {
+        match read(path) {
+            Ok(t) => {
+                let unknown = cn::scored_labels(path).map(|k| !k);
+                dev.push(DevSet { name: cn::source_name(path), docs: prepare(&cn::read(&t), unknown) })
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
     let ntok: usize = train.iter().map(|d| d.gold.len()).sum();
     eprintln!(
-        "{} train docs, {ntok} tokens; {} dev docs; features in {:.1}s",
+        "{} train docs, {ntok} tokens; dev sources {}; features in {:.1}s",
         train.len(),
-        dev.len(),
+        dev.iter().map(|d| d.name.as_str()).collect::<Vec<_>>().join(" "),
         t0.elapsed().as_secs_f64()
     );
 
@@ -379,14 +440,14 @@ fn main() -> ExitCode {
     let k = a.bag.max(1) as f32;
     let avg: Vec<f32> = sum.into_iter().map(|x| x / k).collect();
     if !dev.is_empty() {
-        let f1 = evaluate(&mut Fixed { nbits: a.bits, w: &avg, owner: &owner }, &dev).f1();
-        eprintln!("average of {} runs: dev F1 {f1:.4}", a.bag.max(1));
+        let (f1, each) = evaluate_all(&mut Fixed { nbits: a.bits, w: &avg, owner: &owner }, &dev);
+        eprintln!("average of {} runs: dev F1 {f1:.4} [{}]", a.bag.max(1), show(&each));
     }
     let mut chosen: Option<(f64, (Vec<u8>, Model))> = None;
     for low in candidate_lows(&avg) {
         let m = quantise(&avg, &owner, a.bits, low, a.budget);
-        let f = if dev.is_empty() { 0.0 } else { evaluate(&mut nm::Infer(&m.1), &dev).f1() };
-        eprintln!("  -> dev F1 {f:.4}");
+        let (f, each) = evaluate_all(&mut nm::Infer(&m.1), &dev);
+        eprintln!("  -> dev F1 {f:.4} [{}]", show(&each));
         if chosen.as_ref().is_none_or(|c| f > c.0) {
             chosen = Some((f, m));
         }
@@ -396,8 +457,10 @@ fn main() -> ExitCode {
     }
     let Some((_, (bytes, model))) = chosen else { return ExitCode::FAILURE };
     if !dev.is_empty() {
-        let c = evaluate(&mut nm::Infer(&model), &dev);
-        eprintln!("quantised model on dev:\n{}", c.report());
+        for d in &dev {
+            let c = evaluate(&mut nm::Infer(&model), &d.docs);
+            eprintln!("quantised model on {}:\n{}", d.name, c.report());
+        }
     }
     if let Err(e) = std::fs::write(&a.out, &bytes) {
         eprintln!("{}: {e}", a.out);
