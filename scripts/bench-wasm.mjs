@@ -138,7 +138,8 @@ for (const { file, from } of files) {
 }
 for (const { file } of files.missing) console.log(`payload: ${file} is referred to but not in ${dist}`);
 const model = gzipSync(readFileSync(join(root, 'data', 'ner.model')), { level: 9 }).length;
-const budget = 600 * 1024;
+// Issue 13: the page may grow to 1,000 KiB gzipped where the entity model's gains pay for it.
+const budget = 1000 * 1024;
 console.log('payload, file by file (gzip -9):');
 for (const r of rowsP.sort((x, y) => y.gz - x.gz)) {
   console.log(`  ${r.file.padEnd(24)} ${String(r.raw).padStart(8)} raw ${String(r.gz).padStart(7)} gz  (from ${r.from})`);
@@ -146,4 +147,4 @@ for (const r of rowsP.sort((x, y) => y.gz - x.gz)) {
 console.log(`payload gzipped: ${Object.entries(kinds).map(([k, v]) => `${k} ${(v / 1024).toFixed(1)} KiB`).join(', ')} (the wasm embeds the entity model, ${(model / 1024).toFixed(1)} KiB of it gzipped alone); total ${(total / 1024).toFixed(1)} KiB of ${budget / 1024} KiB budget: ${total <= budget ? 'OK' : `OVER by ${((total - budget) / 1024).toFixed(1)} KiB`}`);
 const wasmBytes = readFileSync(join(dist, 'pkg', 'annotator_bg.wasm'));
 const wasmGz = gzipSync(wasmBytes, { level: 9 }).length;
-console.log(`wasm + model: ${wasmBytes.length} bytes raw, ${wasmGz} bytes gzipped (issue 3 budget: 1,500,000 raw, 600,000 gzipped: ${wasmBytes.length <= 1.5e6 && wasmGz <= 6e5 ? 'OK' : 'OVER'})`);
+console.log(`wasm + model: ${wasmBytes.length} bytes raw, ${wasmGz} bytes gzipped`);
