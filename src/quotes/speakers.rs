@@ -88,7 +88,7 @@ impl Doc<'_> {
                     || t.lower.starts_with("el-"))
         })
     }
-    fn same_line(&self, a: usize, b: usize) -> bool {
+    pub fn same_line(&self, a: usize, b: usize) -> bool {
         matches!((self.toks.get(a), self.toks.get(b)), (Some(x), Some(y)) if x.line == y.line)
     }
     fn possessive(&self, i: usize) -> bool {
@@ -562,6 +562,14 @@ impl<'m> People<'m> {
             {
                 b -= 1;
             }
+            // "Secretary of State Jo Hart said": the title's words belong
+            // to the phrase.
+            while b >= 2 && lowers[b - 1] == "of" && doc.toks[b - 2].cap && doc.toks[b - 2].word && s0 - b < 6 {
+                b -= 2;
+                while b > 0 && doc.toks[b - 1].cap && doc.toks[b - 1].word && doc.same_line(b - 1, s0) {
+                    b -= 1;
+                }
+            }
             let starts = b == 0
                 || doc.toks[b - 1].line != doc.toks[s].line
                 || doc.is_terminator(b - 1)
@@ -911,7 +919,15 @@ impl<'m> People<'m> {
                 });
                 // Unresolved, the phrase names its speaker itself ("the
                 // growers' union"); a bare generic word does not.
-                let own = (np.last - np.first > 1 || !lex.is_generic(head))
+                // A phrase of common nouns only ("the announcer", "a friend",
+                // "one source") names nobody: the mention stays, the name
+                // is left unresolved.
+                // ("The growers' union" names one: an owner.)
+                let named = (np.first..np.last).any(|k| {
+                    doc.possessive(k)
+                        || (doc.toks[k].cap && !(k == np.first && determiners().contains(&doc.low(k))))
+                });
+                let own = (named && (np.last - np.first > 1 || !lex.is_generic(head)))
                     .then(|| span.text(doc.text).to_string());
                 match rf {
                     Some(r) => Some(Speaker { span, entity: r.entity, name: r.name.or(own) }),
