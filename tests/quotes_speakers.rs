@@ -185,6 +185,13 @@ const CASES: &[Case] = &[
         Name("Berg"),
         Speech,
     ),
+    case(
+        "a title's period does not end the speaker's name",
+        "\u{201c}We will see,\u{201d} said Del. Ruth Adler of the harbor district.",
+        "\u{201c}We will see,\u{201d}",
+        Name("Adler"),
+        Speech,
+    ),
     pending(
         "a role noun resolves to the person named with that role",
         "Tom Reed, a Labour MP, spoke in the debate. \u{201c}This bill is a disgrace,\u{201d} the Labour MP said.",

@@ -389,6 +389,14 @@ pub fn np_after(doc: &Doc, i: usize, hi: usize) -> Option<Np> {
                 let r = doc.run_fwd(e, hi).max(e + 1);
                 last_run = Some((e, r));
                 e = r;
+            } else if doc.t(e) == "."
+                && e > i
+                && vocabulary::get().is_speaker_title(doc.low(e - 1))
+                && e + 1 < hi
+                && doc.name_word(e + 1)
+            {
+                // "said Del. Ruth Adler": a title's period.
+                e += 1;
             } else if let Some((_, len)) = doc.role(e) {
                 if e + len < hi && doc.name_word(e + len) {
                     e += len;
