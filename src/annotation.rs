@@ -115,6 +115,36 @@ pub struct Quote {
     pub speaker: Option<Speaker>,
     /// The quote was never closed; it ends at its paragraph's end.
     pub unclosed: bool,
+    /// Speech, a fragment of it, a title or a scare-quoted word.
+    pub kind: QuoteKind,
+}
+
+/// What a pair of quotation marks holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Someone's words, one sentence or more.
+    Speech,
+    /// A fragment of someone's words inside the writer's sentence
+    /// (`she called the plan “a mess of half measures”`).
+    Partial,
+    /// The title of a film, show, book or song; never has a speaker.
+    Title,
+    /// Marks around a word that nobody is quoted as saying: a scare-quoted
+    /// term, a nickname (`Ruth “Ru” Adler`), a slogan; never has a speaker.
+    Scare,
+}
+
+impl QuoteKind {
+    /// Its name in exports ("speech", ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Speech => "speech",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Title => "title",
+            QuoteKind::Scare => "scare",
+        }
+    }
 }
 
 /// What kind of boilerplate a line is.

@@ -50,6 +50,8 @@ pub struct QuoteRecord {
     pub speaker_entity: Option<usize>,
     /// The quote was never closed; it ends at its paragraph's end.
     pub unclosed: bool,
+    /// "speech", "partial", "title" or "scare".
+    pub kind: &'static str,
 }
 
 /// One boilerplate line.
@@ -139,6 +141,7 @@ pub fn record(text: &str, ann: &Annotation, unit: Unit) -> Record {
                     }),
                     speaker_entity: sp.and_then(|s| s.entity),
                     unclosed: q.unclosed,
+                    kind: q.kind.as_str(),
                 }
             })
             .collect(),

@@ -45,7 +45,9 @@ pub mod internals {
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use annotation::{Annotation, BoilerKind, Boilerplate, Entity, Label, Mention, Quote, Span, Speaker};
+pub use annotation::{
+    Annotation, BoilerKind, Boilerplate, Entity, Label, Mention, Quote, QuoteKind, Span, Speaker,
+};
 
 /// Which layers to compute.
 #[derive(Debug, Clone, PartialEq, Eq)]

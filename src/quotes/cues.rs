@@ -41,9 +41,6 @@ pub fn attribution(doc: &Doc, qi: usize) -> Option<Np> {
     if qa >= qb {
         return None;
     }
-    if let Some(np) = trailing(doc, qb) {
-        return Some(np);
-    }
     let line = doc.toks[qa].line;
     let (la, _) = doc.line_toks(line);
     let la = la.max(qa.saturating_sub(MAX_REGION));
@@ -51,7 +48,29 @@ pub fn attribution(doc: &Doc, qi: usize) -> Option<Np> {
     while lo > la && !doc.is_terminator(lo - 1) {
         lo -= 1;
     }
-    leading(doc, lo, qa)
+    // `X told reporters: “We won.” Y said she agreed.`: a finished
+    // sentence introduced by a cue belongs to that cue's speaker; the words
+    // after it start another sentence.
+    let finished = qb >= 2 && matches!(doc.t(qb - 2), "." | "!" | "?");
+    let introduced = qa > lo && matches!(doc.t(qa - 1), ":" | ",");
+    if finished && introduced {
+        if let Some(np) = leading(doc, lo, qa) {
+            return Some(np);
+        }
+    }
+    let trail = trailing(doc, qb);
+    // `Hart said the plan needed “robust steps” now, and he urged ...`: a
+    // fragment inside a sentence belongs to the cue before it rather than
+    // to a cue further on in the sentence.
+    let inside = qa > lo && doc.toks[qa - 1].word && doc.toks[qa - 1].inq.is_none();
+    if let Some(np) = &trail {
+        if inside && np.first > qb + 3 {
+            if let Some(lead) = leading(doc, lo, qa) {
+                return Some(lead);
+            }
+        }
+    }
+    trail.or_else(|| leading(doc, lo, qa))
 }
 
 /// The most tokens looked at on either side of a quotation (a long sentence;

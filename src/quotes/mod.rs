@@ -11,7 +11,7 @@ mod vocabulary;
 mod marks;
 mod speakers;
 
-use crate::annotation::{Entity, Mention, Quote, Span, Speaker};
+use crate::annotation::{Entity, Mention, Quote, QuoteKind, Span, Speaker};
 use crate::segment::{Segments, TokenKind};
 use marks::RawQuote;
 
@@ -243,10 +243,11 @@ pub fn detect(seg: &Segments, mentions: &[Mention], entities: &[Entity], skip: &
     let text = seg.text;
     let skip = Skip::new(skip);
     let skip_line: Vec<bool> = seg.lines.iter().map(|&l| skip.overlaps(l)).collect();
-    let raw: Vec<RawQuote> = marks::find(text, &seg.lines, &skip_line)
+    // Titles stay out of the attribution (their words are not speech and
+    // must not hide names from it) and come back with their kind at the end.
+    let (titles, raw): (Vec<RawQuote>, Vec<RawQuote>) = marks::find(text, &seg.lines, &skip_line)
         .into_iter()
-        .filter(|q| !is_work_title(text, q, seg.lines.get(q.first_line).copied().unwrap_or(q.span)))
-        .collect();
+        .partition(|q| is_work_title(text, q, seg.lines.get(q.first_line).copied().unwrap_or(q.span)));
     let doc = Doc::new(seg, raw, skip_line);
     let mut people = speakers::People::new(&doc, mentions, entities);
     let mut found: Vec<Option<(Speaker, How)>> = Vec::with_capacity(doc.quotes.len());
@@ -268,12 +269,63 @@ pub fn detect(seg: &Segments, mentions: &[Mention], entities: &[Entity], skip: &
         }
         found.push(got);
     }
-    doc.quotes
+    let mut out: Vec<Quote> = doc
+        .quotes
         .iter()
         .zip(found)
-        .filter(|(q, _)| !skip.contains(q.span.start))
-        .map(|(q, f)| Quote { span: q.span, speaker: f.map(|x| x.0), unclosed: q.unclosed })
-        .collect()
+        .enumerate()
+        .filter(|(_, (q, _))| !skip.contains(q.span.start))
+        .map(|(qi, (q, f))| {
+            let speaker = f.map(|x| x.0);
+            let kind = kind_of(&doc, qi, speaker.is_some());
+            let speaker = speaker.filter(|_| !matches!(kind, QuoteKind::Title | QuoteKind::Scare));
+            Quote { span: q.span, speaker, unclosed: q.unclosed, kind }
+        })
+        .collect();
+    let n = out.len();
+    out.extend(titles.iter().filter(|q| !skip.contains(q.span.start)).map(|q| Quote {
+        span: q.span,
+        speaker: None,
+        unclosed: q.unclosed,
+        kind: QuoteKind::Title,
+    }));
+    if out.len() > n {
+        out.sort_by_key(|q| q.span.start);
+    }
+    out
+}
+
+/// What quotation `qi` holds: a nickname between a first and a last name
+/// or a short unattributed phrase inside a sentence is scare-quoted; words
+/// continuing the writer's sentence are a partial quotation; the rest is
+/// speech.
+fn kind_of(doc: &Doc, qi: usize, has_speaker: bool) -> QuoteKind {
+    let Some(&(qa, qb)) = doc.qtoks.get(qi) else { return QuoteKind::Speech };
+    let inner: Vec<usize> = (qa..qb).filter(|&k| doc.toks[k].word).collect();
+    let sentence_punct = (qa..qb).any(|k| matches!(doc.t(k), "." | "!" | "?" | ";" | ":"));
+    let prev = qa.checked_sub(1).filter(|&p| doc.same_line(p, qa));
+    let next = Some(qb).filter(|&n| n < doc.toks.len() && doc.same_line(n, qb.saturating_sub(1)));
+    // `Ruth “Ru” Adler`, `Lee “Faker” Sang-hyeok`
+    let nickname = inner.len() <= 2
+        && !sentence_punct
+        && inner.iter().all(|&k| doc.toks[k].cap)
+        && prev.is_some_and(|p| doc.toks[p].word && doc.toks[p].cap && doc.toks[p].inq.is_none())
+        && next.is_some_and(|n| doc.name_word(n));
+    if nickname {
+        return QuoteKind::Scare;
+    }
+    let inside_sentence = prev.is_some_and(|p| doc.toks[p].word && doc.toks[p].inq.is_none());
+    // (“…,” she said, “and then…”: the same sentence of speech, resumed.)
+    let resumed = prev.is_some_and(|p| doc.t(p) == ",");
+    let first_lower = !resumed && inner.first().is_some_and(|&k| !doc.toks[k].cap);
+    let has_comma = (qa..qb).any(|k| doc.t(k) == ",");
+    if !has_speaker && inner.len() <= 3 && !sentence_punct && !has_comma && (inside_sentence || first_lower) {
+        return QuoteKind::Scare;
+    }
+    if inside_sentence || first_lower {
+        return QuoteKind::Partial;
+    }
+    QuoteKind::Speech
 }
 
 /// A quotation with no cue of its own: introduced by the previous paragraph
@@ -454,18 +506,36 @@ mod tests {
         }
     }
 
+    /// The kinds of the quotations found in `t`, speakers dropped where
+    /// the kind forbids one.
+    fn kinds(t: &str) -> Vec<(QuoteKind, bool)> {
+        let seg = Segments::new(t);
+        detect(&seg, &[], &[], &[]).into_iter().map(|q| (q.kind, q.speaker.is_some())).collect()
+    }
+
     #[test]
     fn titles_and_headlines() {
-        let t = "Her new album “Quiet Rivers” is out.";
-        assert!(run(t, &[], &[], &[]).is_empty());
+        use QuoteKind::*;
+        assert_eq!(kinds("Her new album “Quiet Rivers” is out."), [(Title, false)]);
         // A title-case phrase that is speech (no title word before it) stays.
-        let t = "Vance said “Never Again” twice.";
-        assert_eq!(run(t, &[], &[], &[]).len(), 1);
-        assert!(run("He hosted the show “Late Night Talk,” then left.", &[], &[], &[]).is_empty());
-        assert!(run("She sang the band’s “Blue Morning Sky” again.", &[], &[], &[]).is_empty());
+        assert_eq!(kinds("Vance said “Never Again” twice."), [(Partial, true)]);
+        assert_eq!(kinds("He hosted the show “Late Night Talk,” then left."), [(Title, false)]);
+        assert_eq!(kinds("She sang the band’s “Blue Morning Sky” again."), [(Title, false)]);
         // Speech with a title-case start is not a title.
-        assert_eq!(run("Vance’s “Hold The Line. Now.” slogan won.", &[], &[], &[]).len(), 1);
+        assert_ne!(kinds("Vance’s “Hold The Line. Now.” slogan won.")[0].0, Title);
         assert!(headline_like("Mayor Vows To Repair Cracked Dam After Storm"));
         assert!(!headline_like("The mayor vowed to repair the dam after the storm."));
+    }
+
+    #[test]
+    fn kinds_of_quotations() {
+        use QuoteKind::*;
+        assert_eq!(kinds("“We won,” Vance said."), [(Speech, true)]);
+        assert_eq!(kinds("Vance said: “We won.”"), [(Speech, true)]);
+        assert_eq!(kinds("Ruth “Ru” Adler won."), [(Scare, false)]);
+        assert_eq!(kinds("The “reform” was dropped."), [(Scare, false)]);
+        assert_eq!(kinds("Vance called it “a mess of half measures” again."), [(Partial, true)]);
+        // Resumed after the cue: the same sentence of speech.
+        assert_eq!(kinds("“If it holds,” Vance said, “we are safe.”"), [(Speech, true), (Speech, true)]);
     }
 }

@@ -88,7 +88,7 @@ impl Doc<'_> {
                     || t.lower.starts_with("el-"))
         })
     }
-    fn same_line(&self, a: usize, b: usize) -> bool {
+    pub fn same_line(&self, a: usize, b: usize) -> bool {
         matches!((self.toks.get(a), self.toks.get(b)), (Some(x), Some(y)) if x.line == y.line)
     }
     fn possessive(&self, i: usize) -> bool {
@@ -389,6 +389,14 @@ pub fn np_after(doc: &Doc, i: usize, hi: usize) -> Option<Np> {
                 let r = doc.run_fwd(e, hi).max(e + 1);
                 last_run = Some((e, r));
                 e = r;
+            } else if doc.t(e) == "."
+                && e > i
+                && vocabulary::get().is_speaker_title(doc.low(e - 1))
+                && e + 1 < hi
+                && doc.name_word(e + 1)
+            {
+                // "said Del. Ruth Adler": a title's period.
+                e += 1;
             } else if let Some((_, len)) = doc.role(e) {
                 if e + len < hi && doc.name_word(e + len) {
                     e += len;
@@ -561,6 +569,14 @@ impl<'m> People<'m> {
                 && (doc.role(b - 1).is_some() || matches!(lowers[b - 1], "the" | "a" | "an"))
             {
                 b -= 1;
+            }
+            // "Secretary of State Jo Hart said": the title's words belong
+            // to the phrase.
+            while b >= 2 && lowers[b - 1] == "of" && doc.toks[b - 2].cap && doc.toks[b - 2].word && s0 - b < 6 {
+                b -= 2;
+                while b > 0 && doc.toks[b - 1].cap && doc.toks[b - 1].word && doc.same_line(b - 1, s0) {
+                    b -= 1;
+                }
             }
             let starts = b == 0
                 || doc.toks[b - 1].line != doc.toks[s].line
@@ -911,7 +927,15 @@ impl<'m> People<'m> {
                 });
                 // Unresolved, the phrase names its speaker itself ("the
                 // growers' union"); a bare generic word does not.
-                let own = (np.last - np.first > 1 || !lex.is_generic(head))
+                // A phrase of common nouns only ("the announcer", "a friend",
+                // "one source") names nobody: the mention stays, the name
+                // is left unresolved.
+                // ("The growers' union" names one: an owner.)
+                let named = (np.first..np.last).any(|k| {
+                    doc.possessive(k)
+                        || (doc.toks[k].cap && !(k == np.first && determiners().contains(&doc.low(k))))
+                });
+                let own = (named && (np.last - np.first > 1 || !lex.is_generic(head)))
                     .then(|| span.text(doc.text).to_string());
                 match rf {
                     Some(r) => Some(Speaker { span, entity: r.entity, name: r.name.or(own) }),
