@@ -11,6 +11,7 @@
 //! 100 rounds, eta 0.15), each a bag of 3 ensembles on deterministic ~70% samples of the pages;
 //! stage 2 adds out-of-fold (4-fold) stage-1 probabilities of neighbouring and enclosing lines.
 //! Single-threaded and seedless: the same pages give the same model file byte for byte.
+//! --raw: write predictions from the model alone (no head/gap/fragment rules).
 //! --cv: page i (pages sorted by id) is in fold i % 5; writes each page's held-out prediction
 //! (`--pred`, the annotator's JSON Lines schema, boilerplate spans in code points) for
 //! ../shared/eval/score_body.py; the head rule (headline, byline, summary kept) is applied as in
@@ -310,6 +311,9 @@ fn run() -> Result<(), String> {
             "usage: train-html-boiler DIR (--out MODEL | --cv --pred PRED.jsonl | --pred PRED.jsonl)",
         )?;
     let cv = args.iter().any(|a| a == "--cv");
+    // --raw: predictions from the model's threshold alone, without the product's head and
+    // gap rules (to see what they cost on the gold bodies, which leave the headline out).
+    let raw = args.iter().any(|a| a == "--raw");
     let gold_text = std::fs::read_to_string(format!("{dir}/ground-truth.json")).map_err(|e| e.to_string())?;
     let gold_json: serde_json::Value = serde_json::from_str(&gold_text).map_err(|e| e.to_string())?;
     let docs: Vec<Doc> = load_dir(&dir)?
@@ -351,7 +355,11 @@ fn run() -> Result<(), String> {
     if let Some(path) = flag("--pred") {
         let mut f = std::fs::File::create(&path).map_err(|e| format!("{path}: {e}"))?;
         for (d, p) in docs.iter().zip(&probs) {
-            let keep = html::body_lines(&d.page, p, THRESHOLD);
+            let keep = if raw {
+                p.iter().map(|&x| x >= THRESHOLD).collect()
+            } else {
+                html::body_lines(&d.page, p, THRESHOLD)
+            };
             let mut spans = Vec::new();
             for (l, &k) in d.page.lines.iter().zip(&keep) {
                 if !k {
