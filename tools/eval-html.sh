@@ -7,6 +7,9 @@
 #                               then 5-fold cross-validation by page (train-html-boiler --cv;
 #                               ~10 min on 2 cores)
 #   tools/eval-html.sh --quick  in-sample only
+# Figures on 2026-11-30 (F1, P/R): in-sample 0.976 (0.957/0.996), CV 0.944 (0.924/0.965). The model
+# alone (train-html-boiler --raw: no head/gap/fragment rules) scores 0.993 in-sample and 0.959 CV:
+# the gold bodies leave out the headline and byline that the product keeps as article.
 set -eu
 DEV=${DEV:-../shared/data/boiler/html-dev}
 SCORE=../shared/eval/score_body.py
