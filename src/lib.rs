@@ -33,13 +33,13 @@ macro_rules! internal_modules {
         mod $name;
     )*};
 }
-internal_modules!(boilerplate, entities, hash, lexicon, quotes, segment);
+internal_modules!(boilerplate, entities, hash, html, lexicon, quotes, segment);
 
 /// The training, evaluation and bench programs' view of the crate.
 #[cfg(feature = "internals")]
 #[doc(hidden)]
 pub mod internals {
-    pub use crate::{boilerplate, entities, hash, lexicon, quotes, segment};
+    pub use crate::{boilerplate, entities, hash, html, lexicon, quotes, segment};
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -105,11 +105,51 @@ impl std::error::Error for Error {}
 pub fn annotate(text: &str, opts: &Options) -> Annotation {
     let seg = segment::Segments::new(text);
     let boilerplate = if opts.boilerplate { boilerplate::detect(&seg) } else { Vec::new() };
+    annotate_with(&seg, boilerplate, opts)
+}
+
+/// The result of [`annotate_html`]: the text derived from the HTML and its annotation,
+/// whose offsets are byte offsets into that text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HtmlAnnotation {
+    /// The text a browser shows for the HTML (innerText-like: block elements make lines,
+    /// paragraphs and headings are followed by a blank line, whitespace collapsed).
+    pub text: String,
+    /// The annotation of `text`.
+    pub annotation: Annotation,
+}
+
+/// Annotate HTML (a clipboard fragment or a whole page). Never panics; any `&str` is valid
+/// input, and time is linear in its length.
+///
+/// The HTML is turned into the text a browser would show (scripts, styles, comments and
+/// hidden elements give none; nothing is executed or fetched), then annotated as
+/// [`annotate`] does, except that the boilerplate lines come from the HTML extractor, which
+/// sees the page's structure (tags, class and id words, link density); the article's
+/// headline, byline, dateline and summary count as article.
+///
+/// ```
+/// let html = "<nav><a href=/>Home</a></nav><h1>Mayor opens the new bridge</h1>\
+///             <p>\u{201c}We will win,\u{201d} said Anna Weber, the mayor of Springfield.</p>";
+/// let out = annotator::annotate_html(html, &annotator::Options::default());
+/// assert!(out.text.contains("Mayor opens the new bridge"));
+/// assert_eq!(out.annotation.quotes.len(), 1);
+/// ```
+pub fn annotate_html(html: &str, opts: &Options) -> HtmlAnnotation {
+    let page = html::parse(html);
+    let boilerplate = if opts.boilerplate { html::boilerplate(&page) } else { Vec::new() };
+    let seg = segment::Segments::new(&page.text);
+    let annotation = annotate_with(&seg, boilerplate, opts);
+    HtmlAnnotation { annotation, text: page.text }
+}
+
+/// The layers after boilerplate, on `seg` with its boilerplate lines given.
+fn annotate_with(seg: &segment::Segments, boilerplate: Vec<Boilerplate>, opts: &Options) -> Annotation {
     let skip: Vec<Span> =
         if opts.inside_boilerplate { Vec::new() } else { boilerplate.iter().map(|b| b.span).collect() };
     let (mentions, entities) =
-        if opts.entities || opts.quotes { entities::detect(&seg) } else { (Vec::new(), Vec::new()) };
-    let quotes = if opts.quotes { quotes::detect(&seg, &mentions, &entities, &skip) } else { Vec::new() };
+        if opts.entities || opts.quotes { entities::detect(seg) } else { (Vec::new(), Vec::new()) };
+    let quotes = if opts.quotes { quotes::detect(seg, &mentions, &entities, &skip) } else { Vec::new() };
     let (mentions, entities) = if opts.entities { (mentions, entities) } else { (Vec::new(), Vec::new()) };
     Annotation { mentions, entities, quotes, boilerplate }
 }

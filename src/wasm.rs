@@ -28,13 +28,8 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// `annotate(text, options?)` -> `{entities, groups, quotes, boilerplate}`
-/// with UTF-16 offsets. Throws an Error with a readable message on bad input.
-#[wasm_bindgen]
-pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsError> {
-    if text.len() > MAX_BYTES {
-        return Err(JsError::new(&Error::TooLarge { len: text.len(), max: MAX_BYTES }.to_string()));
-    }
+/// Read the options object (undefined or null: defaults), warning about keys we do not know.
+fn options(options: JsValue, what: &str) -> Result<Options, JsError> {
     let js: JsOptions = if options.is_undefined() || options.is_null() {
         JsOptions::default()
     } else {
@@ -42,18 +37,49 @@ pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsError> {
             .map_err(|e| JsError::new(&Error::BadRequest(format!("options: {e}")).to_string()))?
     };
     for key in js.unknown.keys() {
-        warn(&format!("annotate: unknown option '{key}' ignored"));
+        warn(&format!("{what}: unknown option '{key}' ignored"));
     }
     let d = Options::default();
-    let opts = Options {
+    Ok(Options {
         entities: js.entities.unwrap_or(d.entities),
         quotes: js.quotes.unwrap_or(d.quotes),
         boilerplate: js.boilerplate.unwrap_or(d.boilerplate),
         inside_boilerplate: js.inside_boilerplate.unwrap_or(d.inside_boilerplate),
-    };
-    let rec = record(text, &annotate_core(text, &opts), Unit::Utf16);
+    })
+}
+
+fn too_large(len: usize) -> Result<(), JsError> {
+    if len > MAX_BYTES {
+        return Err(JsError::new(&Error::TooLarge { len, max: MAX_BYTES }.to_string()));
+    }
+    Ok(())
+}
+
+fn to_js(rec: &crate::export::Record) -> Result<JsValue, JsError> {
     rec.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&format!("internal: {e}")))
+}
+
+/// `annotate(text, options?)` -> `{entities, groups, quotes, boilerplate}`
+/// with UTF-16 offsets. Throws an Error with a readable message on bad input.
+#[wasm_bindgen]
+pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+    too_large(text.len())?;
+    let opts = self::options(options, "annotate")?;
+    to_js(&record(text, &annotate_core(text, &opts), Unit::Utf16))
+}
+
+/// `annotateHtml(html, options?)` -> `{text, entities, groups, quotes, boilerplate}`: `text`
+/// is what a browser shows for the HTML (a clipboard's text/html or a whole page), and every
+/// offset is in UTF-16 code units of that text. Throws like `annotate`.
+#[wasm_bindgen(js_name = annotateHtml)]
+pub fn annotate_html(html: &str, options: JsValue) -> Result<JsValue, JsError> {
+    too_large(html.len())?;
+    let opts = self::options(options, "annotateHtml")?;
+    let out = crate::annotate_html(html, &opts);
+    let mut rec = record(&out.text, &out.annotation, Unit::Utf16);
+    rec.text = Some(out.text);
+    to_js(&rec)
 }
 
 /// The crate version, for the page's footer and cache names.

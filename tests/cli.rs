@@ -117,3 +117,54 @@ fn single_file_id_is_dir_and_stem_or_given() {
     assert_eq!(v["id"], "x1");
     let _ = std::fs::remove_dir_all(dir.parent().unwrap());
 }
+
+/// A made-up page: navigation, a headline, a byline, two paragraphs with a quote, a share bar.
+const PAGE: &str = "<html><head><title>Bridge - Daily Example</title><style>p{color:red}</style>\
+<script>document.write('Injected')</script></head><body>\
+<nav><ul><li><a href=/>Home</a></li><li><a href=/world>World</a></li></ul></nav>\
+<article><h1>Mayor opens the new river bridge</h1>\
+<p class=byline>By Jane Doe</p>\
+<p>\u{201c}This bridge joins two towns,\u{201d} said Anna Weber, the mayor of Springfield, on Tuesday.</p>\
+<p>Traffic on the old ferry route fell by half within a week &amp; the ferry company said it would \
+cut its timetable.</p>\
+<div class=share-bar><a href=#>Share on Facebook</a> <a href=#>Share by email</a></div>\
+</article></body></html>";
+
+#[test]
+fn from_html_prints_the_derived_text_and_annotates_it() {
+    let out = run(&["--from-html", "-", "--id", "p1"], PAGE);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["id"], "p1");
+    let text = v["text"].as_str().unwrap();
+    assert!(text.contains("Mayor opens the new river bridge"));
+    assert!(text.contains("week & the ferry"), "entities decoded: {text}");
+    assert!(!text.contains("Injected") && !text.contains("color:red"), "no script or style text: {text}");
+    assert!(!text.contains('<'), "no markup: {text}");
+    let chars: Vec<char> = text.chars().collect();
+    for m in v["entities"].as_array().unwrap() {
+        let (s, e) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+        assert!(s < e && e <= chars.len(), "mention offsets in the derived text's code points");
+    }
+    assert!(!v["quotes"].as_array().unwrap().is_empty(), "the article's quote is found: {v}");
+}
+
+#[test]
+fn jsonl_accepts_html_and_text_lines() {
+    let input = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "h", "html": PAGE}),
+        serde_json::json!({"id": "t", "text": "Hello."})
+    );
+    let out = run(&["--jsonl"], &input);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "h");
+    assert!(lines[0]["text"].as_str().unwrap().starts_with("Home"));
+    assert_eq!(lines[1]["text"], "Hello.");
+    let bad = run(&["--jsonl"], "{\"id\":\"a\"}\n");
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("\"html\""));
+}

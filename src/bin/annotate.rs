@@ -3,7 +3,7 @@
 
 use annotator::export::{html, record};
 use annotator::offsets::Unit;
-use annotator::{annotate, Error, Options};
+use annotator::{annotate, annotate_html, Error, Options};
 use std::io::{BufRead, Read, Write};
 use std::process::ExitCode;
 
@@ -11,7 +11,10 @@ const USAGE: &str = "usage:
   annotate FILE|- [--id ID]       print one JSON object (offsets in code points);
                                   its id is ID, else DIR-STEM of FILE (seed/article.txt
                                   -> \"seed-article\"), which the scorer matches on
-  annotate --jsonl [FILE|-]       read lines {\"id\",\"text\"}, write one result per line
+  annotate --from-html FILE|- [--id ID]  the same for HTML (a page or a clipboard
+                                  fragment): its text as a browser shows it, in \"text\"
+  annotate --jsonl [FILE|-]       read lines {\"id\",\"text\"} or {\"id\",\"html\"}, write one
+                                  result per line (for HTML, the derived text in \"text\")
   annotate --html FILE|- [-o OUT] write a standalone highlighted HTML page
 options:
   --no-entities --no-quotes --no-boilerplate   skip a layer
@@ -19,6 +22,7 @@ options:
 
 enum Mode {
     Json,
+    FromHtml,
     Jsonl,
     Html,
 }
@@ -37,6 +41,7 @@ fn parse_args() -> Result<Args, String> {
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--jsonl" => a.mode = Mode::Jsonl,
+            "--from-html" => a.mode = Mode::FromHtml,
             "--html" => a.mode = Mode::Html,
             "--id" => a.id = Some(it.next().ok_or("--id needs a value")?),
             "-o" | "--output" => a.output = Some(it.next().ok_or("-o needs a file name")?),
@@ -84,13 +89,19 @@ fn default_id(path: &str) -> Option<String> {
 
 fn jsonl_line(line: &str, opts: &Options) -> Result<String, Error> {
     let v: serde_json::Value = serde_json::from_str(line).map_err(|e| Error::BadRequest(e.to_string()))?;
-    let text = v
-        .get("text")
-        .and_then(|t| t.as_str())
-        .ok_or_else(|| Error::BadRequest("no \"text\" string".into()))?;
-    let mut rec = record(text, &annotate(text, opts), Unit::CodePoint);
+    let mut rec = if let Some(text) = v.get("text").and_then(|t| t.as_str()) {
+        let mut rec = record(text, &annotate(text, opts), Unit::CodePoint);
+        rec.text = Some(text.to_string());
+        rec
+    } else if let Some(src) = v.get("html").and_then(|t| t.as_str()) {
+        let out = annotate_html(src, opts);
+        let mut rec = record(&out.text, &out.annotation, Unit::CodePoint);
+        rec.text = Some(out.text);
+        rec
+    } else {
+        return Err(Error::BadRequest("no \"text\" or \"html\" string".into()));
+    };
     rec.id = v.get("id").map(|id| id.as_str().map_or_else(|| id.to_string(), str::to_string));
-    rec.text = Some(text.to_string());
     serde_json::to_string(&rec).map_err(|e| Error::BadRequest(e.to_string()))
 }
 
@@ -106,6 +117,15 @@ fn run(a: Args) -> Result<(), String> {
             let text = read_text(a.input.as_deref())?;
             let mut rec = record(&text, &annotate(&text, &a.opts), Unit::CodePoint);
             rec.text = Some(text.clone());
+            rec.id = a.id.clone().or_else(|| a.input.as_deref().and_then(default_id));
+            let s = serde_json::to_string(&rec).map_err(|e| e.to_string())?;
+            w(writeln!(out, "{s}"))?;
+        }
+        Mode::FromHtml => {
+            let src = read_text(a.input.as_deref())?;
+            let res = annotate_html(&src, &a.opts);
+            let mut rec = record(&res.text, &res.annotation, Unit::CodePoint);
+            rec.text = Some(res.text);
             rec.id = a.id.clone().or_else(|| a.input.as_deref().and_then(default_id));
             let s = serde_json::to_string(&rec).map_err(|e| e.to_string())?;
             w(writeln!(out, "{s}"))?;

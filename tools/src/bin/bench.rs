@@ -1,17 +1,18 @@
 //! `bench [FILE|--polnear] [--kb N] [--only LAYER] [--runs N]`: throughput of each layer
 //! and of the whole pipeline on news-like text, natively. Prints MB/s and
-//! tokens/s. `--only` times one row (for a profiler).
+//! tokens/s. `--only` times one row (for a profiler); `--only html` just the HTML path
+//! against the plain-text path (a real ~1 MB page and 1 MB of news in <p>).
 //! Default text: the first N KB (default 100) of PolNeAR dev articles read
 //! from ../shared at run time.
 
 use annotator::internals::segment::Segments;
 use annotator::internals::{boilerplate, entities, quotes};
-use annotator::{annotate, Options};
+use annotator::{annotate, annotate_html, Options};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 fn news_text(kb: usize) -> Result<String, String> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/quotes/polnear-dev.gold.jsonl");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/quotes/polnear-dev.gold.jsonl");
     let raw = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     let mut out = String::new();
     for line in raw.lines() {
@@ -108,6 +109,11 @@ fn main() {
     if only.is_none() {
         floods();
     }
+    if only.is_none() || only.as_deref() == Some("html") {
+        if let Err(e) = html_vs_text() {
+            eprintln!("bench: html: {e}");
+        }
+    }
 }
 
 /// Whether the pipeline stays linear on the bad-input suite's floods: the
@@ -135,4 +141,68 @@ fn floods() {
             t2 / t1
         );
     }
+}
+
+/// The HTML path on a real page of about 1 MB (the development page closest to 1 MB) against
+/// the plain-text path on the same page's text as a browser copies it (pages.jsonl): the
+/// issue's target is a ratio under 3.
+fn html_vs_text() -> Result<(), String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/boiler/html-dev");
+    let mut best: Option<(String, String)> = None;
+    let entries = std::fs::read_dir(format!("{dir}/html")).map_err(|e| format!("{dir}/html: {e}"))?;
+    let mut paths: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    paths.sort();
+    for p in paths {
+        let out =
+            std::process::Command::new("gzip").arg("-dc").arg(&p).output().map_err(|e| e.to_string())?;
+        let html = String::from_utf8_lossy(&out.stdout).into_owned();
+        let id =
+            p.file_name().and_then(|f| f.to_str()).unwrap_or("").trim_end_matches(".html.gz").to_string();
+        let dist = |h: &str| (h.len() as i64 - 1_000_000).abs();
+        if best.as_ref().is_none_or(|(_, b)| dist(&html) < dist(b)) {
+            best = Some((id, html));
+        }
+    }
+    let (id, html) = best.ok_or("no pages")?;
+    let pages = std::fs::read_to_string(format!("{dir}/pages.jsonl")).map_err(|e| e.to_string())?;
+    let text = pages
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .find(|v| v["id"] == id.as_str())
+        .and_then(|v| v["text"].as_str().map(str::to_string))
+        .ok_or("page not in pages.jsonl")?;
+    let o = Options::default();
+    let th =
+        time(&mut || drop(black_box(annotate_html(black_box(&html), &o))), Duration::from_millis(1500), 3);
+    let tt = time(&mut || drop(black_box(annotate(black_box(&text), &o))), Duration::from_millis(1500), 3);
+    let derived = annotate_html(&html, &o).text.len();
+    println!(
+        "HTML path: {:.0} KB page (text {:.0} KB) {:.1} ms; its copied text ({:.0} KB) through the plain-text path {:.1} ms; ratio {:.2} (target < 3)",
+        html.len() as f64 / 1024.0,
+        derived as f64 / 1024.0,
+        th * 1e3,
+        text.len() as f64 / 1024.0,
+        tt * 1e3,
+        th / tt
+    );
+    // A text-heavy page: 1 MB of news paragraphs, each in <p>, against the same text plain.
+    let news = news_text(1000)?;
+    let page: String = news
+        .split('\n')
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| format!("<p>{}</p>\n", l.replace('&', "&amp;").replace('<', "&lt;")))
+        .collect();
+    let derived = annotate_html(&page, &o).text;
+    let th =
+        time(&mut || drop(black_box(annotate_html(black_box(&page), &o))), Duration::from_millis(1500), 3);
+    let tt = time(&mut || drop(black_box(annotate(black_box(&derived), &o))), Duration::from_millis(1500), 3);
+    println!(
+        "HTML path: {:.0} KB of news in <p> {:.1} ms; its text ({:.0} KB) through the plain-text path {:.1} ms; ratio {:.2} (target < 3)",
+        page.len() as f64 / 1024.0,
+        th * 1e3,
+        derived.len() as f64 / 1024.0,
+        tt * 1e3,
+        th / tt
+    );
+    Ok(())
 }

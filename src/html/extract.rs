@@ -1,0 +1,558 @@
+//! Article-body extraction over [`Page`] lines: per-line features (text shape, link density,
+//! ancestor tags, class/id words, the line's place relative to the page's densest content
+//! subtree, neighbours), a small gradient-boosted tree model trained in Rust, then a second
+//! stage that adds the neighbours' first-stage probabilities.
+
+use super::parser::*;
+
+// ---------------------------------------------------------------- features
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+pub fn words(s: &str) -> Vec<&str> {
+    s.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).collect()
+}
+
+struct LineStat {
+    chars: f32,
+    words: f32,
+    ld: f32,
+    good: bool,
+}
+
+/// Blocks' subtree aggregates.
+struct Agg {
+    chars: Vec<f32>,
+    link: Vec<f32>,
+    good: Vec<f32>,
+    lines: Vec<f32>,
+    score: Vec<f32>,
+    rscore: Vec<f32>,
+}
+
+fn aggregate(page: &Page, st: &[LineStat]) -> Agg {
+    let nb = page.blocks.len().max(1);
+    let mut a = Agg {
+        chars: vec![0.0; nb],
+        link: vec![0.0; nb],
+        good: vec![0.0; nb],
+        lines: vec![0.0; nb],
+        score: vec![0.0; nb],
+        rscore: vec![0.0; nb],
+    };
+    for (l, s) in page.lines.iter().zip(st) {
+        let b = (l.block as usize).min(nb - 1);
+        a.chars[b] += s.chars;
+        a.link[b] += l.link_chars as f32;
+        a.lines[b] += 1.0;
+        if s.good {
+            a.good[b] += s.chars;
+        }
+        a.score[b] += if s.good { s.chars } else { -0.5 * s.chars.min(200.0) - 10.0 };
+        // readability-like: a paragraph scores its parent and (half) grandparent
+        let plike = !matches!(page.blocks.get(b).map_or("", |x| x.tag), "li" | "dd" | "dt" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "figcaption" | "td" | "th");
+        if s.good && plike && s.ld < 0.2 {
+            let v = 1.0 + (s.chars / 100.0).min(3.0) + commas(&page.text[l.start..l.end]) as f32;
+            let p = page.blocks.get(b).map_or(0, |x| x.parent as usize);
+            let gp = page.blocks.get(p).map_or(0, |x| x.parent as usize);
+            a.rscore[p] += v;
+            a.rscore[gp] += v / 2.0;
+        }
+    }
+    // children have larger ids than parents: one reverse pass sums subtrees
+    for b in (1..nb).rev() {
+        let p = (page.blocks[b].parent as usize).min(nb - 1);
+        if p == b {
+            continue;
+        }
+        a.chars[p] += a.chars[b];
+        a.link[p] += a.link[b];
+        a.good[p] += a.good[b];
+        a.lines[p] += a.lines[b];
+        a.score[p] += a.score[b];
+    }
+    a
+}
+
+fn commas(s: &str) -> usize {
+    s.chars().filter(|&c| c == ',' || c == '，' || c == '、').count()
+}
+
+/// For each block, is it `anc` or a descendant of it? O(blocks).
+fn descendants(page: &Page, anc: usize) -> Vec<bool> {
+    let nb = page.blocks.len();
+    let mut v = vec![false; nb];
+    if anc < nb {
+        v[anc] = true;
+    }
+    for b in 1..nb {
+        let p = page.blocks[b].parent as usize;
+        if p < b && v[p] {
+            v[b] = true;
+        }
+    }
+    if anc == 0 {
+        v.iter_mut().for_each(|x| *x = true);
+    }
+    v
+}
+
+/// Frequent function words of the main Latin- and Cyrillic-script languages: their density
+/// separates prose from navigation and lists (as in jusText), language-blind otherwise.
+const STOP: &[&str] = &[
+    // en
+    "the", "of", "and", "to", "a", "in", "is", "that", "it", "for", "was", "on", "as", "with", "he", "she", "they",
+    "be", "at", "by", "this", "had", "not", "are", "but", "from", "or", "have", "an", "which", "were", "been", "has",
+    "their", "his", "her", "its", "would", "will", "there", "who", "said", "if", "we", "when", "more", "than", "about",
+    "also", "into", "after", "could", "can", "so", "what", "out", "up", "i", "you", "them", "do", "did", "one",
+    // de
+    "der", "die", "und", "den", "das", "ist", "nicht", "ein", "eine", "zu", "mit", "sich", "auf", "für", "von", "dem",
+    "des", "im", "auch", "es", "sie", "er", "wird", "bei", "wie", "nach", "noch", "aus", "hat", "werden", "dass", "einen",
+    // fr
+    "le", "la", "les", "de", "des", "et", "du", "un", "une", "est", "que", "qui", "dans", "pour", "pas", "sur", "au",
+    "il", "elle", "ne", "par", "plus", "se", "ce", "avec", "sont", "aux", "ont", "été", "mais",
+    // es / pt / it
+    "el", "los", "las", "y", "en", "que", "por", "con", "para", "una", "del", "se", "lo", "como", "más", "pero", "su",
+    "sus", "o", "da", "do", "em", "não", "os", "uma", "dos", "das", "ao", "il", "di", "che", "non", "per", "della",
+    "sono", "gli", "nel", "alla", "è",
+    // nl
+    "het", "een", "van", "en", "niet", "zijn", "op", "dat", "met", "voor", "ook",
+    // ru
+    "и", "в", "не", "на", "что", "с", "по", "как", "это", "он", "она", "к", "из", "за", "о", "от", "но", "для", "же",
+    "то", "бы", "так", "его", "было", "при", "был", "были",
+];
+
+fn stop_set() -> &'static std::collections::HashSet<&'static str> {
+    static S: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    S.get_or_init(|| STOP.iter().copied().collect())
+}
+
+/// Deepest block whose subtree holds at least `share` of the page's good text.
+fn container(page: &Page, good: &[f32], share: f32) -> usize {
+    let total = good.first().copied().unwrap_or(0.0);
+    if total <= 0.0 {
+        return 0;
+    }
+    let mut best = 0usize;
+    for (b, &g) in good.iter().enumerate().take(page.blocks.len()) {
+        if g >= share * total && page.blocks[b].depth >= page.blocks[best].depth {
+            best = b;
+        }
+    }
+    best
+}
+
+pub const N_BASE: usize = 40;
+
+/// Dense features of every line of `page` (stage 1).
+pub fn features(page: &Page) -> Vec<Vec<f32>> {
+    let n = page.lines.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let title_words: std::collections::HashSet<String> = words(&page.title).iter().map(|w| w.to_lowercase()).collect();
+    let mut counts: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    for l in &page.lines {
+        *counts.entry(&page.text[l.start..l.end]).or_insert(0) += 1;
+    }
+    let st: Vec<LineStat> = page
+        .lines
+        .iter()
+        .map(|l| {
+            let t = &page.text[l.start..l.end];
+            let chars = l.chars.max(1) as f32;
+            let ld = l.link_chars as f32 / chars;
+            let w = words(t).len() as f32;
+            let good = chars >= 60.0 && ld < 0.35 && l.heading == 0;
+            let _ = &t;
+            LineStat { chars, words: w, ld, good }
+        })
+        .collect();
+    let agg = aggregate(page, &st);
+    let nb = page.blocks.len();
+    let main = (0..nb).max_by(|&x, &y| agg.score[x].partial_cmp(&agg.score[y]).unwrap_or(std::cmp::Ordering::Equal).then(x.cmp(&y))).unwrap_or(0);
+    let rmain = (0..nb).max_by(|&x, &y| agg.rscore[x].partial_cmp(&agg.rscore[y]).unwrap_or(std::cmp::Ordering::Equal).then(x.cmp(&y))).unwrap_or(0);
+    let in_main = descendants(page, main);
+    let c50 = descendants(page, container(page, &agg.good, 0.5));
+    let c75 = descendants(page, container(page, &agg.good, 0.75));
+    let c90 = descendants(page, container(page, &agg.good, 0.9));
+    // first h1, and the line most like the title (the headline)
+    let first_h1 = page.lines.iter().position(|l| l.heading == 1);
+    let headline = {
+        let mut best = (0.0f32, usize::MAX);
+        for (i, l) in page.lines.iter().enumerate() {
+            let ws = words(&page.text[l.start..l.end]);
+            if ws.is_empty() || ws.len() > 40 {
+                continue;
+            }
+            let hit = ws.iter().filter(|w| title_words.contains(&w.to_lowercase())).count() as f32;
+            let sc = hit / (ws.len().max(title_words.len()) as f32) + if l.heading > 0 { 0.2 } else { 0.0 };
+            if sc > best.0 + 1e-6 {
+                best = (sc, i);
+            }
+        }
+        if best.0 >= 0.5 { Some(best.1) } else { first_h1 }
+    };
+    let in_rmain = descendants(page, rmain);
+    let total_chars: f32 = st.iter().map(|s| s.chars).sum::<f32>().max(1.0);
+    let total_good: f32 = st.iter().filter(|s| s.good).map(|s| s.chars).sum::<f32>().max(1.0);
+    // first and last line of the main block
+    let first_main = page.lines.iter().position(|l| in_main.get(l.block as usize).copied().unwrap_or(false)).unwrap_or(0);
+    let last_main = page.lines.iter().rposition(|l| in_main.get(l.block as usize).copied().unwrap_or(false)).unwrap_or(n - 1);
+    let first_good = st.iter().position(|s| s.good).unwrap_or(0);
+    let last_good = st.iter().rposition(|s| s.good).unwrap_or(n - 1);
+    // distance (in lines) to the nearest good line
+    let mut dist_good = vec![n as f32; n];
+    let mut last = None;
+    for i in 0..n {
+        if st[i].good {
+            last = Some(i);
+        }
+        if let Some(j) = last {
+            dist_good[i] = (i - j) as f32;
+        }
+    }
+    last = None;
+    for i in (0..n).rev() {
+        if st[i].good {
+            last = Some(i);
+        }
+        if let Some(j) = last {
+            dist_good[i] = dist_good[i].min((j - i) as f32);
+        }
+    }
+    let mut cum = 0.0f32;
+    let mut out = Vec::with_capacity(n);
+    for (i, l) in page.lines.iter().enumerate() {
+        let t = &page.text[l.start..l.end];
+        let s = &st[i];
+        let b = (l.block as usize).min(nb.saturating_sub(1));
+        let blk = &page.blocks[b];
+        let parent = blk.parent as usize;
+        let ws = words(t);
+        let stopd = ws.iter().filter(|w| stop_set().contains(w.to_lowercase().as_str())).count() as f32 / s.words.max(1.0);
+        let lower = ws.iter().filter(|w| w.chars().next().is_some_and(|c| c.is_lowercase())).count() as f32;
+        let upper = ws.iter().filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase())).count() as f32;
+        let digits = t.chars().filter(|c| c.is_ascii_digit()).count() as f32;
+        let punct = t.chars().filter(|c| matches!(c, '.' | '!' | '?' | '。' | '！' | '？')).count() as f32;
+        let last_c = t.trim_end().chars().last().unwrap_or(' ');
+        let ends = matches!(last_c, '.' | '!' | '?' | '"' | '”' | '’' | '。' | ')' | ':' | '…') as u8 as f32;
+        let in_title = if ws.is_empty() { 0.0 } else { ws.iter().filter(|w| title_words.contains(&w.to_lowercase())).count() as f32 / ws.len() as f32 };
+        let title_cov = if title_words.is_empty() { 0.0 } else { ws.iter().filter(|w| title_words.contains(&w.to_lowercase())).count() as f32 / title_words.len() as f32 };
+        let dup = counts.get(t).copied().unwrap_or(1) as f32;
+        let pos_rel_main = if i < first_main { -1.0 } else if i > last_main { 1.0 } else { 0.0 };
+        let pos_rel_good = if i < first_good { -1.0 } else if i > last_good { 1.0 } else { 0.0 };
+        let bt = |x: usize| -> (f32, f32, f32) {
+            let c = agg.chars[x].max(1.0);
+            (agg.link[x] / c, agg.good[x] / c, agg.chars[x] / total_chars)
+        };
+        let (bld, bgood, bshare) = bt(b);
+        let (pld, pgood, pshare) = bt(parent);
+        let mut f = vec![
+            (s.chars + 1.0).ln(),
+            (s.words + 1.0).ln(),
+            s.ld,
+            ends,
+            punct / s.words.max(1.0),
+            commas(t) as f32 / s.words.max(1.0),
+            digits / s.chars,
+            upper / s.words.max(1.0),
+            l.heading as f32,
+            i as f32 / n as f32,
+            cum / total_chars,
+            in_title,
+            title_cov,
+            dup.min(5.0),
+            in_main.get(b).copied().unwrap_or(false) as u8 as f32,
+            in_rmain.get(b).copied().unwrap_or(false) as u8 as f32,
+            pos_rel_main,
+            pos_rel_good,
+            dist_good[i].min(50.0),
+            bld,
+            bgood,
+            bshare,
+            pld,
+            pgood,
+            pshare,
+            agg.lines[b].ln_1p(),
+            (blk.depth as f32 - page.blocks.get(main).map_or(0, |m| m.depth) as f32).clamp(-20.0, 20.0),
+            agg.good[main] / total_good,
+            s.good as u8 as f32,
+            (l.first_tags & T_A != 0) as u8 as f32,
+            stopd,
+            c50.get(b).copied().unwrap_or(false) as u8 as f32,
+            c75.get(b).copied().unwrap_or(false) as u8 as f32,
+            c90.get(b).copied().unwrap_or(false) as u8 as f32,
+            first_h1.map_or(0.0, |h| if i < h { -1.0 } else if i == h { 0.0 } else { 1.0 }),
+            headline.map_or(0.0, |h| if i < h { -1.0 } else if i == h { 0.0 } else { 1.0 }),
+            headline.map_or(50.0, |h| (i as f32 - h as f32).clamp(-50.0, 50.0)),
+            lower / s.words.max(1.0),
+            agg.rscore[b].ln_1p(),
+            agg.rscore[parent].ln_1p(),
+        ];
+        debug_assert_eq!(f.len(), N_BASE);
+        for k in 0..32 {
+            f.push(((l.tags >> k) & 1) as f32);
+        }
+        for k in 0..64 {
+            f.push(((l.words >> k) & 1) as f32);
+        }
+        if std::env::var("NO_OWNWORDS").is_err() {
+            for k in 0..64 {
+                f.push(((blk.own_words >> k) & 1) as f32);
+            }
+        }
+        cum += s.chars;
+        out.push(f);
+    }
+    // neighbour features: a few base features of lines i-2..i+2
+    let keep = [0usize, 2, 3, 8, 14, 18, 28, 30, 31, 32];
+    let base: Vec<Vec<f32>> = out.iter().map(|f| keep.iter().map(|&k| f[k]).collect()).collect();
+    for (i, row) in out.iter_mut().enumerate() {
+        for d in [-2i64, -1, 1, 2] {
+            let j = i as i64 + d;
+            if j >= 0 && (j as usize) < n {
+                row.extend_from_slice(&base[j as usize]);
+                row.push(1.0);
+            } else {
+                row.extend(std::iter::repeat_n(0.0, keep.len()));
+                row.push(0.0);
+            }
+        }
+    }
+    out
+}
+
+/// Stage-2 features: stage-1 features plus the first-stage probabilities around the line and
+/// in its block / parent block.
+pub fn features2(page: &Page, f1: &[Vec<f32>], p1: &[f32]) -> Vec<Vec<f32>> {
+    let n = f1.len();
+    let nb = page.blocks.len().max(1);
+    let mut bsum = vec![0.0f32; nb];
+    let mut bcnt = vec![0.0f32; nb];
+    for (l, &p) in page.lines.iter().zip(p1) {
+        let b = (l.block as usize).min(nb - 1);
+        bsum[b] += p;
+        bcnt[b] += 1.0;
+        let pb = page.blocks[b].parent as usize;
+        if pb != b {
+            bsum[pb] += p;
+            bcnt[pb] += 1.0;
+        }
+    }
+    // probability-weighted document stats
+    let mut out = Vec::with_capacity(n);
+    // running max of p before / after
+    let mut before = vec![0.0f32; n];
+    let mut after = vec![0.0f32; n];
+    let mut m = 0.0f32;
+    for i in 0..n {
+        before[i] = m;
+        m = m.max(p1[i]);
+    }
+    m = 0.0;
+    for i in (0..n).rev() {
+        after[i] = m;
+        m = m.max(p1[i]);
+    }
+    for i in 0..n {
+        let mut f = f1[i].clone();
+        f.push(p1[i]);
+        for d in [-3i64, -2, -1, 1, 2, 3] {
+            let j = i as i64 + d;
+            f.push(if j >= 0 && (j as usize) < n { p1[j as usize] } else { -1.0 });
+        }
+        let b = (page.lines[i].block as usize).min(nb - 1);
+        let pb = page.blocks[b].parent as usize;
+        f.push(bsum[b] / bcnt[b].max(1.0));
+        f.push(bsum[pb] / bcnt[pb].max(1.0));
+        f.push(before[i]);
+        f.push(after[i]);
+        // mean over a window of 10
+        let lo = i.saturating_sub(5);
+        let hi = (i + 6).min(n);
+        f.push(p1[lo..hi].iter().sum::<f32>() / (hi - lo) as f32);
+        out.push(f);
+    }
+    out
+}
+
+// ---------------------------------------------------------------- gradient-boosted trees
+
+#[derive(Clone, Debug)]
+pub struct Tree {
+    /// Internal nodes: (feature, threshold, left, right); leaves have feature == u32::MAX and
+    /// the value in threshold.
+    pub nodes: Vec<(u32, f32, u32, u32)>,
+}
+
+impl Tree {
+    pub fn eval(&self, x: &[f32]) -> f32 {
+        let mut i = 0usize;
+        loop {
+            let Some(&(f, t, l, r)) = self.nodes.get(i) else { return 0.0 };
+            if f == u32::MAX {
+                return t;
+            }
+            let v = x.get(f as usize).copied().unwrap_or(0.0);
+            i = if v <= t { l as usize } else { r as usize };
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Gbdt {
+    pub base: f32,
+    pub trees: Vec<Tree>,
+}
+
+pub fn sigmoid(z: f32) -> f32 {
+    1.0 / (1.0 + (-z).exp())
+}
+
+impl Gbdt {
+    pub fn prob(&self, x: &[f32]) -> f32 {
+        sigmoid(self.base + self.trees.iter().map(|t| t.eval(x)).sum::<f32>())
+    }
+}
+
+/// Bag of tree ensembles: the mean of their probabilities.
+#[derive(Clone, Debug, Default)]
+pub struct Bag(pub Vec<Gbdt>);
+impl Bag {
+    pub fn prob(&self, x: &[f32]) -> f32 {
+        if self.0.is_empty() {
+            return 0.5;
+        }
+        self.0.iter().map(|g| g.prob(x)).sum::<f32>() / self.0.len() as f32
+    }
+}
+
+/// Two-stage model.
+#[derive(Clone, Debug, Default)]
+pub struct Model {
+    pub s1: Bag,
+    pub s2: Bag,
+    pub threshold: f32,
+}
+
+/// Probability that each line of `page` is article body.
+pub fn probabilities(page: &Page, m: &Model) -> Vec<f32> {
+    let f1 = features(page);
+    let p1: Vec<f32> = f1.iter().map(|x| m.s1.prob(x)).collect();
+    if m.s2.0.is_empty() {
+        return p1;
+    }
+    let f2 = features2(page, &f1, &p1);
+    f2.iter().map(|x| m.s2.prob(x)).collect()
+}
+
+/// Decide body lines from probabilities: find the block whose subtree maximises
+/// sum((p - 0.5) * words) (the article container), keep its lines with p >= `lo`, and lines
+/// outside it only with p >= `hi`.
+pub fn decide(page: &Page, probs: &[f32], lo: f32, hi: f32) -> Vec<bool> {
+    let nb = page.blocks.len().max(1);
+    let mut sc = vec![0.0f32; nb];
+    let wl: Vec<f32> = page.lines.iter().map(|l| (words(&page.text[l.start..l.end]).len() as f32).max(1.0)).collect();
+    for ((l, &p), &w) in page.lines.iter().zip(probs).zip(&wl) {
+        sc[(l.block as usize).min(nb - 1)] += (p - 0.5) * w;
+    }
+    for b in (1..nb).rev() {
+        let p = page.blocks[b].parent as usize;
+        if p < b {
+            sc[p] += sc[b];
+        }
+    }
+    let best = (0..nb).max_by(|&x, &y| sc[x].partial_cmp(&sc[y]).unwrap_or(std::cmp::Ordering::Equal).then(y.cmp(&x))).unwrap_or(0);
+    let inside = descendants(page, best);
+    page.lines
+        .iter()
+        .zip(probs)
+        .map(|(l, &p)| if inside.get(l.block as usize).copied().unwrap_or(false) { p >= lo } else { p >= hi })
+        .collect()
+}
+
+// ---------------------------------------------------------------- model file
+
+impl Model {
+    /// The model as text (data/html-boiler.model): a header, then one line per ensemble
+    /// (`gbdt STAGE BASE`) followed by one line per tree, its nodes in order, an internal node
+    /// as `FEATURE:THRESHOLD:LEFT:RIGHT`, a leaf as `=VALUE`. Floats use Rust's shortest
+    /// round-trip form, so writing is deterministic and reading is exact.
+    pub fn to_text(&self) -> String {
+        let mut s = format!("html-boiler 1\nthreshold {}\n", self.threshold);
+        for (stage, bag) in [(1, &self.s1), (2, &self.s2)] {
+            for g in &bag.0 {
+                s.push_str(&format!("gbdt {stage} {}\n", g.base));
+                for t in &g.trees {
+                    let nodes: Vec<String> = t
+                        .nodes
+                        .iter()
+                        .map(|&(f, th, l, r)| {
+                            if f == u32::MAX {
+                                format!("={th}")
+                            } else {
+                                format!("{f}:{th}:{l}:{r}")
+                            }
+                        })
+                        .collect();
+                    s.push_str(&nodes.join(" "));
+                    s.push('\n');
+                }
+            }
+        }
+        s
+    }
+
+    /// Read [`Model::to_text`]'s format; `None` if anything is malformed (children must come
+    /// after their parent, so evaluation always ends).
+    pub fn from_text(text: &str) -> Option<Model> {
+        let mut lines = text.lines();
+        if lines.next()? != "html-boiler 1" {
+            return None;
+        }
+        let threshold: f32 = lines.next()?.strip_prefix("threshold ")?.parse().ok()?;
+        let mut m = Model { threshold, ..Model::default() };
+        let mut cur: Option<(u8, Gbdt)> = None;
+        let flush = |m: &mut Model, cur: Option<(u8, Gbdt)>| match cur {
+            Some((1, g)) => m.s1.0.push(g),
+            Some((_, g)) => m.s2.0.push(g),
+            None => {}
+        };
+        for line in lines {
+            if let Some(rest) = line.strip_prefix("gbdt ") {
+                flush(&mut m, cur.take());
+                let (stage, base) = rest.split_once(' ')?;
+                let stage: u8 = stage.parse().ok().filter(|s| *s == 1 || *s == 2)?;
+                cur = Some((stage, Gbdt { base: base.parse().ok()?, trees: Vec::new() }));
+                continue;
+            }
+            let (_, g) = cur.as_mut()?;
+            let mut nodes = Vec::new();
+            for (i, tok) in line.split(' ').enumerate() {
+                if let Some(v) = tok.strip_prefix('=') {
+                    nodes.push((u32::MAX, v.parse().ok()?, 0, 0));
+                    continue;
+                }
+                let mut it = tok.split(':');
+                let f: u32 = it.next()?.parse().ok()?;
+                let t: f32 = it.next()?.parse().ok()?;
+                let l: u32 = it.next()?.parse().ok()?;
+                let r: u32 = it.next()?.parse().ok()?;
+                if f == u32::MAX || l as usize <= i || r as usize <= i || it.next().is_some() {
+                    return None;
+                }
+                nodes.push((f, t, l, r));
+            }
+            if nodes.iter().any(|n| n.0 != u32::MAX && (n.2 as usize >= nodes.len() || n.3 as usize >= nodes.len()))
+            {
+                return None;
+            }
+            g.trees.push(Tree { nodes });
+        }
+        flush(&mut m, cur);
+        Some(m)
+    }
+}
