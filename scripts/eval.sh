@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
 # Every quality figure the README quotes, from ../shared, in one run:
-#   seed article (all layers), CoNLL-2003 dev (entities), PolNeAR dev and the
-#   hard cases (quotes), the boilerplate dev pages (5-fold CV and in-sample).
+#   seed article (all layers), CoNLL-2003 dev and the multi-domain dev set
+#   (entities), PolNeAR dev and the hard cases (quotes), the boilerplate dev
+#   pages as selections, whole pages and HTML (5-fold CV and in-sample), and
+#   whether each committed model rebuilds byte for byte.
+#   scripts/eval.sh          about 5 minutes on 2 cores
+#   scripts/eval.sh --full   adds the HTML path's 5-fold CV (about 10 minutes more)
+# The multi-domain entity figures and the entity model's rebuild need the
+# converted corpora (data/SOURCES.md): CORPORA=DIR, default target/corpora.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED=../shared
@@ -20,6 +26,13 @@ python3 "$SHARED/eval/conll2jsonl.py" "$SHARED/data/ner/conll2003/dev.txt" --tex
 target/release/annotate --jsonl "$tmp/dev.text.jsonl" > "$tmp/dev.pred.jsonl"
 $SCORE "$tmp/dev.gold.jsonl" "$tmp/dev.pred.jsonl" --labels PERSON,ORG,PLACE,MISC
 target/release/eval-ner "$SHARED/data/ner/conll2003/dev.txt"
+CORPORA=${CORPORA:-target/corpora}
+if [ -f "$CORPORA/gum.dev.conll" ]; then
+  echo "== entities: the multi-domain dev set (CoNLL dev + the corpora's dev splits)"
+  CORPORA=$CORPORA tools/eval-entities.sh
+else
+  echo "== entities: multi-domain dev set skipped: no corpora in $CORPORA (python3 tools/corpora/build.py --out $CORPORA)"
+fi
 
 echo "== quotes: PolNeAR dev and the hard cases"
 tools/eval-quotes.sh | sed -n '/PolNeAR/,$p'
@@ -30,10 +43,19 @@ echo "== boilerplate, the committed model (trained on these pages: in-sample)"
 tools/eval-boiler.sh | grep lines
 target/release/annotate --jsonl --no-entities --no-quotes "$SHARED/data/boiler/html-dev/pages.jsonl" > "$tmp/pages.jsonl"
 python3 "$SHARED/eval/score_body.py" "$SHARED/data/boiler/html-dev/ground-truth.json" "$tmp/pages.jsonl"
+echo "== the HTML path: article body from the pages' HTML (in-sample; --full adds 5-fold CV)"
+if [ "${1:-}" = "--full" ]; then tools/eval-html.sh; else tools/eval-html.sh --quick; fi
 
-echo "== committed models rebuild byte for byte from ../shared"
-target/release/train-ner "$SHARED/data/ner/conll2003/train.txt" --dev "$SHARED/data/ner/conll2003/dev.txt" -o "$tmp/ner.model" > /dev/null 2>&1
+echo "== committed models rebuild byte for byte"
+models="boiler html-boiler"
 tools/train-boiler.sh --out "$tmp/boiler.model" > /dev/null 2>&1
-for m in ner boiler; do
+target/release/train-html-boiler "$SHARED/data/boiler/html-dev" --out "$tmp/html-boiler.model" > /dev/null 2>&1
+if [ -f "$CORPORA/gum.train.conll" ]; then
+  tools/train-entities.sh "$CORPORA" -o "$tmp/ner.model" > /dev/null 2>&1
+  models="ner $models"
+else
+  echo "data/ner.model: rebuild skipped (no corpora in $CORPORA)"
+fi
+for m in $models; do
   if cmp -s "$tmp/$m.model" "data/$m.model"; then echo "data/$m.model: identical"; else echo "data/$m.model: DIFFERS from its rebuild"; fi
 done

@@ -3,12 +3,14 @@
 //! way ../shared/eval/score.py does (a line is boilerplate when at least half
 //! of it is under a span; lines mostly under a gold `ignore` span are skipped).
 
+mod common;
+
 use annotator::internals::boilerplate;
 use annotator::internals::segment::Segments;
 use std::path::PathBuf;
 
 fn shared() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data")
+    common::shared("data")
 }
 
 fn spans(v: &serde_json::Value, key: &str) -> Vec<(usize, usize)> {
@@ -65,11 +67,7 @@ fn f1(tp: usize, fp: usize, fn_: usize) -> f64 {
 
 #[test]
 fn seed_article_boilerplate_lines_exact() {
-    let path = shared().join("seed/article.gold.json");
-    let Ok(raw) = std::fs::read_to_string(&path) else {
-        eprintln!("skipped: {} not found", path.display());
-        return;
-    };
+    let Some(raw) = common::shared_text("data/seed/article.gold.json") else { return };
     let gold: serde_json::Value = serde_json::from_str(&raw).expect("gold parses");
     let [tp, fp, fn_, _] = counts(&gold);
     assert_eq!((fp, fn_), (0, 0), "seed article: {tp} boilerplate lines found, {fp} false, {fn_} missed");
@@ -82,10 +80,10 @@ fn seed_article_boilerplate_lines_exact() {
 #[test]
 fn dev_pages_regression_guard() {
     let dir = shared().join("boiler/dev");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!("skipped: {} not found", dir.display());
+    if !common::have_shared(&dir) {
         return;
-    };
+    }
+    let entries = std::fs::read_dir(&dir).expect("readable");
     let mut c = [0; 4];
     let mut docs = 0;
     for e in entries.flatten() {

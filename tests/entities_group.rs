@@ -3,14 +3,15 @@
 //! No names from the article appear here: the checks are properties that
 //! any article's gold mentions should satisfy after grouping.
 
+mod common;
+
 use annotator::internals::entities::{dates, group};
 use annotator::internals::segment::Segments;
 use annotator::offsets::{OffsetMap, Unit};
 use annotator::{Label, Span};
-use std::path::PathBuf;
 
-fn data(rel: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data").join(rel)
+fn data(rel: &str) -> Option<String> {
+    common::shared_text(&format!("data/{rel}"))
 }
 
 fn label(s: &str) -> Option<Label> {
@@ -24,9 +25,8 @@ struct Gold {
     boilerplate: Vec<Span>,
 }
 
-fn load_seed() -> Gold {
-    let path = data("seed/article.gold.json");
-    let raw = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+fn load_seed() -> Option<Gold> {
+    let raw = data("seed/article.gold.json")?;
     let v: serde_json::Value = serde_json::from_str(&raw).expect("gold is JSON");
     let text = v["text"].as_str().expect("gold text").to_string();
     let map = OffsetMap::new(&text);
@@ -43,7 +43,7 @@ fn load_seed() -> Gold {
         .collect();
     entities.sort_by_key(|(s, _)| (s.start, s.end));
     let boilerplate = v["boilerplate"].as_array().map_or(Vec::new(), |a| a.iter().map(span).collect());
-    Gold { text, entities, boilerplate }
+    Some(Gold { text, entities, boilerplate })
 }
 
 fn words(s: &str) -> Vec<&str> {
@@ -59,7 +59,7 @@ fn grouped(g: &Gold) -> (Vec<annotator::Mention>, Vec<annotator::Entity>, Vec<(S
 
 #[test]
 fn gold_labels_survive_grouping_and_entities_are_single_label() {
-    let g = load_seed();
+    let Some(g) = load_seed() else { return };
     let (ms, es, input) = grouped(&g);
     assert_eq!(ms.len(), input.len());
     for (m, (s, l)) in ms.iter().zip(&input) {
@@ -79,7 +79,7 @@ fn gold_labels_survive_grouping_and_entities_are_single_label() {
 
 #[test]
 fn exact_repeats_share_an_entity() {
-    let g = load_seed();
+    let Some(g) = load_seed() else { return };
     let (ms, _, input) = grouped(&g);
     for i in 0..input.len() {
         for j in i + 1..input.len() {
@@ -96,7 +96,7 @@ fn exact_repeats_share_an_entity() {
 
 #[test]
 fn surnames_group_with_full_names() {
-    let g = load_seed();
+    let Some(g) = load_seed() else { return };
     let (ms, es, input) = grouped(&g);
     let full: Vec<&str> = input
         .iter()
@@ -130,7 +130,7 @@ fn initials(name: &str) -> String {
 
 #[test]
 fn acronyms_group_with_their_long_form() {
-    let g = load_seed();
+    let Some(g) = load_seed() else { return };
     let (ms, es, input) = grouped(&g);
     let mut checked = 0;
     for (i, (s, l)) in input.iter().enumerate() {
@@ -152,7 +152,7 @@ fn acronyms_group_with_their_long_form() {
 
 #[test]
 fn canonical_names_are_the_fullest_form() {
-    let g = load_seed();
+    let Some(g) = load_seed() else { return };
     let (_, es, input) = grouped(&g);
     for e in &es {
         let longest = e.mentions.iter().map(|&i| words(input[i].0.text(&g.text)).len()).max().unwrap_or(0);
@@ -165,7 +165,7 @@ fn canonical_names_are_the_fullest_form() {
 /// leaving out boilerplate lines as the scorer does.
 #[test]
 fn dates_on_seed() {
-    let g = load_seed();
+    let Some(g) = load_seed() else { return };
     let seg = Segments::new(&g.text);
     let found: Vec<Span> =
         dates::find(&seg).into_iter().filter(|d| !g.boilerplate.iter().any(|b| b.contains(*d))).collect();
@@ -182,8 +182,7 @@ fn dates_on_seed() {
 /// line, on char boundaries, and not a bare number or punctuation.
 #[test]
 fn dates_well_formed_on_polnear() {
-    let path = data("quotes/polnear-dev.gold.jsonl");
-    let raw = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let Some(raw) = data("quotes/polnear-dev.gold.jsonl") else { return };
     let mut total = 0;
     for line in raw.lines().filter(|l| !l.trim().is_empty()) {
         let v: serde_json::Value = serde_json::from_str(line).expect("JSON line");
@@ -207,7 +206,7 @@ fn dates_well_formed_on_polnear() {
 /// grouping) keeps the seed's DATE mentions.
 #[test]
 fn pipeline_dates_on_seed() {
-    let g = load_seed();
+    let Some(g) = load_seed() else { return };
     let ann = annotator::annotate(&g.text, &annotator::Options::default());
     let found: Vec<Span> = ann
         .mentions

@@ -91,11 +91,7 @@ fn check(case: &Value) -> Result<(), String> {
 
 #[test]
 fn hard_cases() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/quotes/hard-cases.jsonl");
-    let Ok(src) = std::fs::read_to_string(path) else {
-        eprintln!("skipping: {path} not found");
-        return;
-    };
+    let Some(src) = common::shared_text("data/quotes/hard-cases.jsonl") else { return };
     let mut failed = Vec::new();
     let mut n = 0;
     for line in src.lines().filter(|l| !l.trim().is_empty()) {

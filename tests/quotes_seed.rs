@@ -18,8 +18,7 @@ struct Seed {
 }
 
 fn load() -> Option<Seed> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/seed/article.gold.json");
-    let src = std::fs::read_to_string(path).ok()?;
+    let src = common::shared_text("data/seed/article.gold.json")?;
     let gold: Value = serde_json::from_str(&src).ok()?;
     Some(Seed { text: gold["text"].as_str()?.to_string(), gold })
 }

@@ -9,7 +9,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 SHARED=${SHARED:-../shared}
-CORPORA=${CORPORA:-/work/scratch/corpora/out}
+CORPORA=${CORPORA:-target/corpora}
 MODEL=""
 if [ "${1:-}" = "--model" ]; then MODEL="--model $2"; fi
 (cd tools && cargo build --release --quiet --bin eval-ner)

@@ -8,7 +8,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 SHARED=${SHARED:-../shared}
-C=${1:-/work/scratch/corpora/out}
+C=${1:-target/corpora}
 [ $# -gt 0 ] && shift
 SOURCES="gum uner_ewt wnut17 btc crossner_politics crossner_science crossner_music crossner_literature crossner_ai"
 TRAIN=""

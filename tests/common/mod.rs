@@ -1,13 +1,12 @@
-//! Helpers shared by the integration tests: run the CLI, find shared data.
+//! Helpers shared by the integration tests (tools/tests too): run the CLI, find shared data.
 #![allow(dead_code)]
 
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+#[path = "shared.rs"]
+mod shared_data;
+pub use shared_data::*;
 
-pub fn shared(rel: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared").join(rel)
-}
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
 
 /// Run the `annotate` binary with `args`, feeding `stdin`.
 pub fn run(args: &[&str], stdin: &str) -> Output {

@@ -6,11 +6,12 @@ use annotator::internals::segment::Segments;
 use annotator::Label;
 use annotator_tools::conll as cn;
 
-const DEV: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/ner/conll2003/dev.txt");
+#[path = "../../tests/common/shared.rs"]
+mod common;
 
 #[test]
 fn dev_strict_f1_stays_high() {
-    let raw = std::fs::read_to_string(DEV).expect("CoNLL dev set in ../shared");
+    let Some(raw) = common::shared_text("data/ner/conll2003/dev.txt") else { return };
     let mut c = cn::Counts::default();
     for d in cn::read(&raw) {
         let words: Vec<&str> = d.words.iter().map(|s| s.as_str()).collect();
