@@ -471,6 +471,7 @@ pub const LOCAL_NAMES: &[&str] = &[
 
 /// Named positions in a line's local feature vector (the order of
 /// [`LOCAL_NAMES`]), for the rules that read single features.
+#[allow(dead_code)] // a complete table: the rules read some positions, training all
 pub mod local_index {
     pub const LN_WORDS: usize = 0;
     pub const W_LE1: usize = 1;

@@ -452,6 +452,7 @@ pub fn probabilities(page: &Page, m: &Model) -> Vec<f32> {
 /// Decide body lines from probabilities: find the block whose subtree maximises
 /// sum((p - 0.5) * words) (the article container), keep its lines with p >= `lo`, and lines
 /// outside it only with p >= `hi`.
+#[cfg_attr(not(feature = "internals"), allow(dead_code))] // used in training (tools/)
 pub fn decide(page: &Page, probs: &[f32], lo: f32, hi: f32) -> Vec<bool> {
     let nb = page.blocks.len().max(1);
     let mut sc = vec![0.0f32; nb];
@@ -481,6 +482,7 @@ impl Model {
     /// (`gbdt STAGE BASE`) followed by one line per tree, its nodes in order, an internal node
     /// as `FEATURE:THRESHOLD:LEFT:RIGHT`, a leaf as `=VALUE`. Floats use Rust's shortest
     /// round-trip form, so writing is deterministic and reading is exact.
+    #[cfg_attr(not(feature = "internals"), allow(dead_code))] // used in training (tools/)
     pub fn to_text(&self) -> String {
         let mut s = format!("html-boiler 1\nthreshold {}\n", self.threshold);
         for (stage, bag) in [(1, &self.s1), (2, &self.s2)] {

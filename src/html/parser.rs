@@ -43,6 +43,7 @@ pub const T_TD: u32 = 1 << 28;
 pub const T_SPAN: u32 = 1 << 29;
 pub const T_CODE: u32 = 1 << 30;
 pub const T_SUP: u32 = 1 << 31;
+#[cfg_attr(not(feature = "internals"), allow(dead_code))] // used in training (tools/)
 pub const TAG_FLAG_NAMES: [&str; 32] = [
     "nav", "aside", "header", "footer", "figure", "figcaption", "form", "button", "li", "list", "table", "a",
     "blockquote", "p", "article", "main", "h", "pre", "time", "address", "label", "section", "em", "small", "cite",
@@ -113,33 +114,51 @@ pub const W_AUTHOR: u64 = 1 << 7;
 pub const W_CAPTION: u64 = 1 << 8;
 pub const W_CREDIT: u64 = 1 << 9;
 pub const W_FOOTER: u64 = 1 << 10;
+#[allow(dead_code)] // names a bit of WORDS; the extractor reads every bit by index
 pub const W_HEADER: u64 = 1 << 11;
 pub const W_MENU: u64 = 1 << 12;
 pub const W_NAV: u64 = 1 << 13;
 pub const W_SUBSCRIBE: u64 = 1 << 14;
 pub const W_NEWSLETTER: u64 = 1 << 15;
+#[allow(dead_code)] // names a bit of WORDS; the extractor reads every bit by index
 pub const W_SIDEBAR: u64 = 1 << 16;
+#[allow(dead_code)] // names a bit of WORDS; the extractor reads every bit by index
 pub const W_WIDGET: u64 = 1 << 17;
 pub const W_COOKIE: u64 = 1 << 18;
 pub const W_BREADCRUMB: u64 = 1 << 19;
+#[allow(dead_code)] // names a bit of WORDS; the extractor reads every bit by index
 pub const W_TAG: u64 = 1 << 20;
+#[allow(dead_code)] // names a bit of WORDS; the extractor reads every bit by index
 pub const W_META: u64 = 1 << 21;
 pub const W_DATE: u64 = 1 << 22;
 pub const W_TIME: u64 = 1 << 23;
+#[allow(dead_code)] // names a bit of WORDS; the extractor reads every bit by index
 pub const W_TITLE: u64 = 1 << 24;
 pub const W_HEADLINE: u64 = 1 << 25;
 pub const W_SUMMARY: u64 = 1 << 26;
+#[allow(dead_code)] // names a bit of WORDS; the extractor reads every bit by index
 pub const W_ARTICLE: u64 = 1 << 27;
+#[allow(dead_code)] // names a bit of WORDS; the extractor reads every bit by index
 pub const W_CONTENT: u64 = 1 << 28;
+#[allow(dead_code)] // names a bit of WORDS; the extractor reads every bit by index
 pub const W_HIDDEN: u64 = 1 << 29;
+#[allow(dead_code)] // names a bit of WORDS; the extractor reads every bit by index
 pub const W_MODAL: u64 = 1 << 30;
+#[allow(dead_code)] // names a bit of WORDS; the extractor reads every bit by index
 pub const W_TOOLS: u64 = 1 << 31;
+#[allow(dead_code)] // names a bit of WORDS; the extractor reads every bit by index
 pub const W_MEDIA: u64 = 1 << 32;
+#[allow(dead_code)] // names a bit of WORDS; the extractor reads every bit by index
 pub const W_LIST: u64 = 1 << 33;
+#[allow(dead_code)] // names a bit of WORDS; the extractor reads every bit by index
 pub const W_LINK: u64 = 1 << 34;
+#[allow(dead_code)] // names a bit of WORDS; the extractor reads every bit by index
 pub const W_SEARCH: u64 = 1 << 35;
+#[allow(dead_code)] // names a bit of WORDS; the extractor reads every bit by index
 pub const W_BIO: u64 = 1 << 36;
+#[allow(dead_code)] // names a bit of WORDS; the extractor reads every bit by index
 pub const W_NOTE: u64 = 1 << 37;
+#[allow(dead_code)] // names a bit of WORDS; the extractor reads every bit by index
 pub const W_QUOTE: u64 = 1 << 38;
 /// itemprop="articleBody" (set by the attribute, not by a class word list).
 pub const W_ITEMPROP_BODY: u64 = 1 << 48;

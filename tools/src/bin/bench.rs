@@ -1,7 +1,7 @@
 //! `bench [FILE|--polnear] [--kb N] [--only LAYER] [--runs N]`: throughput of each layer
 //! and of the whole pipeline on news-like text, natively. Prints MB/s and
 //! tokens/s. `--only` times one row (for a profiler); `--only html` just the HTML path
-//! against the plain-text path (a real ~1 MB page and 1 MB of news in <p>).
+//! against the plain-text path (a real ~1 MB page and 1 MB of news in `<p>`).
 //! Default text: the first N KB (default 100) of PolNeAR dev articles read
 //! from ../shared at run time.
 

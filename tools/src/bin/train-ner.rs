@@ -3,7 +3,7 @@
 //! Epochs are picked on dev; the best averaged weights are quantised to i8,
 //! the smallest pruned to fit the size budget, and written compactly.
 //!
-//!   cargo run --release --bin train-ner -- TRAIN[@TIMES]... --dev DEV... -o data/ner.model
+//!   cargo run --release --bin train-ner -- TRAIN@TIMES... --dev DEV... -o data/ner.model
 //!
 //! Several training files (each used TIMES times per epoch); labels a
 //! source's `<source>.meta.json` marks missing or partial are unknown, not O
