@@ -259,7 +259,13 @@ function annotateHtmlNow(html, expect, plain = '') {
       (e) => {
         if (my !== seq) return;
         if (cancelled) setStatus('Cancelled. The text is kept; press Annotate to try again.', 'cancelled');
-        else setStatus(`Could not annotate this HTML: ${e.message}`, 'error');
+        else if (plain.trim() && ui.text.value === expect) {
+          // E.g. HTML over the core's size limit: the paste's plain text.
+          console.warn(`the HTML could not be annotated (${e.message}); using the plain text`);
+          insertText(plain.replace(/\r\n?/g, '\n'), true);
+          setCollapsed(true);
+          annotateNow();
+        } else setStatus(`Could not annotate this HTML: ${e.message}`, 'error');
       },
     )
     .finally(() => {
