@@ -44,6 +44,10 @@ const state = {
   showInBp: false, // mark names and quotes inside boilerplate lines too
   cursor: new Map(), // group id / 'q'+index -> next element to scroll to
   options: undefined, // annotate() options; the defaults (all layers)
+  // {html, text} while the textarea holds the text the core derived from a
+  // pasted or opened HTML (options changing re-annotate the HTML); null once
+  // the text is edited (then it is annotated as plain text).
+  fromHtml: null,
 };
 
 function setStatus(msg, kind = 'info') {
@@ -139,6 +143,8 @@ function call(op, payload = {}, onProgress = null) {
 
 let inflight = false;
 let again = false;
+let seq = 0; // the newest request (plain or HTML); older results are not shown
+let htmlBusy = 0; // HTML requests in flight
 
 /** Annotate the textarea's current text; newer requests supersede older. */
 function annotateNow() {
@@ -148,6 +154,14 @@ function annotateNow() {
     return;
   }
   const text = ui.text.value;
+  // Unedited text from an HTML paste (e.g. an option changed): the HTML again.
+  if (state.fromHtml && state.fromHtml.text === text && text.trim()) {
+    annotateHtmlNow(state.fromHtml.html, text);
+    return;
+  }
+  const edited = state.fromHtml !== null && text.trim() !== '';
+  state.fromHtml = null;
+  const my = ++seq;
   if (!text.trim()) {
     render('', null);
     setStatus('Paste an article to annotate it.');
@@ -167,17 +181,18 @@ function annotateNow() {
     .then(
       ({ result, ms }) => {
         mark('annotator:result');
-        if (again) return;
+        if (again || my !== seq) return;
+        const done = () => summary(state.norm, text, ms) + (edited ? ' Edited after the HTML paste: annotated as plain text.' : '');
         try {
-          render(text, result, () => setStatus(summary(state.norm, text, ms), 'done'));
-          if (ui.view.hasAttribute('aria-busy')) setStatus(`${summary(state.norm, text, ms)} Showing it…`, 'busy');
+          render(text, result, () => setStatus(done(), 'done'));
+          if (ui.view.hasAttribute('aria-busy')) setStatus(`${done()} Showing it…`, 'busy');
         } catch (e) {
           console.warn(e);
           setStatus(`Could not show the result: ${e.message}`, 'error');
         }
       },
       (e) => {
-        if (again) return;
+        if (again || my !== seq) return;
         // The textarea keeps its text; the view keeps the last good result.
         if (cancelled) setStatus('Cancelled. The text is kept; press Annotate to try again.', 'cancelled');
         else setStatus(`Could not annotate this text: ${e.message}`, 'error');
@@ -185,7 +200,7 @@ function annotateNow() {
     )
     .finally(() => {
       inflight = false;
-      showBusy(false);
+      if (!htmlBusy) showBusy(false);
       if (again) {
         again = false;
         annotateNow();
@@ -194,6 +209,70 @@ function annotateNow() {
 }
 
 let cancelled = false;
+
+/**
+ * Annotate `html` with the core's HTML path (the core's own parser reads it;
+ * it never reaches the page's DOM) and, when the textarea still holds
+ * `expect` (its value when the paste or file came), replace the textarea's
+ * whole text with the text the core derived, so the textarea shows exactly
+ * the annotated text; the result is shown as it is (no second annotation).
+ * `plain` (a paste's text/plain) is used instead when the HTML has no text.
+ */
+function annotateHtmlNow(html, expect, plain = '') {
+  clearTimeout(typingTimer);
+  const my = ++seq;
+  cancelled = false;
+  htmlBusy++;
+  const busy = `Annotating ${plural(html.length, 'character')} of HTML…`;
+  setStatus(busy, 'busy');
+  showBusy(true);
+  call('annotateHtml', { html, options: state.options })
+    .then(
+      ({ result, ms }) => {
+        mark('annotator:result');
+        if (my !== seq) return;
+        if (ui.text.value !== expect) {
+          setStatus('The text changed while the HTML was read; the HTML was not used.', 'done');
+          return;
+        }
+        const text = typeof result.text === 'string' ? result.text : '';
+        if (!text.trim()) {
+          state.fromHtml = null;
+          if (plain.trim()) {
+            insertText(plain.replace(/\r\n?/g, '\n'), true);
+            annotateNow();
+          } else setStatus('The HTML has no text to annotate.', 'done');
+          return;
+        }
+        if (ui.text.value !== text) insertText(text, true);
+        setCollapsed(true);
+        state.fromHtml = { html, text };
+        const done = () => summary(state.norm, text, ms, true);
+        try {
+          render(text, result, () => setStatus(done(), 'done'));
+          if (ui.view.hasAttribute('aria-busy')) setStatus(`${done()} Showing it…`, 'busy');
+        } catch (e) {
+          console.warn(e);
+          setStatus(`Could not show the result: ${e.message}`, 'error');
+        }
+      },
+      (e) => {
+        if (my !== seq) return;
+        if (cancelled) setStatus('Cancelled. The text is kept; press Annotate to try again.', 'cancelled');
+        else if (plain.trim() && ui.text.value === expect) {
+          // E.g. HTML over the core's size limit: the paste's plain text.
+          console.warn(`the HTML could not be annotated (${e.message}); using the plain text`);
+          insertText(plain.replace(/\r\n?/g, '\n'), true);
+          setCollapsed(true);
+          annotateNow();
+        } else setStatus(`Could not annotate this HTML: ${e.message}`, 'error');
+      },
+    )
+    .finally(() => {
+      htmlBusy--;
+      if (!htmlBusy && !inflight) showBusy(false);
+    });
+}
 
 /** The progress bar and Cancel button show while a long text is annotated. */
 function showBusy(on) {
@@ -207,13 +286,13 @@ function showBusy(on) {
 // Cancel stops the worker mid-text (wasm cannot be interrupted otherwise)
 // and starts a fresh one; the textarea and the last view are kept.
 ui.cancel.addEventListener('click', () => {
-  if (!inflight) return;
+  if (!inflight && !htmlBusy) return;
   cancelled = true;
   again = false;
   restartWorker('cancelled');
 });
 
-function summary(norm, text, ms) {
+function summary(norm, text, ms, fromHtml = false) {
   const parts = [
     plural(norm.entities.length, 'name'),
     plural(norm.groups.length, 'entity', 'entities'),
@@ -221,7 +300,7 @@ function summary(norm, text, ms) {
     plural(norm.boilerplate.length, 'boilerplate line'),
   ];
   const t = typeof ms === 'number' ? ` in ${Math.max(1, Math.round(ms))} ms` : '';
-  return `Annotated ${plural(text.length, 'character')}${t}: ${parts.join(', ')}.`;
+  return `Annotated ${plural(text.length, 'character')}${fromHtml ? ' from HTML' : ''}${t}: ${parts.join(', ')}.`;
 }
 
 // ---------------------------------------------------------------- render
@@ -593,6 +672,7 @@ function flash(els, key, at = null) {
  * of short lines).
  */
 function insertText(s, all = false) {
+  state.fromHtml = null; // a new text; annotateHtmlNow sets it after inserting
   ui.text.focus();
   const a = all ? 0 : ui.text.selectionStart;
   const b = all ? ui.text.value.length : ui.text.selectionEnd;
@@ -600,6 +680,27 @@ function insertText(s, all = false) {
 }
 
 let typingTimer = 0;
+
+// Tags that only a structured page (a browser's copy of a web page) has; an
+// editor's or terminal's text/html wraps the plain text in div, span, pre,
+// br and styles only, and is pasted as plain text.
+const STRUCTURE = /<(?:p|h[1-6]|nav|article|section|aside|header|footer|main|figure|figcaption|li|blockquote|table|a|address|time)[\s>\/]/i;
+
+// A paste carrying a web page's HTML goes through the core's HTML path, when
+// it replaces the whole text (a paste into the middle of a text stays plain,
+// so that the textarea always holds exactly the annotated text).
+ui.text.addEventListener('paste', (ev) => {
+  const dt = ev.clipboardData;
+  if (!dt || ![...dt.types].includes('text/html')) return;
+  const html = dt.getData('text/html');
+  if (!html || !STRUCTURE.test(html)) return;
+  const v = ui.text.value;
+  const a = ui.text.selectionStart;
+  const b = ui.text.selectionEnd;
+  if (v.slice(0, a).trim() || v.slice(b).trim()) return;
+  ev.preventDefault();
+  annotateHtmlNow(html, v, dt.getData('text/plain'));
+});
 
 // A paste is the browser's own (fast, undoable; the textarea turns CR LF and
 // CR into LF); its input event starts the annotation at once.
@@ -735,7 +836,7 @@ workerReady.then(
     ui.version.textContent = `annotator ${v}`;
     // Text typed or dropped before now is annotated; a request already
     // queued (e.g. the example article) is answered without a second one.
-    if (inflight || (state.text && state.text === ui.text.value)) return;
+    if (inflight || htmlBusy || (state.text && state.text === ui.text.value)) return;
     if (ui.text.value.trim()) annotateNow();
     else setStatus('Ready. Paste an article, or try the example article.');
   },
@@ -766,6 +867,7 @@ installExtras({
   getView: () => ({ hidden: [...state.off], marksInBoilerplate: state.showInBp, hideBoilerplate: state.hideBp }),
   show: (text, ann) => {
     clearTimeout(typingTimer);
+    state.fromHtml = null;
     ui.text.value = text;
     render(text, ann, () => setStatus(summary(state.norm, text), 'done'));
   },
@@ -773,6 +875,8 @@ installExtras({
     insertText(text, true);
     annotateNow();
   },
+  // An .html file: the core's HTML parser reads it (never the page's DOM).
+  loadHtml: (html) => annotateHtmlNow(html, ui.text.value),
   annotate: (text, options) => call('annotate', { text, options }).then((r) => r.result),
   setStatus,
   version: () => ui.version.textContent.replace(/^annotator /, ''),

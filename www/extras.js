@@ -1,7 +1,7 @@
 // Page extras: export buttons, opening a saved project, drag and drop of
 // .txt/.html/.json files, iframe mode and the service worker. app.js calls
 // installExtras() once with a small interface to its state.
-import { FORMATS, parseProject, htmlDocText, viewAnnotation, viewMeta, headline } from './exports.js';
+import { FORMATS, parseProject, viewAnnotation, viewMeta, headline } from './exports.js';
 import { startEmbed } from './embed.js';
 
 /**
@@ -10,6 +10,8 @@ import { startEmbed } from './embed.js';
  *   getView() -> {hidden, marksInBoilerplate, hideBoilerplate}  (the view's settings)
  *   show(text, result)        show a saved annotation without re-annotating
  *   load(text)                put text in the input and annotate it
+ *   loadHtml(html)            annotate HTML with the core's HTML path; the
+ *                             input gets the text derived from it
  *   annotate(text, options)   Promise of a result (the page's worker)
  *   setStatus(msg, kind)      kind: info | busy | done | error
  *   version() -> string
@@ -115,10 +117,10 @@ export async function openFile(page, file) {
       page.show(p.text, p.annotation);
       page.setStatus(`Opened the project ${file.name}${p.annotator ? ` (annotator ${p.annotator})` : ''}.`, 'done');
     } else if (/\.html?$/.test(name) || file.type === 'text/html') {
-      // Parsed into an inert document: nothing in it runs or is inserted
-      // into the page; only its text is taken.
-      const doc = new DOMParser().parseFromString(body, 'text/html');
-      page.load(htmlDocText(doc));
+      // Read only by the core's own HTML parser (in the worker): nothing in
+      // it runs, loads or reaches the page's DOM; the page's structure
+      // (nav, headings, asides) informs the boilerplate layer.
+      page.loadHtml(body);
     } else {
       page.load(body.replace(/\r\n?/g, '\n'));
     }

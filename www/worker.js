@@ -1,5 +1,7 @@
 // Module worker: owns the wasm instance so annotation never blocks the page.
 // Messages in:  {id, op: 'annotate', text, options, chunk?} | {id, op: 'export', text, title}
+//               | {id, op: 'annotateHtml', html, options} (result: the record plus `text`,
+//                 the text the core's own HTML parser derived; offsets into it)
 //               | {id, op: 'version'}
 // Messages out: {id, ok: true, result, ms} | {id, ok: false, error, fatal}
 //               | {id, progress} (0..1, after each piece of a long text)
@@ -12,7 +14,7 @@
 // After Ready, while no request has come, it annotates one short made-up
 // sentence so that one-time set-up (the model, tables, the engine compiling
 // code on first use) is paid while the user is still reading the page.
-import init, { annotate, exportHtml, version } from '../pkg/annotator.js';
+import init, { annotate, annotateHtml, exportHtml, version } from '../pkg/annotator.js';
 import { annotateChunked, MAX_UNITS } from './chunk.js';
 
 const PAGE_NAME = 'annotator-wasm-from-page';
@@ -71,6 +73,13 @@ self.onmessage = async (ev) => {
         result = annotateChunked(annotate, msg.text, msg.options ?? undefined,
           Number.isInteger(msg.chunk) && msg.chunk > 0 ? msg.chunk : MAX_UNITS,
           (done, total) => self.postMessage({ id, progress: done / total }));
+        break;
+      case 'annotateHtml':
+        // One wasm call, up to the core's MAX_BYTES (it throws a readable
+        // error beyond): the HTML's structure is page-wide (where the
+        // article block is), so it is not cut into pieces.
+        if (typeof msg.html !== 'string') throw new Error('the HTML must be a string');
+        result = annotateHtml(msg.html, msg.options ?? undefined);
         break;
       case 'export':
         if (typeof msg.text !== 'string') throw new Error('the text must be a string');
