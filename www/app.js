@@ -50,6 +50,18 @@ const state = {
   fromHtml: null,
 };
 
+// Render a result, keeping the status line in step with the view (it says
+// "Showing it…" while a long view is still being built in pieces).
+function show(text, result, done) {
+  try {
+    render(text, result, () => setStatus(done(), 'done'));
+    if (ui.view.hasAttribute('aria-busy')) setStatus(`${done()} Showing it…`, 'busy');
+  } catch (e) {
+    console.warn(e);
+    setStatus(`Could not show the result: ${e.message}`, 'error');
+  }
+}
+
 function setStatus(msg, kind = 'info') {
   ui.status.textContent = msg;
   ui.status.dataset.state = kind; // info | busy | done | error
@@ -183,13 +195,7 @@ function annotateNow() {
         mark('annotator:result');
         if (again || my !== seq) return;
         const done = () => summary(state.norm, text, ms) + (edited ? ' Edited after the HTML paste: annotated as plain text.' : '');
-        try {
-          render(text, result, () => setStatus(done(), 'done'));
-          if (ui.view.hasAttribute('aria-busy')) setStatus(`${done()} Showing it…`, 'busy');
-        } catch (e) {
-          console.warn(e);
-          setStatus(`Could not show the result: ${e.message}`, 'error');
-        }
+        show(text, result, done);
       },
       (e) => {
         if (again || my !== seq) return;
@@ -248,13 +254,7 @@ function annotateHtmlNow(html, expect, plain = '') {
         setCollapsed(true);
         state.fromHtml = { html, text };
         const done = () => summary(state.norm, text, ms, true);
-        try {
-          render(text, result, () => setStatus(done(), 'done'));
-          if (ui.view.hasAttribute('aria-busy')) setStatus(`${done()} Showing it…`, 'busy');
-        } catch (e) {
-          console.warn(e);
-          setStatus(`Could not show the result: ${e.message}`, 'error');
-        }
+        show(text, result, done);
       },
       (e) => {
         if (my !== seq) return;
