@@ -241,22 +241,27 @@ fn joined_docs(raw: &str) -> Vec<JoinedDoc> {
     docs
 }
 
+/// The entity layer's name mentions (no DATE) of `text`, as the CLI finds
+/// them: (start byte, end byte, label).
+fn layer_names(text: &str) -> std::collections::HashSet<(usize, usize, &'static str)> {
+    use annotator::{annotate, Label, Options};
+    annotate(text, &Options::default())
+        .mentions
+        .iter()
+        .filter(|m| m.label != Label::Date)
+        .map(|m| (m.span.start, m.span.end, m.label.as_str()))
+        .collect()
+}
+
 /// The entity layer as the CLI runs it (default options), scored strictly
 /// on PERSON, ORG, PLACE and MISC as score.py does.
 fn eval_layer(path: &str) -> Result<(), String> {
-    use annotator::{annotate, Label, Options};
     use std::collections::{BTreeMap, HashSet};
     let raw = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     let mut counts: BTreeMap<&str, [usize; 3]> = BTreeMap::new();
     for d in joined_docs(&raw) {
         let gold: HashSet<(usize, usize, &str)> = d.gold.iter().copied().collect();
-        let ann = annotate(&d.text, &Options::default());
-        let pred: HashSet<(usize, usize, &str)> = ann
-            .mentions
-            .iter()
-            .filter(|m| m.label != Label::Date)
-            .map(|m| (m.span.start, m.span.end, m.label.as_str()))
-            .collect();
+        let pred = layer_names(&d.text);
         for l in ["PERSON", "ORG", "PLACE", "MISC"] {
             let c = counts.entry(l).or_default();
             c[0] += pred.iter().filter(|p| p.2 == l && gold.contains(*p)).count();
@@ -286,7 +291,6 @@ fn eval_layer(path: &str) -> Result<(), String> {
 /// Strict span counts of `path` on its scored labels: the tagger alone
 /// (on the corpus tokens) and the entity layer as the CLI runs it.
 fn multi_one(path: &str, m: &Model) -> Result<(Counts, Counts), String> {
-    use annotator::{annotate, Label, Options};
     use std::collections::HashSet;
     let raw = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     let keep = cn::scored_labels(path);
@@ -313,13 +317,7 @@ fn multi_one(path: &str, m: &Model) -> Result<(Counts, Counts), String> {
     let mut layer = Counts::default();
     for d in joined_docs(&raw) {
         let gold: HashSet<(usize, usize, &str)> = d.gold.iter().copied().collect();
-        let ann = annotate(&d.text, &Options::default());
-        let pred: HashSet<(usize, usize, &str)> = ann
-            .mentions
-            .iter()
-            .filter(|m| m.label != Label::Date)
-            .map(|m| (m.span.start, m.span.end, m.label.as_str()))
-            .collect();
+        let pred = layer_names(&d.text);
         for (l, name) in NAMES.iter().enumerate() {
             if !keep[l] {
                 continue;
