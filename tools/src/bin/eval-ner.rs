@@ -134,15 +134,20 @@ fn show(path: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The model file given with --model, if any (else the caller uses the embedded one).
+fn read_model(path: Option<&str>) -> Result<Option<Model>, String> {
+    path.map(|p| {
+        let b = std::fs::read(p).map_err(|e| format!("{p}: {e}"))?;
+        Model::from_bytes(&b).ok_or(format!("{p}: not a model of this feature version"))
+    })
+    .transpose()
+}
+
 fn eval(path: &str, model: Option<&str>) -> Result<(), String> {
     let raw = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-    let own;
-    let m: &Model = match model {
-        Some(p) => {
-            let b = std::fs::read(p).map_err(|e| format!("{p}: {e}"))?;
-            own = Model::from_bytes(&b).ok_or(format!("{p}: not a model of this feature version"))?;
-            &own
-        }
+    let own = read_model(model)?;
+    let m: &Model = match &own {
+        Some(m) => m,
         None => nm::embedded().ok_or("the embedded model does not load (retrain it)")?,
     };
     let mut c = Counts::default();
@@ -335,13 +340,9 @@ fn multi_one(path: &str, m: &Model) -> Result<(Counts, Counts), String> {
 /// the entity layer and the tagger alone, per label, and the macro mean
 /// over sources.
 fn multi(paths: &[&str], model: Option<&str>) -> Result<(), String> {
-    let own;
-    let m: &Model = match model {
-        Some(p) => {
-            let b = std::fs::read(p).map_err(|e| format!("{p}: {e}"))?;
-            own = Model::from_bytes(&b).ok_or(format!("{p}: not a model of this feature version"))?;
-            &own
-        }
+    let own = read_model(model)?;
+    let m: &Model = match &own {
+        Some(m) => m,
         None => nm::embedded().ok_or("the embedded model does not load (retrain it)")?,
     };
     println!(
