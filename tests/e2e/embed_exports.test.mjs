@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { settled, usePage } from './lib.mjs';
+import { openPage, settled, usePage } from './lib.mjs';
 import { parseCsv, parseProject, cleanText } from '../../www/exports.js';
 import { TEXT, FAKE, QUOTE, cpSlice } from '../fixtures/annotation.mjs';
 
@@ -16,17 +16,8 @@ usePage((e) => ({ server, browser, wasm } = e));
 const [q0, q1] = QUOTE;
 
 async function open() {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${server.url}?test`);
-  await page.waitForFunction(() => {
-    const s = document.getElementById('status');
-    return s && s.textContent.startsWith('Ready');
-  });
-  return { context, page, errors };
+  const { context, page, seen } = await openPage(browser, `${server.url}?test`, { acceptDownloads: true });
+  return { context, page, errors: seen.errors };
 }
 
 async function download(page, selector) {

@@ -86,10 +86,12 @@ export async function launch() {
 
 /**
  * A fresh page on `url` with watchers: console errors, page errors, dialogs
- * and every request URL (page and workers).
+ * and every request URL (page and workers). `contextOptions` go to
+ * browser.newContext, plus `permissions` to grant (e.g. the clipboard).
  */
-export async function openPage(browser, url) {
-  const context = await browser.newContext();
+export async function openPage(browser, url, { permissions = [], ...contextOptions } = {}) {
+  const context = await browser.newContext(contextOptions);
+  if (permissions.length) await context.grantPermissions(permissions);
   const seen = { errors: [], dialogs: [], requests: [] };
   context.on('request', (r) => seen.requests.push(r.url()));
   const page = await context.newPage();

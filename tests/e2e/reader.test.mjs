@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { DIST, paste, settled, usePage } from './lib.mjs';
+import { DIST, openPage, paste, settled, usePage } from './lib.mjs';
 import { parseCsv, parseProject } from '../../www/exports.js';
 import { TEXT, FAKE } from '../fixtures/annotation.mjs';
 
@@ -15,18 +15,13 @@ let browser;
 usePage((e) => ({ server, browser } = e));
 
 async function open({ viewport = { width: 1366, height: 900 }, colorScheme = 'light', query = '?test' } = {}) {
-  const context = await browser.newContext({ acceptDownloads: true, viewport, colorScheme });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${server.url}${query}`);
-  await page.waitForFunction(() => {
-    const s = document.getElementById('status');
-    return s && s.textContent.startsWith('Ready');
+  const { context, page, seen } = await openPage(browser, `${server.url}${query}`, {
+    acceptDownloads: true,
+    viewport,
+    colorScheme,
+    permissions: ['clipboard-read', 'clipboard-write'],
   });
-  return { context, page, errors };
+  return { context, page, errors: seen.errors };
 }
 
 async function download(page, selector) {
