@@ -5,6 +5,7 @@
 #   exports.js, exports.d.ts       export formats (Web Annotation, displaCy, CSV, project JSON)
 #   element.js, element.d.ts       the <article-annotator> custom element
 #   render.js                      DOM rendering used by the element
+#   palette.js                     the annotation colours (element, exports)
 #   wasm/annotator.js, wasm/annotator_bg.wasm   wasm-bindgen --target web output
 #   package.json, README.md
 #
@@ -19,7 +20,7 @@ rm -rf "$OUT"
 mkdir -p "$OUT/wasm"
 cp dist/pkg/annotator.js dist/pkg/annotator_bg.wasm "$OUT/wasm/"
 cp scripts/npm/annotator.js scripts/npm/annotator.d.ts scripts/npm/exports.d.ts scripts/npm/element.d.ts "$OUT/"
-cp www/exports.js www/render.js "$OUT/"
+cp www/exports.js www/render.js www/palette.js "$OUT/"
 # The element loads the package's own entry point instead of the page's pkg/.
 sed "s#'\.\./pkg/annotator\.js'#'./annotator.js'#" www/element.js > "$OUT/element.js"
 grep -q "'./annotator.js'" "$OUT/element.js" || { echo "build-pkg: element.js module path not rewritten" >&2; exit 1; }

@@ -242,21 +242,55 @@ pub fn html(text: &str, ann: &Annotation, title: &str) -> String {
     page.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n<title>");
     escape_into(&mut page, title);
     page.push_str("</title>\n<style>\n");
-    page.push_str(HTML_CSS);
+    page.push_str(&html_css());
     page.push_str("</style></head><body><main><pre>");
     page.push_str(&body);
     page.push_str("</pre></main></body></html>\n");
     page
 }
 
-const HTML_CSS: &str = "body{font:16px/1.6 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;background:#fff}
+/// The one palette of the annotations (www/palette.js, shared with the page,
+/// its element and its exports): one `key: ['#light', '#dark'],` per line.
+const PALETTE: &str = include_str!("../www/palette.js");
+
+/// `(key, light, dark)` for each colour line of [`PALETTE`].
+fn palette() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    PALETTE.lines().filter_map(|line| {
+        let (key, rest) = line.trim().split_once(": [")?;
+        let key = key.trim_matches('\'');
+        let is_colour =
+            |c: &&str| c.len() == 7 && c.starts_with('#') && c[1..].bytes().all(|b| b.is_ascii_hexdigit());
+        let mut colours = rest.split('\'').filter(is_colour);
+        let ok = key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        if ok {
+            Some((key, colours.next()?, colours.next()?))
+        } else {
+            None
+        }
+    })
+}
+
+/// The export page's style: the palette as custom properties (dark ones by
+/// the reader's colour scheme), then the rules that use them.
+fn html_css() -> String {
+    let mut light = String::from(":root{color-scheme:light dark;");
+    let mut dark =
+        String::from("@media (prefers-color-scheme:dark){body{background:#121212;color:#e6e6e6}:root{");
+    for (key, l, d) in palette() {
+        light.push_str(&format!("--{key}:{l};"));
+        dark.push_str(&format!("--{key}:{d};"));
+    }
+    light.push_str("}\n");
+    dark.push_str("}}\n");
+    light + HTML_RULES + &dark
+}
+
+const HTML_RULES: &str = "body{font:16px/1.6 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;background:#fff}
 pre{white-space:pre-wrap;font:inherit}
-.e{border-radius:3px;padding:0 1px}
-.PERSON{background:#ffe0b2}.ORG{background:#c8e6c9}.PLACE{background:#bbdefb}.DATE{background:#e1bee7}.MISC{background:#fff59d}
-.q{color:#0d47a1;font-style:italic}.spk{text-decoration:underline 2px}
-.bp{opacity:.45;text-decoration:line-through}
-@media (prefers-color-scheme:dark){body{background:#121212;color:#e6e6e6}.q{color:#90caf9}
-.PERSON{background:#6d4c1f}.ORG{background:#2e5a30}.PLACE{background:#1f4a6e}.DATE{background:#553061}.MISC{background:#5c5520}}
+.e{border-radius:3px;padding:0 1px;background:var(--other)}
+.PERSON{background:var(--PERSON)}.ORG{background:var(--ORG)}.PLACE{background:var(--PLACE)}.DATE{background:var(--DATE)}.MISC{background:var(--MISC)}
+.q{background:var(--quote-bg);box-shadow:inset 0 -2px 0 var(--quote-line)}.spk{text-decoration:underline 2px var(--quote-line)}
+.bp{color:var(--bp-fg);background:var(--bp-bg);text-decoration:line-through}
 ";
 
 #[cfg(test)]
@@ -276,6 +310,24 @@ mod tests {
         assert_eq!((cp.entities[0].start, cp.entities[0].end), (2, 5));
         let u16 = record(text, &ann, Unit::Utf16);
         assert_eq!((u16.entities[0].start, u16.entities[0].end), (3, 6));
+    }
+
+    #[test]
+    fn html_takes_every_colour_from_the_palette() {
+        let keys: Vec<&str> = palette().map(|(k, _, _)| k).collect();
+        for key in
+            ["PERSON", "ORG", "PLACE", "DATE", "MISC", "other", "quote-bg", "quote-line", "bp-bg", "bp-fg"]
+        {
+            assert!(keys.contains(&key), "{key} missing from www/palette.js as read here: {keys:?}");
+        }
+        assert!(palette().all(|(_, l, d)| l.len() == 7 && d.len() == 7 && l != d));
+        let css = html_css();
+        assert!(css.contains("--PERSON:#") && css.contains("var(--PERSON)"));
+        // Every var() used has its custom property defined.
+        for used in css.split("var(--").skip(1) {
+            let key = &used[..used.find(')').unwrap_or(0)];
+            assert!(keys.contains(&key), "var(--{key}) used but not in the palette");
+        }
     }
 
     #[test]

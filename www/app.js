@@ -3,6 +3,9 @@
 import { LABELS, labelClass, normalize, viewBuilder, cleanText, excerpt, appendText } from './render.js';
 import { quoteStats } from './exports.js';
 import { installExtras } from './extras.js';
+import { adoptPalette } from './palette.js';
+
+adoptPalette(document);
 
 const $ = (id) => document.getElementById(id);
 const ui = {

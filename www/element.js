@@ -21,10 +21,11 @@
 //   --aa-misc, --aa-other, --aa-quote, --aa-speaker, --aa-boilerplate-opacity;
 //   and ::part(view).
 //
-// The view lives in a closed-off shadow root with its own styles: the host
+// The view lives in its own (open) shadow root with its own styles: the host
 // page's CSS neither reaches in nor is affected. Text reaches the DOM through
 // text nodes only (render.js's buildView).
 import { normalize, buildView } from './render.js';
+import { paletteCss } from './palette.js';
 
 // ------------------------------------------------------------ wasm backend
 
@@ -63,7 +64,9 @@ function getBackend() {
 
 // ------------------------------------------------------------------ styles
 
-const CSS = `
+// The label colours come from the one palette (palette.js); the --aa-*
+// properties on the element override them.
+const CSS = paletteCss('.root') + `
 :host { display: block !important; contain: content; }
 :host([hidden]) { display: none !important; }
 .root {
@@ -82,14 +85,14 @@ const CSS = `
   text-align: start;
 }
 mark { color: inherit; }
-mark.e { background: var(--aa-other, light-dark(#e0e0e0, #444)); color: inherit; border-radius: 3px; padding: 0 1px; }
-mark.L-PERSON { background: var(--aa-person, light-dark(#ffe0b2, #6d4c1f)); }
-mark.L-ORG { background: var(--aa-org, light-dark(#c8e6c9, #2e5a30)); }
-mark.L-PLACE { background: var(--aa-place, light-dark(#bbdefb, #1f4a6e)); }
-mark.L-DATE { background: var(--aa-date, light-dark(#e1bee7, #553061)); }
-mark.L-MISC { background: var(--aa-misc, light-dark(#fff59d, #5c5520)); }
-.q { color: var(--aa-quote, light-dark(#0d47a1, #90caf9)); font-style: italic; }
-.spk { text-decoration: underline 2px; text-decoration-color: var(--aa-speaker, currentColor); }
+mark.e { background: var(--aa-other, var(--other)); color: inherit; border-radius: 3px; padding: 0 1px; }
+mark.L-PERSON { background: var(--aa-person, var(--PERSON)); }
+mark.L-ORG { background: var(--aa-org, var(--ORG)); }
+mark.L-PLACE { background: var(--aa-place, var(--PLACE)); }
+mark.L-DATE { background: var(--aa-date, var(--DATE)); }
+mark.L-MISC { background: var(--aa-misc, var(--MISC)); }
+.q { color: var(--aa-quote, inherit); background: var(--quote-bg); box-shadow: inset 0 -2px 0 var(--quote-line); font-style: italic; }
+.spk { text-decoration: underline 2px; text-decoration-color: var(--aa-speaker, var(--quote-line)); }
 .bp { opacity: var(--aa-boilerplate-opacity, 0.45); }
 .off, mark.off { background: none; font-style: inherit; text-decoration: none; opacity: 1; }
 .msg { font-style: italic; opacity: 0.7; }

@@ -12,6 +12,7 @@
 //   quotes CSV          code points (as the native CLI and the scorer)
 
 import { cleanText, lineTail } from './render.js';
+import { paletteCss } from './palette.js';
 
 /** The `format` tag of a project file; `parseProject` checks it. */
 export const PROJECT_FORMAT = 'article-annotator/project';
@@ -458,16 +459,19 @@ export function headline(text, ann, max = 80) {
 
 const escHtml = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
-const HTML_CSS = `body{font:16px/1.6 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;background:#fff}
+// The label colours come from the one palette (palette.js).
+const HTML_CSS =
+  ':root{color-scheme:light dark}\n' +
+  paletteCss(':root') +
+  `body{font:16px/1.6 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;background:#fff}
 pre{white-space:pre-wrap;font:inherit}
-.e{border-radius:3px;padding:0 1px}
-.PERSON{background:#ffe0b2}.ORG{background:#c8e6c9}.PLACE{background:#bbdefb}.DATE{background:#e1bee7}.MISC{background:#fff59d}
-.q{color:#0d47a1;font-style:italic}.spk{text-decoration:underline 2px}
-.bp{opacity:.6;background:#eceef1}
+.e{border-radius:3px;padding:0 1px;background:var(--other)}
+.PERSON{background:var(--PERSON)}.ORG{background:var(--ORG)}.PLACE{background:var(--PLACE)}.DATE{background:var(--DATE)}.MISC{background:var(--MISC)}
+.q{background:var(--quote-bg);box-shadow:inset 0 -2px 0 var(--quote-line)}.spk{text-decoration:underline 2px var(--quote-line)}
+.bp{color:var(--bp-fg);background:var(--bp-bg)}
 .hide-bp .bp,.hide-bp .bp-nl{display:none}
 .bidi{unicode-bidi:isolate}.bidi::before{content:attr(data-cp);font:.75em ui-monospace,monospace;border:1px solid #b00;color:#b00;border-radius:3px;padding:0 2px}
-@media (prefers-color-scheme:dark){body{background:#121212;color:#e6e6e6}.q{color:#90caf9}.bp{background:#25282d}
-.PERSON{background:#6d4c1f}.ORG{background:#2e5a30}.PLACE{background:#1f4a6e}.DATE{background:#553061}.MISC{background:#5c5520}}
+@media (prefers-color-scheme:dark){body{background:#121212;color:#e6e6e6}}
 `;
 
 /**

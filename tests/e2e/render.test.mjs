@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, viewSummary, countBy, usePage } from './lib.mjs';
+import { PALETTE } from '../../www/palette.js';
 
 let server;
 let browser;
@@ -255,6 +256,11 @@ for (const scheme of ['light', 'dark']) {
         return [e.className, cs.color, back];
       }),
     );
+    // The label colours are the one palette's (www/palette.js).
+    const rgb = (hex) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+    const which = scheme === 'light' ? 0 : 1;
+    assert.equal(await bg(page, 'mark.L-PERSON'), rgb(PALETTE.PERSON[which]));
+    assert.equal(await bg(page, 'mark.L-PLACE'), rgb(PALETTE.PLACE[which]));
     assert.ok(pairs.length > 8);
     for (const [cls, fg, back] of pairs) {
       const c = contrast(fg, back);
