@@ -218,19 +218,11 @@ export function buildView(doc, text, norm) {
 }
 
 /**
- * The view built piece by piece, so a long text shows its beginning at once
- * and the rest in later batches. Options:
- *   chunk   UTF-16 units per piece (default: the whole text in one piece).
- *           Pieces end at a line break; each piece goes into its own block
- *           (the caller's `root`), and the line break that ends a piece is
- *           kept in the text but hidden (class "cut"): the block boundary
- *           draws it, so the view looks, copies and reads as one text.
- *   isOff   layer key -> true when the layer's highlights start switched off.
- * Returns {next(root) -> {start, end} | null, done, layers, byGroup, byQuote};
- * the indexes grow as pieces are built.
+ * Every span to draw, sorted for nesting (cmp): boilerplate lines (with the
+ * line breaks that hide with them), quotes, speakers, mentions. `n` numbers
+ * them in creation order, for a stable sort.
  */
-export function viewBuilder(doc, text, norm, { chunk = Infinity, isOff = null } = {}) {
-  const groupName = new Map(norm.groups.map((g) => [g.id, g.name]));
+function viewItems(text, norm) {
   const items = [];
   let n = 0;
   for (const b of norm.boilerplate) {
@@ -246,20 +238,31 @@ export function viewBuilder(doc, text, norm, { chunk = Infinity, isOff = null } 
   }
   for (const m of norm.entities) items.push({ kind: 'm', start: m.start, end: m.end, src: m, n: n++ });
   items.sort(cmp);
+  return items;
+}
 
-  const layers = new Map(); // layer key -> elements ('e:PERSON', 'q', 'bp')
-  const byGroup = new Map(); // group id -> mark elements
-  const byQuote = new Map(); // quote index -> quote elements
-  const push = (map, k, el) => {
-    let l = map.get(k);
-    if (!l) map.set(k, (l = []));
-    l.push(el);
-  };
+/** Adds `el` to the list under key `k` of `map`. */
+function pushTo(map, k, el) {
+  let l = map.get(k);
+  if (!l) map.set(k, (l = []));
+  l.push(el);
+}
+
+/**
+ * The element factory of a view: `make(item, cont)` returns the element of
+ * one span, its class, data attributes and tooltip, and files it under its
+ * layer (`layers`: 'e:PERSON', 'q', 'bp'), its entity group (`byGroup`) and
+ * its quote (`byQuote`); a layer switched off (`isOff`) starts off.
+ */
+function elementMaker(doc, text, norm, isOff) {
+  const groupName = new Map(norm.groups.map((g) => [g.id, g.name]));
+  const layers = new Map();
+  const byGroup = new Map();
+  const byQuote = new Map();
   const layer = (key, el) => {
-    push(layers, key, el);
+    pushTo(layers, key, el);
     if (isOff && isOff(key)) el.classList.add('off');
   };
-
   const make = (it, cont) => {
     let el;
     const s = it.src;
@@ -279,7 +282,7 @@ export function viewBuilder(doc, text, norm, { chunk = Infinity, isOff = null } 
       el.dataset.q = String(s.i);
       el.title = `Quote by ${s.speaker ?? 'an unknown speaker'}${s.unclosed ? ' (not closed)' : ''}`;
       layer('q', el);
-      push(byQuote, s.i, el);
+      pushTo(byQuote, s.i, el);
     } else if (it.kind === 'spk') {
       el = doc.createElement('span');
       el.className = 'spk';
@@ -295,27 +298,59 @@ export function viewBuilder(doc, text, norm, { chunk = Infinity, isOff = null } 
       const name = s.group !== null ? groupName.get(s.group) : '';
       el.title = name ? `${s.label}: ${name}` : s.label;
       layer(`e:${s.label}`, el);
-      if (s.group !== null) push(byGroup, s.group, el);
+      if (s.group !== null) pushTo(byGroup, s.group, el);
     }
     if (cont) el.classList.add('cont');
     return el;
   };
+  return { make, layers, byGroup, byQuote };
+}
 
-  /** The end of the piece that starts at `from`: after a line break, not inside a run of them. */
-  const pieceEnd = (from) => {
-    if (!(text.length - from > chunk)) return text.length;
-    let i = from + chunk - 1;
-    for (;;) {
-      i = text.indexOf('\n', i);
-      // A line break at the very end, or one after another (a blank line),
-      // would lose its look at the end of a block.
-      if (i < 0 || i + 1 >= text.length) return text.length;
-      const c = text[i - 1];
-      if (c !== '\n' && c !== '\r') return i + 1;
-      i += 1;
-    }
-  };
+/**
+ * The end of the piece of at least `chunk` code units that starts at `from`:
+ * after a line break, not inside a run of them (a line break at the very
+ * end, or one after another, would lose its look at the end of a block).
+ */
+function pieceEnd(text, from, chunk) {
+  if (!(text.length - from > chunk)) return text.length;
+  let i = from + chunk - 1;
+  for (;;) {
+    i = text.indexOf('\n', i);
+    if (i < 0 || i + 1 >= text.length) return text.length;
+    const c = text[i - 1];
+    if (c !== '\n' && c !== '\r') return i + 1;
+    i += 1;
+  }
+}
 
+/** Inserts `it` into the sorted `items` at or after index `from`, keeping the order. */
+function insertSorted(items, from, it) {
+  let lo = from;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cmp(items[mid], it) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  items.splice(lo, 0, it);
+}
+
+/**
+ * The view built piece by piece, so a long text shows its beginning at once
+ * and the rest in later batches. Options:
+ *   chunk   UTF-16 units per piece (default: the whole text in one piece).
+ *           Pieces end at a line break; each piece goes into its own block
+ *           (the caller's `root`), and the line break that ends a piece is
+ *           kept in the text but hidden (class "cut"): the block boundary
+ *           draws it, so the view looks, copies and reads as one text.
+ *   isOff   layer key -> true when the layer's highlights start switched off.
+ * Returns {next(root) -> {start, end} | null, done, layers, byGroup, byQuote};
+ * the indexes grow as pieces are built.
+ */
+export function viewBuilder(doc, text, norm, { chunk = Infinity, isOff = null } = {}) {
+  const items = viewItems(text, norm);
+  let n = items.length; // numbers for split remainders
+  const { make, layers, byGroup, byQuote } = elementMaker(doc, text, norm, isOff);
   let pos = 0;
   let i = 0; // next item
   const builder = {
@@ -327,7 +362,7 @@ export function viewBuilder(doc, text, norm, { chunk = Infinity, isOff = null } 
     next(root) {
       if (builder.done) return null;
       const start = pos;
-      const end = pieceEnd(start);
+      const end = pieceEnd(text, start, chunk);
       const cut = end < text.length;
       const stack = [{ node: root, end }];
       const top = () => stack[stack.length - 1];
@@ -357,15 +392,7 @@ export function viewBuilder(doc, text, norm, { chunk = Infinity, isOff = null } 
         const parent = top();
         let e = it.end;
         if (e > parent.end) {
-          const rest = { ...it, start: parent.end, n: n++, cont: true };
-          let lo = i + 1;
-          let hi = items.length;
-          while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if (cmp(items[mid], rest) < 0) lo = mid + 1;
-            else hi = mid;
-          }
-          items.splice(lo, 0, rest);
+          insertSorted(items, i + 1, { ...it, start: parent.end, n: n++, cont: true });
           e = parent.end;
         }
         if (e <= it.start) continue;
