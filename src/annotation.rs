@@ -89,7 +89,7 @@ pub struct Mention {
 pub struct Entity {
     /// What kind of thing it is.
     pub label: Label,
-    /// The fullest form in the text ("Peter Cook", "Government of National Accord").
+    /// The fullest form in the text ("Mara Quist", "Council of Northern Ports").
     pub name: String,
     /// Indices into [`Annotation::mentions`], in text order.
     pub mentions: Vec<usize>,
@@ -98,7 +98,7 @@ pub struct Entity {
 /// Who a quote is attributed to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Speaker {
-    /// The mention that names the speaker near the quote ("he", "Cook", "the spokesman").
+    /// The mention that names the speaker near the quote ("he", "Quist", "the spokesman").
     pub span: Span,
     /// The entity it resolves to, when one does.
     pub entity: Option<usize>,

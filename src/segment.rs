@@ -330,8 +330,8 @@ mod tests {
     #[test]
     fn tokens_split_possessive_and_keep_abbreviations() {
         assert_eq!(
-            toks("Libya’s U.S. forces, Gen. Dunford"),
-            ["Libya", "’s", "U.S.", "forces", ",", "Gen.", "Dunford"]
+            toks("Norway’s U.S. forces, Gen. Halvard"),
+            ["Norway", "’s", "U.S.", "forces", ",", "Gen.", "Halvard"]
         );
         assert_eq!(toks("al-Sarraj don't 1,200 1990s"), ["al-Sarraj", "don't", "1,200", "1990s"]);
         assert_eq!(toks("“Yes.”"), ["“", "Yes", ".", "”"]);
@@ -354,7 +354,7 @@ mod tests {
 
     #[test]
     fn nbsp_and_emoji_are_handled() {
-        assert_eq!(toks("Peter\u{a0}Cook 👍 café"), ["Peter", "Cook", "👍", "café"]);
+        assert_eq!(toks("Mara\u{a0}Quist 👍 café"), ["Mara", "Quist", "👍", "café"]);
     }
 
     #[test]
