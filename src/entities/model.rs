@@ -1,5 +1,5 @@
 //! The name tagger's model: hashed features -> rows of quantised weights, one
-//! per BILOU tag, and greedy left-to-right decoding under the BILOU grammar.
+//! per BILOU tag, and Viterbi decoding (two passes) under the BILOU grammar.
 //! Training (tools/src/bin/train-ner.rs) runs the same [`decode`] with float
 //! weights that learn as they go (an averaged perceptron).
 

@@ -3,7 +3,7 @@
 //! data/ner.model is a structured perceptron (4 averaged runs) over hashed
 //! features (features.rs: word, shape, affixes, neighbours, gazetteers,
 //! document-level capitalisation and context of the same word elsewhere)
-//! with BILOU tags and two passes of Viterbi decoding (ner_model.rs): the
+//! with BILOU tags and two passes of Viterbi decoding (model.rs): the
 //! second pass sees the labels the first gave the same word anywhere in the
 //! document. Weights are 8-bit log codes with bucket-ownership fingerprints.
 //! Rebuilt, deterministically, by
