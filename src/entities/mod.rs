@@ -26,6 +26,12 @@ fn is_org_head(word: &str) -> bool {
     SET.get_or_init(|| lexicon::word_set(lexicon::names(), "org-heads")).contains(word)
 }
 
+/// File formats and "file" (data/lexicon/names.txt [file-formats]).
+fn is_file_format(lower: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| lexicon::word_set(lexicon::names(), "file-formats")).contains(lower)
+}
+
 /// Name particles written in lower case inside a name: "al-Qadri", "van Dorst".
 /// (data/lexicon/names.txt [particles])
 fn name_particles() -> &'static [&'static str] {
@@ -110,6 +116,10 @@ fn relabel(seg: &Segments, span: Span, label: Label) -> Option<Label> {
         })
     };
     if body.split_whitespace().all(bare_title) {
+        return None;
+    }
+    // File formats ("a PNG or a DOCX file") are not names.
+    if body.split_whitespace().all(|w| is_file_format(&lower(w))) {
         return None;
     }
     if label != Label::Person && r.start > 0 && r.len() <= 3 {
@@ -514,6 +524,10 @@ mod tests {
         );
         assert!(refined("the Governor said", &[("Governor", Person)]).is_empty());
         assert!(refined("Sen. Lee (D-Mo.) said", &[("D-Mo", Person)]).is_empty());
+        // File formats are not names; a name with a format-like word is.
+        let t = "Save it as a GIF or an XLSX file for Ana Diaz.";
+        assert!(refined(t, &[("GIF", Org), ("XLSX file", Misc)]).is_empty());
+        assert_eq!(refined(t, &[("Ana Diaz", Person)]), [("Ana Diaz".to_string(), Person)]);
         assert_eq!(refined("said King today", &[("King", Person)]), [("King".to_string(), Person)]);
         assert_eq!(
             refined("Queen of Norland won", &[("Queen of Norland", Org)]),
