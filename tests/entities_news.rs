@@ -81,7 +81,6 @@ fn file_formats_are_not_organisations() {
 }
 
 #[test]
-#[ignore = "not fixed yet: \"DOCX file\" becomes MISC (a product name shape learned from WNUT/CrossNER)"]
 fn file_format_before_file_is_not_misc() {
     let t = "Download the report as a PNG or a DOCX file.";
     assert!(untouched(t, "DOCX"), "{:?}", mentions(t));

@@ -408,26 +408,76 @@ pub fn extract_each<F: FnMut(usize, &[u64])>(doc: &Doc, sink: F) -> Extracted {
 }
 
 fn extract_tiled<F: FnMut(usize, &[u64])>(doc: &Doc, mut sink: F) -> Extracted {
-    let n = doc.words.len();
     let mut buf = Vec::new();
     let info: Vec<Key> = doc.words.iter().map(|w| Key::of(&TokInfo::new(w, &mut buf))).collect();
-    let mut first_in_sent = vec![false; n];
-    let mut last_in_sent = vec![false; n];
-    let mut caps_sent = vec![false; n];
-    let mut uncertain = vec![false; n];
-    let mut stats: IdMap<DocStat> = IdMap::default();
-    // Where each capitalised word occurs (first few occurrences).
-    let mut occ: IdMap<Vec<u32>> = IdMap::default();
-    let gaz = gazetteer();
-    // Gazetteer matches: per token and type, (position code, length).
-    let mut gz: Vec<[u8; GAZ_TYPES]> = vec![[0; GAZ_TYPES]; n];
-    let mut gzlen: Vec<[u8; GAZ_TYPES]> = vec![[0; GAZ_TYPES]; n];
+    let scan = scan_sentences(doc, &info);
+    let gaz = gazetteer_matches(doc, &info);
+    let (prev_word, next_word) = quote_neighbours(&doc.words);
+    let cx = Context {
+        doc,
+        info: &info,
+        scan: &scan,
+        gaz: &gaz,
+        table: gazetteer(),
+        prev_word: &prev_word,
+        next_word: &next_word,
+    };
+    // One token's features at a time.
+    let mut feats: Vec<u64> = Vec::with_capacity(96);
+    let n = doc.words.len();
     for r in &doc.sents {
         if r.start >= r.end || r.end > n {
             continue;
         }
-        first_in_sent[r.start] = true;
-        last_in_sent[r.end - 1] = true;
+        for i in r.clone() {
+            feats.clear();
+            token_features(&cx, r, i, &mut buf, &mut feats);
+            sink(i, &feats);
+        }
+    }
+    let Scan { first_in_sent, last_in_sent, .. } = scan;
+    Extracted {
+        feats: Vec::new(),
+        starts: Vec::new(),
+        info,
+        last_in_sent,
+        first_in_sent,
+        sents: doc.sents.clone(),
+    }
+}
+
+/// What a first pass over the sentences learns of each token and word.
+struct Scan {
+    first_in_sent: Vec<bool>,
+    last_in_sent: Vec<bool>,
+    /// In an all-caps or Title Case headline.
+    caps_sent: Vec<bool>,
+    /// Where capitals say little: headlines, sentence starts, after an opener.
+    uncertain: Vec<bool>,
+    /// How each word (lower-case hash) is written in the document.
+    stats: IdMap<DocStat>,
+    /// Where each capitalised word occurs (first few occurrences).
+    occ: IdMap<Vec<u32>>,
+}
+
+/// Sentence boundaries, headlines, uncertain capitals and, per word, how
+/// the document writes it and where it occurs capitalised.
+fn scan_sentences(doc: &Doc, info: &[Key]) -> Scan {
+    let n = doc.words.len();
+    let mut s = Scan {
+        first_in_sent: vec![false; n],
+        last_in_sent: vec![false; n],
+        caps_sent: vec![false; n],
+        uncertain: vec![false; n],
+        stats: IdMap::default(),
+        occ: IdMap::default(),
+    };
+    for r in &doc.sents {
+        if r.start >= r.end || r.end > n {
+            continue;
+        }
+        s.first_in_sent[r.start] = true;
+        s.last_in_sent[r.end - 1] = true;
         let (mut letters_up, mut letters) = (0usize, 0usize);
         // Title Case: every lower-case word a small function word.
         let (mut capped, mut other_lower) = (0usize, 0usize);
@@ -449,25 +499,51 @@ fn extract_tiled<F: FnMut(usize, &[u64])>(doc: &Doc, mut sink: F) -> Extracted {
         let title = other_lower == 0 && capped >= 3;
         let caps = (letters >= 3 && letters_up * 10 >= letters * 8) || title;
         for i in r.clone() {
-            caps_sent[i] = caps;
+            s.caps_sent[i] = caps;
             let after_opener = i > r.start && is_opener(&info[i - 1], doc.words[i - 1]);
             let unc = caps || i == r.start || after_opener;
-            uncertain[i] = unc;
+            s.uncertain[i] = unc;
             let t = &info[i];
             if t.is(F_INIT_CAP) {
-                let v = occ.entry(t.lower).or_default();
+                let v = s.occ.entry(t.lower).or_default();
                 if v.len() < MAX_OCC {
                     v.push(i as u32);
                 }
             }
-            let st = stats.entry(t.lower).or_default();
+            let st = s.stats.entry(t.lower).or_default();
             if t.is(F_LOWER_INIT) {
                 st.lower = st.lower.saturating_add(1);
             } else if t.is(F_INIT_CAP) && !unc {
                 st.cap_mid = st.cap_mid.saturating_add(1);
             }
         }
-        // Gazetteer: longest matches starting at capitalised tokens.
+    }
+    s
+}
+
+/// Gazetteer matches: per token and type, the position code (1 B, 2 I,
+/// 3 L, 4 U; 0 none) and length of the longest match covering it.
+struct GazMatches {
+    pos: Vec<[u8; GAZ_TYPES]>,
+    len: Vec<[u8; GAZ_TYPES]>,
+}
+
+impl GazMatches {
+    /// The types matched at token `j`, one bit each.
+    fn bits(&self, j: usize) -> u64 {
+        self.pos[j].iter().enumerate().fold(0u64, |b, (ty, &p)| if p != 0 { b | 1 << ty } else { b })
+    }
+}
+
+/// Longest gazetteer matches starting at capitalised tokens, within sentences.
+fn gazetteer_matches(doc: &Doc, info: &[Key]) -> GazMatches {
+    let n = doc.words.len();
+    let gaz = gazetteer();
+    let mut m = GazMatches { pos: vec![[0; GAZ_TYPES]; n], len: vec![[0; GAZ_TYPES]; n] };
+    for r in &doc.sents {
+        if r.start >= r.end || r.end > n {
+            continue;
+        }
         for i in r.clone() {
             if !info[i].is(F_INIT_CAP) {
                 continue;
@@ -485,9 +561,9 @@ fn extract_tiled<F: FnMut(usize, &[u64])>(doc: &Doc, mut sink: F) -> Extracted {
                         continue;
                     }
                     for j in i..i + len {
-                        if (gzlen[j][ty] as usize) < len {
-                            gzlen[j][ty] = len as u8;
-                            gz[j][ty] = if len == 1 {
+                        if (m.len[j][ty] as usize) < len {
+                            m.len[j][ty] = len as u8;
+                            m.pos[j][ty] = if len == 1 {
                                 4
                             } else if j == i {
                                 1
@@ -502,18 +578,22 @@ fn extract_tiled<F: FnMut(usize, &[u64])>(doc: &Doc, mut sink: F) -> Extracted {
             }
         }
     }
+    m
+}
 
-    let is_quote: Vec<bool> = doc
-        .words
+/// Nearest token that is not a quote mark at or before / at or after each
+/// position (usize::MAX: none), so the neighbour lookups of
+/// [`token_features`] take constant time even on a run of thousands of
+/// quote marks.
+fn quote_neighbours(words: &[&str]) -> (Vec<usize>, Vec<usize>) {
+    let n = words.len();
+    let is_quote: Vec<bool> = words
         .iter()
         .map(|w| {
             let mut c = w.chars().map(norm_char);
             matches!((c.next(), c.next()), (Some('"' | '\''), None)) || matches!(*w, "``" | "''")
         })
         .collect();
-    // Nearest token that is not a quote mark at or before / at or after each
-    // position (usize::MAX: none), so the neighbour lookups below take
-    // constant time even on a run of thousands of quote marks.
     let mut prev_word = vec![usize::MAX; n];
     let mut last = usize::MAX;
     for j in 0..n {
@@ -530,130 +610,131 @@ fn extract_tiled<F: FnMut(usize, &[u64])>(doc: &Doc, mut sink: F) -> Extracted {
         }
         next_word[j] = last;
     }
-    // One token's features at a time.
-    let mut feats: Vec<u64> = Vec::with_capacity(96);
+    (prev_word, next_word)
+}
+
+/// Everything [`token_features`] reads about the document.
+struct Context<'a> {
+    doc: &'a Doc<'a>,
+    info: &'a [Key],
+    scan: &'a Scan,
+    gaz: &'a GazMatches,
+    table: &'static Gazetteer,
+    prev_word: &'a [usize],
+    next_word: &'a [usize],
+}
+
+/// Static features of token `i` of sentence `r`, appended to `feats`.
+fn token_features(
+    cx: &Context,
+    r: &std::ops::Range<usize>,
+    i: usize,
+    buf: &mut Vec<char>,
+    feats: &mut Vec<u64>,
+) {
+    let (info, scan) = (cx.info, cx.scan);
     let none = Key { word: 7, lower: 7, short: 7, flags: 0 };
-    let gbits = |j: usize| -> u64 {
-        gz[j].iter().enumerate().fold(0u64, |b, (ty, &p)| if p != 0 { b | 1 << ty } else { b })
-    };
-    for r in &doc.sents {
-        if r.start >= r.end || r.end > n {
-            continue;
+    let t = &info[i];
+    // Shape and affixes of this token (the rest is in `t`).
+    let own = TokInfo::new(cx.doc.words[i], buf);
+    let get = |d: isize| -> &Key {
+        let j = i as isize + d;
+        if j < r.start as isize || j >= r.end as isize {
+            &none
+        } else {
+            &info[j as usize]
         }
-        for i in r.clone() {
-            feats.clear();
-            let t = &info[i];
-            // Shape and affixes of this token (the rest is in `t`).
-            let own = TokInfo::new(doc.words[i], &mut buf);
-            let get = |d: isize| -> &Key {
-                let j = i as isize + d;
-                if j < r.start as isize || j >= r.end as isize {
-                    &none
-                } else {
-                    &info[j as usize]
-                }
-            };
-            let (m1, p1) = (get(-1), get(1));
-            // Neighbouring words, looking through quote marks ("President
-            // Obama “following ...”": the quote says little about Obama).
-            let before = |j: usize| -> Option<usize> {
-                let p = prev_word[j.checked_sub(1)?];
-                (p != usize::MAX && p >= r.start).then_some(p)
-            };
-            let after = |j: usize| -> Option<usize> {
-                let p = *next_word.get(j + 1)?;
-                (p < r.end).then_some(p)
-            };
-            let key = |j: Option<usize>| j.map_or(&none, |j| &info[j]);
-            let (l1, r1) = (before(i), after(i));
-            let (wm1, wp1) = (key(l1), key(r1));
-            let (wm2, wp2) = (key(l1.and_then(before)), key(r1.and_then(after)));
-            let mut f = |tpl: u64, v: u64| feats.push(mix(tpl, v));
-            f(T_BIAS, 0);
-            f(T_WORD, t.word);
-            f(T_LOWER, t.lower);
-            f(T_LM1, wm1.lower);
-            f(T_LP1, wp1.lower);
-            f(T_LM2, wm2.lower);
-            f(T_LP2, wp2.lower);
-            f(T_WM1, wm1.word);
-            f(T_WP1, wp1.word);
-            f(T_SHAPE, own.shape);
-            f(T_SHORT, t.short);
-            f(T_SM1, m1.short);
-            f(T_SP1, p1.short);
-            f(T_SB1, mix(m1.short, t.short));
-            f(T_SB2, mix(t.short, p1.short));
-            f(T_SHORT3, mix(mix(m1.short, t.short), p1.short));
-            for k in 0..4 {
-                f(T_PRE + 100 * k as u64, own.pre[k]);
-                f(T_SUF + 100 * k as u64, own.suf[k]);
-            }
-            let pos = (i - r.start).min(3) as u64 | if i + 1 == r.end { 8 } else { 0 };
-            f(T_FLAGS, t.flags as u64 | (caps_sent[i] as u64) << 12);
-            f(T_POS, pos | (t.flags as u64) << 4);
-            f(T_FM1, m1.flags as u64);
-            f(T_FP1, p1.flags as u64);
-            f(T_BG1, mix(wm1.lower, t.lower));
-            f(T_BG2, mix(t.lower, wp1.lower));
-            f(T_CAPSENT, caps_sent[i] as u64 | (r.len().min(4) as u64) << 1 | (t.flags as u64) << 4);
-            for ty in 0..GAZ_TYPES {
-                let p = gz[i][ty];
-                if p != 0 {
-                    f(T_GAZ, (ty as u64) << 4 | p as u64);
-                    f(T_GAZLEN, (ty as u64) << 4 | gzlen[i][ty].min(4) as u64 | (t.flags as u64) << 8);
-                }
-            }
-            let gm1 = if i > r.start { gbits(i - 1) } else { 99 };
-            let gp1 = if i + 1 < r.end { gbits(i + 1) } else { 99 };
-            f(T_GAZM1, gm1 | gbits(i) << 8);
-            f(T_GAZP1, gp1 | gbits(i) << 8);
-            // How the word is usually written (any casing of it here):
-            // "Since" at a sentence start is a common word, "youtube" a name.
-            let class = gaz.map.get(&mix(FNV_OFFSET, t.lower)).map_or(0, |&b| (b >> CASE_LOWER) as u64 & 7);
-            f(T_CASE, class | (uncertain[i] as u64) << 3 | (caps_sent[i] as u64) << 4 | (t.flags as u64 & 0x3ff) << 5);
-            // Document: how the same word is written elsewhere.
-            let st = stats.get(&t.lower).copied().unwrap_or_default();
-            let mut lower = st.lower;
-            let mut cap_mid = st.cap_mid;
-            if t.is(F_LOWER_INIT) {
-                lower = lower.saturating_sub(1);
-            } else if t.is(F_INIT_CAP) && !uncertain[i] {
-                cap_mid = cap_mid.saturating_sub(1);
-            }
-            let dv = b3(lower) | b3(cap_mid) << 2 | (uncertain[i] as u64) << 4 | (caps_sent[i] as u64) << 5;
-            f(T_DOC, dv | (t.flags as u64 & 3) << 6);
-            if t.is(F_INIT_CAP) {
-                f(T_DOCW, mix(t.lower, dv));
-                // Context aggregation: the words around the same word's
-                // other occurrences in the document.
-                for &j in occ.get(&t.lower).map_or(&[][..], |v| &v[..]) {
-                    let j = j as usize;
-                    if j == i {
-                        continue;
-                    }
-                    let pj = if first_in_sent[j] { &none } else { &info[j - 1] };
-                    let nj = if last_in_sent[j] { &none } else { &info[j + 1] };
-                    f(T_AGGP, pj.lower);
-                    f(T_AGGN, nj.lower);
-                    f(
-                        T_AGGC,
-                        (pj.is(F_INIT_CAP) as u64)
-                            | (nj.is(F_INIT_CAP) as u64) << 1
-                            | (caps_sent[j] as u64) << 2,
-                    );
-                }
-            }
-            sink(i, &feats);
+    };
+    let (m1, p1) = (get(-1), get(1));
+    // Neighbouring words, looking through quote marks ("President
+    // Varga “following ...”": the quote says little about Varga).
+    let before = |j: usize| -> Option<usize> {
+        let p = cx.prev_word[j.checked_sub(1)?];
+        (p != usize::MAX && p >= r.start).then_some(p)
+    };
+    let after = |j: usize| -> Option<usize> {
+        let p = *cx.next_word.get(j + 1)?;
+        (p < r.end).then_some(p)
+    };
+    let key = |j: Option<usize>| j.map_or(&none, |j| &info[j]);
+    let (l1, r1) = (before(i), after(i));
+    let (wm1, wp1) = (key(l1), key(r1));
+    let (wm2, wp2) = (key(l1.and_then(before)), key(r1.and_then(after)));
+    let caps_sent = scan.caps_sent[i];
+    let uncertain = scan.uncertain[i];
+    let mut f = |tpl: u64, v: u64| feats.push(mix(tpl, v));
+    f(T_BIAS, 0);
+    f(T_WORD, t.word);
+    f(T_LOWER, t.lower);
+    f(T_LM1, wm1.lower);
+    f(T_LP1, wp1.lower);
+    f(T_LM2, wm2.lower);
+    f(T_LP2, wp2.lower);
+    f(T_WM1, wm1.word);
+    f(T_WP1, wp1.word);
+    f(T_SHAPE, own.shape);
+    f(T_SHORT, t.short);
+    f(T_SM1, m1.short);
+    f(T_SP1, p1.short);
+    f(T_SB1, mix(m1.short, t.short));
+    f(T_SB2, mix(t.short, p1.short));
+    f(T_SHORT3, mix(mix(m1.short, t.short), p1.short));
+    for k in 0..4 {
+        f(T_PRE + 100 * k as u64, own.pre[k]);
+        f(T_SUF + 100 * k as u64, own.suf[k]);
+    }
+    let pos = (i - r.start).min(3) as u64 | if i + 1 == r.end { 8 } else { 0 };
+    f(T_FLAGS, t.flags as u64 | (caps_sent as u64) << 12);
+    f(T_POS, pos | (t.flags as u64) << 4);
+    f(T_FM1, m1.flags as u64);
+    f(T_FP1, p1.flags as u64);
+    f(T_BG1, mix(wm1.lower, t.lower));
+    f(T_BG2, mix(t.lower, wp1.lower));
+    f(T_CAPSENT, caps_sent as u64 | (r.len().min(4) as u64) << 1 | (t.flags as u64) << 4);
+    for ty in 0..GAZ_TYPES {
+        let p = cx.gaz.pos[i][ty];
+        if p != 0 {
+            f(T_GAZ, (ty as u64) << 4 | p as u64);
+            f(T_GAZLEN, (ty as u64) << 4 | cx.gaz.len[i][ty].min(4) as u64 | (t.flags as u64) << 8);
         }
     }
-    Extracted {
-        feats: Vec::new(),
-        starts: Vec::new(),
-        info,
-        last_in_sent,
-        first_in_sent,
-        sents: doc.sents.clone(),
+    let gm1 = if i > r.start { cx.gaz.bits(i - 1) } else { 99 };
+    let gp1 = if i + 1 < r.end { cx.gaz.bits(i + 1) } else { 99 };
+    f(T_GAZM1, gm1 | cx.gaz.bits(i) << 8);
+    f(T_GAZP1, gp1 | cx.gaz.bits(i) << 8);
+    // How the word is usually written (any casing of it here):
+    // "Since" at a sentence start is a common word, "youtube" a name.
+    let class = cx.table.map.get(&mix(FNV_OFFSET, t.lower)).map_or(0, |&b| (b >> CASE_LOWER) as u64 & 7);
+    f(T_CASE, class | (uncertain as u64) << 3 | (caps_sent as u64) << 4 | (t.flags as u64 & 0x3ff) << 5);
+    // Document: how the same word is written elsewhere.
+    let st = scan.stats.get(&t.lower).copied().unwrap_or_default();
+    let mut lower = st.lower;
+    let mut cap_mid = st.cap_mid;
+    if t.is(F_LOWER_INIT) {
+        lower = lower.saturating_sub(1);
+    } else if t.is(F_INIT_CAP) && !uncertain {
+        cap_mid = cap_mid.saturating_sub(1);
+    }
+    let dv = b3(lower) | b3(cap_mid) << 2 | (uncertain as u64) << 4 | (caps_sent as u64) << 5;
+    f(T_DOC, dv | (t.flags as u64 & 3) << 6);
+    if t.is(F_INIT_CAP) {
+        f(T_DOCW, mix(t.lower, dv));
+        // Context aggregation: the words around the same word's
+        // other occurrences in the document.
+        for &j in scan.occ.get(&t.lower).map_or(&[][..], |v| &v[..]) {
+            let j = j as usize;
+            if j == i {
+                continue;
+            }
+            let pj = if scan.first_in_sent[j] { &none } else { &info[j - 1] };
+            let nj = if scan.last_in_sent[j] { &none } else { &info[j + 1] };
+            f(T_AGGP, pj.lower);
+            f(T_AGGN, nj.lower);
+            f(
+                T_AGGC,
+                (pj.is(F_INIT_CAP) as u64) | (nj.is(F_INIT_CAP) as u64) << 1 | (scan.caps_sent[j] as u64) << 2,
+            );
+        }
     }
 }
 

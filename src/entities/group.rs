@@ -5,13 +5,13 @@
 //! people any title; for any mention an honorific such as "Mr", "Dr",
 //! "Sen.", which also makes it a person), periods ignored ("U.S." = "US").
 //! A shorter form joins a longer one when it is:
-//! - a person's surname ("Cook", "Mr Cook" -> "Peter Cook"), or first name
+//! - a person's surname ("Tarrow", "Mr Tarrow" -> "Owen Tarrow"), or first name
 //!   when only one person has it and no title comes before it, or the full
-//!   name without middle names ("Hillary Clinton" -> "Hillary Rodham
-//!   Clinton"). The longer form is a person by its label, or shaped like a
-//!   personal name when the shorter one is a person ("Manika" -> "Manika
-//!   Batra" tagged ORG);
-//! - an acronym of it ("GNA" -> "Government of National Accord", with or
+//!   name without middle names ("Nora Halvik" -> "Nora Beth
+//!   Halvik"). The longer form is a person by its label, or shaped like a
+//!   personal name when the shorter one is a person ("Ilsa" -> "Ilsa
+//!   Morvane" tagged ORG);
+//! - an acronym of it ("CFU" -> "Council of Farming Unions", with or
 //!   without "of/the/and");
 //! - the name without a company suffix ("Acme" -> "Acme Corp.");
 //! - an organisation's distinctive word, when only one organisation has it
@@ -40,7 +40,7 @@
 use crate::annotation::{Entity, Label, Mention, Span};
 use std::collections::HashMap;
 
-/// Words that do not give an acronym letter: "Government of National Accord".
+/// Words that do not give an acronym letter: "Council of Farming Unions".
 /// (data/lexicon/names.txt [acronym-skip])
 fn acronym_skip() -> &'static [&'static str] {
     crate::lexicon::word_list!(names, "acronym-skip")
@@ -76,7 +76,7 @@ fn locative_prepositions() -> &'static [&'static str] {
 fn honorifics() -> &'static [&'static str] {
     crate::lexicon::word_list!(names, "honorifics")
 }
-/// Lower-case name particles: "al-Sarraj", "van Gogh".
+/// Lower-case name particles: "al-Qadri", "van Dorst".
 /// (data/lexicon/names.txt [particles])
 fn particles() -> &'static [&'static str] {
     crate::lexicon::word_list!(names, "particles")
@@ -188,8 +188,8 @@ fn person_part(short: &[String], long: &[String], first_name_ok: bool) -> Option
         }
         return (first_name_ok && long[0] == short[0]).then_some(Via::FirstName);
     }
-    // "Fayez al-Sarraj" in "Fayez Mustafa al-Sarraj"; "Van Voorhis" in
-    // "Mark Van Voorhis".
+    // "Samir al-Qadri" in "Samir Hadi al-Qadri"; "Van Dorst" in
+    // "Piet Van Dorst".
     let tail = long.ends_with(short);
     // "Jane Doe" is not "Jane Doe Jr."
     let suffix_ok = long.iter().filter(|k| name_suffixes().contains(&k.as_str())).all(|k| short.contains(k));
@@ -200,8 +200,8 @@ fn person_part(short: &[String], long: &[String], first_name_ok: bool) -> Option
     (tail || framed).then_some(Via::Surname)
 }
 
-/// A multi-word form written like a personal name ("Manika Batra", "Fayez
-/// al-Sarraj", "Mary J. Blige"): capitalised words or name particles, none
+/// A multi-word form written like a personal name ("Ilsa Morvane", "Samir
+/// al-Qadri", "Tara J. Windle"): capitalised words or name particles, none
 /// of them a word that organisations are named with, an acronym or a number.
 fn name_shaped(form: &Form) -> bool {
     let n = form.words.len();

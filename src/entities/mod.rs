@@ -26,7 +26,13 @@ fn is_org_head(word: &str) -> bool {
     SET.get_or_init(|| lexicon::word_set(lexicon::names(), "org-heads")).contains(word)
 }
 
-/// Name particles written in lower case inside a name: "al-Sarraj", "van Gogh".
+/// File formats and "file" (data/lexicon/names.txt [file-formats]).
+fn is_file_format(lower: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| lexicon::word_set(lexicon::names(), "file-formats")).contains(lower)
+}
+
+/// Name particles written in lower case inside a name: "al-Qadri", "van Dorst".
 /// (data/lexicon/names.txt [particles])
 fn name_particles() -> &'static [&'static str] {
     crate::lexicon::word_list!(names, "particles")
@@ -49,8 +55,8 @@ pub fn detect(seg: &Segments) -> (Vec<Mention>, Vec<Entity>) {
 }
 
 /// Tagger spans brought to the gold convention: no surrounding punctuation,
-/// a title inside a span splits it ("Joint Chiefs of Staff Gen. Joseph
-/// Dunford" style gives an organisation and a person), titles, determiners
+/// a title inside a span splits it ("Harbour Board of Trustees Gen.
+/// Ivo Brandt" style gives an organisation and a person), titles, determiners
 /// and possessives dropped, lower-case name particles ("al-", "van") and an
 /// organisation's head before "of" ("Bank of ...") added back.
 pub fn refine(seg: &Segments, names: Vec<(Span, Label)>) -> Vec<(Span, Label)> {
@@ -79,7 +85,7 @@ pub fn refine(seg: &Segments, names: Vec<(Span, Label)>) -> Vec<(Span, Label)> {
 
 /// Label fixes from the words around a span: a person's title before it
 /// ("President X" is a person), a department word before a title ("Defense
-/// Secretary": not a name), a plural nationality ("Libyans" is MISC).
+/// Secretary": not a name), a plural nationality ("Kenyans" is MISC).
 /// `None` drops the span.
 fn relabel(seg: &Segments, span: Span, label: Label) -> Option<Label> {
     let r = tokens_in(seg, span);
@@ -110,6 +116,10 @@ fn relabel(seg: &Segments, span: Span, label: Label) -> Option<Label> {
         })
     };
     if body.split_whitespace().all(bare_title) {
+        return None;
+    }
+    // File formats ("a PNG or a DOCX file") are not names.
+    if body.split_whitespace().all(|w| is_file_format(&lower(w))) {
         return None;
     }
     if label != Label::Person && r.start > 0 && r.len() <= 3 {
@@ -371,10 +381,10 @@ fn word_ranges(s: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Drop a leading determiner ("The Pentagon"), leading titles of a person
-/// ("President Obama", "Gen. Joseph Dunford", "Secretary of State Jane
-/// Doe"), a title before an organisation ("Chairman of the Joint Chiefs")
-/// and a trailing possessive ("Libya's") from a name span, as the gold
+/// Drop a leading determiner ("The Treasury"), leading titles of a person
+/// ("President Varga", "Gen. Ivo Brandt", "Secretary of State Jane
+/// Doe"), a title before an organisation ("Chairman of the Joint Board")
+/// and a trailing possessive ("Norland's") from a name span, as the gold
 /// convention does.
 pub fn trim_span(text: &str, span: Span, label: Label) -> Span {
     let mut s = span;
@@ -409,7 +419,7 @@ pub fn trim_span(text: &str, span: Span, label: Label) -> Span {
             _ => break,
         }
     }
-    // "Joint Chiefs of Staff Gen.": a title written with a period at the end.
+    // "Harbour Board of Trustees Gen.": a title written with a period at the end.
     loop {
         let body = s.text(text);
         let ws = word_ranges(body);
@@ -444,10 +454,10 @@ mod tests {
 
     #[test]
     fn trims_titles_determiners_possessives() {
-        assert_eq!(trimmed("President Obama", Label::Person), "Obama");
+        assert_eq!(trimmed("President Varga", Label::Person), "Varga");
         assert_eq!(trimmed("Gen. Jane Doe", Label::Person), "Jane Doe");
         assert_eq!(trimmed("Prime Minister Ana Diaz", Label::Person), "Ana Diaz");
-        assert_eq!(trimmed("The Pentagon", Label::Org), "Pentagon");
+        assert_eq!(trimmed("The Treasury", Label::Org), "Treasury");
         assert_eq!(trimmed("Norland’s", Label::Place), "Norland");
         // Not for other labels, and never to nothing.
         assert_eq!(trimmed("General Motors", Label::Org), "General Motors");
@@ -455,7 +465,7 @@ mod tests {
         assert_eq!(trimmed("the", Label::Org), "the");
         assert_eq!(trimmed("Chairman of the Joint Board", Label::Org), "Joint Board");
         assert_eq!(trimmed("Secretary of State Jane Doe", Label::Person), "Jane Doe");
-        assert_eq!(trimmed("The\u{a0}Pentagon", Label::Org), "Pentagon");
+        assert_eq!(trimmed("The\u{a0}Treasury", Label::Org), "Treasury");
     }
 
     fn refined(text: &str, spans: &[(&str, Label)]) -> Vec<(String, Label)> {
@@ -514,6 +524,10 @@ mod tests {
         );
         assert!(refined("the Governor said", &[("Governor", Person)]).is_empty());
         assert!(refined("Sen. Lee (D-Mo.) said", &[("D-Mo", Person)]).is_empty());
+        // File formats are not names; a name with a format-like word is.
+        let t = "Save it as a GIF or an XLSX file for Ana Diaz.";
+        assert!(refined(t, &[("GIF", Org), ("XLSX file", Misc)]).is_empty());
+        assert_eq!(refined(t, &[("Ana Diaz", Person)]), [("Ana Diaz".to_string(), Person)]);
         assert_eq!(refined("said King today", &[("King", Person)]), [("King".to_string(), Person)]);
         assert_eq!(
             refined("Queen of Norland won", &[("Queen of Norland", Org)]),

@@ -136,6 +136,38 @@ def map_bio(tags, mapping, unknown):
     return bio_from_spans(len(tags), out)
 
 
+def trim_edge_punct(toks, tags):
+    """BIO tags with every span trimmed of tokens without a letter or digit at its
+    edges (a span of punctuation only is dropped); and how many spans changed."""
+    out, changed = [], 0
+    for s, e, lab in spans_from_bio(tags):
+        s0, e0 = s, e
+        while s < e and not re.search(r"\w", toks[s]):
+            s += 1
+        while e > s and not re.search(r"\w", toks[e - 1]):
+            e -= 1
+        changed += (s, e) != (s0, e0)
+        if s < e:
+            out.append((s, e, lab))
+    return bio_from_spans(len(tags), out), changed
+
+
+def split_hash_tags(toks, tags):
+    """Tokens inside a span that start with '#' or '@' glued to a word ("#Gloucester")
+    split in two; the sign is O at a span's start, else inside the span. Returns the
+    tokens, tags and how many were split."""
+    out_t, out_g, n = [], [], 0
+    for w, t in zip(toks, tags):
+        if t != "O" and len(w) > 1 and w[0] in "#@" and re.match(r"\w", w[1]):
+            out_t += [w[0], w[1:]]
+            out_g += ["O", "B-" + t[2:]] if t.startswith("B-") else [t, t]
+            n += 1
+        else:
+            out_t.append(w)
+            out_g.append(t)
+    return out_t, out_g, n
+
+
 def clean_sentence(tokens, tags):
     """Drop whitespace-only tokens (cannot be written in TOKEN<TAB>TAG); keep tags valid."""
     keep = [(w.strip(), t) for w, t in zip(tokens, tags) if w.strip()]   # BTC has "MH17 " tokens
@@ -279,17 +311,22 @@ def build_btc():
     files = [("train", "train_dev_test_conll/btc.train", "train"),
              ("train", "train_dev_test_conll/btc.test", "secF"),
              ("dev", "train_dev_test_conll/btc.dev", "dev")]
-    fixed = 0
+    fixed = hashed = 0
     for split, path, tag in files:
         for i, sent in enumerate(read_two_col(git_show("btc", path))):
             toks = [w for w, _ in sent]
             tags = [t for _, t in sent]
-            # BTC splits "@user" into "@" + "user", both tagged B-X: join into one span.
+            # BTC splits "@user" into "@" + "user", both tagged B-X: one span first.
             for k in range(1, len(toks)):
                 if toks[k - 1] == "@" and tags[k - 1].startswith("B-") and tags[k] == tags[k - 1]:
                     tags[k] = "I-" + tags[k][2:]
-                    fixed += 1
             tags = map_bio(tags, {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}, collections.Counter())
+            # Our convention (the entity layer's spans never start or end with
+            # punctuation): "@user" -> "user", "#tag" -> "tag", "Acme ." -> "Acme".
+            tags, k = trim_edge_punct(toks, tags)
+            fixed += k
+            toks, tags, k = split_hash_tags(toks, tags)
+            hashed += k
             c.add(split, f"btc-{tag}-{i:05d}", [(toks, tags)])
     write_corpus(c, {
         "name": "Broad Twitter Corpus",
@@ -302,9 +339,12 @@ def build_btc():
         "document_unit": "one tweet = one document",
         "split_rule": "train = btc.train + btc.test (section F); dev = btc.dev (second half of section H, "
                       "the corpus authors' recommended dev split)",
-        "notes": f"'@' + username are two tokens in BTC, both tagged B-X; the second was changed to I-X "
-                 f"({fixed} cases) so the mention is one span. Usernames of people/organisations are "
-                 f"annotated as PER/ORG.",
+        "notes": f"'@' + username are two tokens in BTC, both tagged B-X; spans were trimmed of "
+                 f"leading and trailing punctuation tokens ({fixed} spans: mostly the '@', some '#' and "
+                 f"final '.') so the mention is the user name alone, as the entity layer marks it; "
+                 f"a '#' glued to a name inside a span ({hashed} tokens, '#Gloucester') was split off "
+                 f"and left out of the span (as the entity layer's segmenter splits and trims it). "
+                 f"Usernames of people/organisations are annotated as PER/ORG.",
     })
 
 
