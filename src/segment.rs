@@ -182,7 +182,7 @@ fn tokenize_into(text: &str, line: Span, line_no: usize, out: &mut Vec<Token>) {
                 }
                 let Some(c) = at(k) else { break };
                 let next_alnum = at(k + 1).is_some_and(|d| d.is_alphanumeric());
-                if (c == '-' || c == '‐' || c == '&') && next_alnum {
+                if (c == '-' || c == '‐' || c == '&' || c == '_') && next_alnum {
                     k += 1;
                 } else if c == '.'
                     && next_alnum
@@ -335,6 +335,8 @@ mod tests {
         );
         assert_eq!(toks("al-Sarraj don't 1,200 1990s"), ["al-Sarraj", "don't", "1,200", "1990s"]);
         assert_eq!(toks("“Yes.”"), ["“", "Yes", ".", "”"]);
+        // A user name stays one word; a lone or trailing underscore does not join.
+        assert_eq!(toks("@mara_quist77 _x y_"), ["@", "mara_quist77", "_", "x", "y", "_"]);
     }
 
     #[test]
