@@ -99,34 +99,12 @@ fn descendants(page: &Page, anc: usize) -> Vec<bool> {
     v
 }
 
-/// Frequent function words of the main Latin- and Cyrillic-script languages: their density
-/// separates prose from navigation and lists (as in jusText), language-blind otherwise.
-const STOP: &[&str] = &[
-    // en
-    "the", "of", "and", "to", "a", "in", "is", "that", "it", "for", "was", "on", "as", "with", "he", "she", "they",
-    "be", "at", "by", "this", "had", "not", "are", "but", "from", "or", "have", "an", "which", "were", "been", "has",
-    "their", "his", "her", "its", "would", "will", "there", "who", "said", "if", "we", "when", "more", "than", "about",
-    "also", "into", "after", "could", "can", "so", "what", "out", "up", "i", "you", "them", "do", "did", "one",
-    // de
-    "der", "die", "und", "den", "das", "ist", "nicht", "ein", "eine", "zu", "mit", "sich", "auf", "für", "von", "dem",
-    "des", "im", "auch", "es", "sie", "er", "wird", "bei", "wie", "nach", "noch", "aus", "hat", "werden", "dass", "einen",
-    // fr
-    "le", "la", "les", "de", "des", "et", "du", "un", "une", "est", "que", "qui", "dans", "pour", "pas", "sur", "au",
-    "il", "elle", "ne", "par", "plus", "se", "ce", "avec", "sont", "aux", "ont", "été", "mais",
-    // es / pt / it
-    "el", "los", "las", "y", "en", "que", "por", "con", "para", "una", "del", "se", "lo", "como", "más", "pero", "su",
-    "sus", "o", "da", "do", "em", "não", "os", "uma", "dos", "das", "ao", "il", "di", "che", "non", "per", "della",
-    "sono", "gli", "nel", "alla", "è",
-    // nl
-    "het", "een", "van", "en", "niet", "zijn", "op", "dat", "met", "voor", "ook",
-    // ru
-    "и", "в", "не", "на", "что", "с", "по", "как", "это", "он", "она", "к", "из", "за", "о", "от", "но", "для", "же",
-    "то", "бы", "так", "его", "было", "при", "был", "были",
-];
-
+/// Frequent function words of the main Latin- and Cyrillic-script languages
+/// (data/lexicon/html.txt [stop-words]): their density separates prose from navigation and
+/// lists (as in jusText), language-blind otherwise.
 fn stop_set() -> &'static std::collections::HashSet<&'static str> {
     static S: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
-    S.get_or_init(|| STOP.iter().copied().collect())
+    S.get_or_init(|| crate::lexicon::word_set(crate::lexicon::html(), "stop-words"))
 }
 
 /// Deepest block whose subtree holds at least `share` of the page's good text.
