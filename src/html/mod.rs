@@ -57,11 +57,19 @@ pub fn boilerplate_with(page: &Page, model: &extract::Model) -> Vec<Boilerplate>
 
 /// Which lines are article: probability at or above `threshold`, or part of the head.
 pub fn body_lines(page: &Page, probs: &[f32], threshold: f32) -> Vec<bool> {
+    article_lines(page, probs, threshold).0
+}
+
+/// [`body_lines`] and the lines of the article's head among them ([`head_lines`]: headline,
+/// byline/dateline, summary). The article body in the sense of the extraction benchmark is
+/// the first without the second.
+pub fn article_lines(page: &Page, probs: &[f32], threshold: f32) -> (Vec<bool>, Vec<usize>) {
     let mut keep: Vec<bool> = page.lines.iter().map(|_| false).collect();
     for (k, &p) in keep.iter_mut().zip(probs) {
         *k = p >= threshold;
     }
-    for i in head_lines(page, &keep) {
+    let head = head_lines(page, &keep);
+    for &i in &head {
         if let Some(k) = keep.get_mut(i) {
             *k = true;
         }
@@ -82,7 +90,7 @@ pub fn body_lines(page: &Page, probs: &[f32], threshold: f32) -> Vec<bool> {
             *k = *k || !furniture(l);
         }
     }
-    keep
+    (keep, head)
 }
 
 /// Fewer lines than this: a fragment, not a page.

@@ -296,6 +296,16 @@ fn train_gbdt(
     Gbdt { base, trees }
 }
 
+/// How predictions are decided from probabilities: the model's threshold alone (`Raw`), the
+/// product's rules (`Product`: [`html::body_lines`], head kept as article), or the product's
+/// article body without its head (`Body`: what the benchmark's gold calls the body).
+#[derive(Clone, Copy)]
+enum Rule {
+    Raw,
+    Product,
+    Body,
+}
+
 fn main() {
     if let Err(e) = run() {
         eprintln!("train-html-boiler: {e}");
@@ -329,7 +339,16 @@ fn run() -> Result<(), String> {
         .collect();
     eprintln!("{} pages, {} lines", docs.len(), docs.iter().map(|d| d.y.len()).sum::<usize>());
     let mut probs: Vec<Vec<f32>> = vec![Vec::new(); docs.len()];
-    if cv {
+    if let Some(path) = flag("--load-probs") {
+        // Probabilities saved by an earlier run (--save-probs): try decision rules without
+        // training again.
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+        let saved: HashMap<String, Vec<f32>> =
+            serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
+        for (d, p) in docs.iter().zip(probs.iter_mut()) {
+            *p = saved.get(&d.id).cloned().ok_or(format!("{path}: no {}", d.id))?;
+        }
+    } else if cv {
         for fold in 0..5 {
             let tr: Vec<&Doc> =
                 docs.iter().enumerate().filter(|(i, _)| i % 5 != fold).map(|(_, d)| d).collect();
@@ -352,13 +371,30 @@ fn run() -> Result<(), String> {
             probs[i] = extract::probabilities(&d.page, &m);
         }
     }
-    if let Some(path) = flag("--pred") {
-        let mut f = std::fs::File::create(&path).map_err(|e| format!("{path}: {e}"))?;
+    if let Some(path) = flag("--save-probs") {
+        let saved: HashMap<&str, &Vec<f32>> =
+            docs.iter().zip(&probs).map(|(d, p)| (d.id.as_str(), p)).collect();
+        let text = serde_json::to_string(&saved).map_err(|e| e.to_string())?;
+        std::fs::write(&path, text).map_err(|e| format!("{path}: {e}"))?;
+    }
+    let outputs = [
+        (flag("--pred"), if raw { Rule::Raw } else { Rule::Product }),
+        (flag("--pred-raw"), Rule::Raw),
+        (flag("--pred-body"), Rule::Body),
+    ];
+    for (path, rule) in outputs.iter().filter_map(|(p, r)| p.as_ref().map(|p| (p, *r))) {
+        let mut f = std::fs::File::create(path).map_err(|e| format!("{path}: {e}"))?;
         for (d, p) in docs.iter().zip(&probs) {
-            let keep = if raw {
-                p.iter().map(|&x| x >= THRESHOLD).collect()
-            } else {
-                html::body_lines(&d.page, p, THRESHOLD)
+            let keep = match rule {
+                Rule::Raw => p.iter().map(|&x| x >= THRESHOLD).collect(),
+                Rule::Product => html::body_lines(&d.page, p, THRESHOLD),
+                Rule::Body => {
+                    let (mut keep, head) = html::article_lines(&d.page, p, THRESHOLD);
+                    for i in head {
+                        keep[i] = false;
+                    }
+                    keep
+                }
             };
             let mut spans = Vec::new();
             for (l, &k) in d.page.lines.iter().zip(&keep) {
