@@ -277,10 +277,8 @@ pub fn features(page: &Page) -> Vec<Vec<f32>> {
         for k in 0..64 {
             f.push(((l.words >> k) & 1) as f32);
         }
-        if std::env::var("NO_OWNWORDS").is_err() {
-            for k in 0..64 {
-                f.push(((blk.own_words >> k) & 1) as f32);
-            }
+        for k in 0..64 {
+            f.push(((blk.own_words >> k) & 1) as f32);
         }
         cum += s.chars;
         out.push(f);
@@ -427,11 +425,9 @@ pub fn probabilities(page: &Page, m: &Model) -> Vec<f32> {
     f2.iter().map(|x| m.s2.prob(x)).collect()
 }
 
-/// Decide body lines from probabilities: find the block whose subtree maximises
-/// sum((p - 0.5) * words) (the article container), keep its lines with p >= `lo`, and lines
-/// outside it only with p >= `hi`.
-#[cfg_attr(not(feature = "internals"), allow(dead_code))] // used in training (tools/)
-pub fn decide(page: &Page, probs: &[f32], lo: f32, hi: f32) -> Vec<bool> {
+/// For each line of `page`, whether it lies in the article container: the block whose
+/// subtree maximises sum((p - 0.5) * words) over its lines.
+pub fn container_lines(page: &Page, probs: &[f32]) -> Vec<bool> {
     let nb = page.blocks.len().max(1);
     let mut sc = vec![0.0f32; nb];
     let wl: Vec<f32> = page.lines.iter().map(|l| (words(&page.text[l.start..l.end]).len() as f32).max(1.0)).collect();
@@ -446,11 +442,15 @@ pub fn decide(page: &Page, probs: &[f32], lo: f32, hi: f32) -> Vec<bool> {
     }
     let best = (0..nb).max_by(|&x, &y| sc[x].partial_cmp(&sc[y]).unwrap_or(std::cmp::Ordering::Equal).then(y.cmp(&x))).unwrap_or(0);
     let inside = descendants(page, best);
-    page.lines
-        .iter()
-        .zip(probs)
-        .map(|(l, &p)| if inside.get(l.block as usize).copied().unwrap_or(false) { p >= lo } else { p >= hi })
-        .collect()
+    page.lines.iter().map(|l| inside.get(l.block as usize).copied().unwrap_or(false)).collect()
+}
+
+/// Decide body lines from probabilities: find the article container ([`container_lines`]),
+/// keep its lines with p >= `lo`, and lines outside it only with p >= `hi`.
+#[cfg_attr(not(feature = "internals"), allow(dead_code))] // used in training (tools/)
+pub fn decide(page: &Page, probs: &[f32], lo: f32, hi: f32) -> Vec<bool> {
+    let inside = container_lines(page, probs);
+    probs.iter().zip(&inside).map(|(&p, &i)| if i { p >= lo } else { p >= hi }).collect()
 }
 
 // ---------------------------------------------------------------- model file
