@@ -578,6 +578,7 @@ pub fn local(seg: &Segments) -> Vec<Vec<f64>> {
     out
 }
 
+
 /// "12 comments", "6 thoughts on ...", "(42) comments", "3 responses to ...".
 fn comment_count_line(n: &str) -> bool {
     let t = n.trim_start_matches(['(', '[', ' ']);

@@ -86,10 +86,11 @@ pub fn detect_with(seg: &Segments, model: &Model) -> Vec<Boilerplate> {
     let headline = headline_before_body(seg, &local, &marks);
     let mut out = Vec::new();
     for (i, &p) in probs.iter().enumerate() {
-        if marks[i]
-            && !keep_as_content(i, &local[i], p)
-            && (!short || strong_pattern(&local[i]))
-            && Some(i) != headline
+        if credit_caption(&local[i])
+            || marks[i]
+                && !keep_as_content(i, &local[i], p)
+                && (!short || strong_pattern(&local[i]))
+                && Some(i) != headline
         {
             let span = seg.lines[i];
             let kind = features::kind(span.text(seg.text), &local[i]);
@@ -206,6 +207,14 @@ fn strong_pattern(f: &[f64]) -> bool {
     f[L::LEX_WHOLE] > 0.0 || f[L::LEX_PREFIX] > 0.0
 }
 
+/// A photo credit in brackets, "(Name/Outlet)": the whole line bracketed, a slash between
+/// capitalised words, at most 8 words, no sentence end. Boilerplate (a caption) whatever the
+/// model says, in short texts too.
+fn credit_caption(f: &[f64]) -> bool {
+    let words = (f[L::LN_WORDS].exp() - 1.0).round();
+    f[L::BRACKETED] > 0.0 && f[L::CREDIT_LIKE] > 0.0 && words <= 8.0 && f[L::ENDS_SENTENCE] == 0.0
+}
+
 /// Classify each line; return the boilerplate ones with their kind.
 pub fn detect(seg: &Segments) -> Vec<Boilerplate> {
     embedded().map_or_else(Vec::new, |m| detect_with(seg, m))
@@ -277,6 +286,26 @@ mod tests {
         assert!(!marked.iter().any(|m| m.starts_with("Residents")), "{marked:?}");
         let ad = bp.iter().find(|b| b.span.text(text) == "Advertisement").map(|b| b.kind);
         assert_eq!(ad, Some(BoilerKind::Ad));
+    }
+
+    #[test]
+    fn bracketed_photo_credits_are_captions() {
+        let text = "The ferry to Tarnholm resumed service on Friday after a week of storms kept it in port.\n\n\
+            (Ines Vater/Harbour Gazette)\n\n\
+            Passengers queued from early morning, and the first crossing left twenty minutes late.\n\n\
+            (Photo: Ines Vater)\n\n\
+            The operator said the timetable would be back to normal by Monday.";
+        let seg = Segments::new(text);
+        let bp = detect(&seg);
+        let marked: Vec<(&str, BoilerKind)> = bp.iter().map(|b| (b.span.text(text), b.kind)).collect();
+        assert!(marked.contains(&("(Ines Vater/Harbour Gazette)", BoilerKind::Caption)), "{marked:?}");
+        assert!(marked.contains(&("(Photo: Ines Vater)", BoilerKind::Caption)), "{marked:?}");
+        assert!(!marked.iter().any(|(m, _)| m.starts_with("The ferry")), "{marked:?}");
+        // In a short text too, but a bracketed aside in prose is not a credit.
+        let short = "(Ines Vater/Harbour Gazette)\n\nThe ferry runs again (see the timetable/Port Office notice).";
+        let seg = Segments::new(short);
+        let marked: Vec<&str> = detect(&seg).iter().map(|b| b.span.text(short)).collect();
+        assert_eq!(marked, vec!["(Ines Vater/Harbour Gazette)"]);
     }
 
     #[test]
