@@ -16,6 +16,12 @@
 //! (`--pred`, the annotator's JSON Lines schema, boilerplate spans in code points) for
 //! ../shared/eval/score_body.py; the head rule (headline, byline, summary kept) is applied as in
 //! the product.
+//! --pred-raw / --pred-body: beside --pred, the model alone, and the product's body without its
+//! head (headline, byline/dateline, summary: the product keeps them as article, the benchmark's
+//! gold body leaves them out, so this is the figure comparable with other extractors).
+//! --model FILE: predict with a trained model (in-sample figures of the committed model).
+//! --save-probs FILE / --load-probs FILE: keep a run's probabilities and try decision rules on
+//! them without training (--threshold T, --decide LO:HI[:prose], see html::container_keep).
 
 use annotator::internals::html::extract::{self, Bag, Gbdt, Model, Tree};
 use annotator::internals::html::{self, Page};
@@ -348,6 +354,13 @@ fn run() -> Result<(), String> {
         for (d, p) in docs.iter().zip(probs.iter_mut()) {
             *p = saved.get(&d.id).cloned().ok_or(format!("{path}: no {}", d.id))?;
         }
+    } else if let Some(path) = flag("--model") {
+        // A trained model (the committed one): in-sample predictions without training.
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+        let m = Model::from_text(&text).ok_or(format!("{path}: not a model"))?;
+        for (d, p) in docs.iter().zip(probs.iter_mut()) {
+            *p = extract::probabilities(&d.page, &m);
+        }
     } else if cv {
         for fold in 0..5 {
             let tr: Vec<&Doc> =
@@ -371,6 +384,19 @@ fn run() -> Result<(), String> {
             probs[i] = extract::probabilities(&d.page, &m);
         }
     }
+    // Decision experiments on (loaded) probabilities: --threshold T, --decide LO:HI (lines
+    // inside the best article container need LO, outside HI; extract::decide).
+    let threshold: f32 = flag("--threshold").and_then(|t| t.parse().ok()).unwrap_or(THRESHOLD);
+    if let Some((lo, hi, prose)) = flag("--decide").and_then(|d| {
+        let mut it = d.split(':');
+        Some((it.next()?.parse::<f32>().ok()?, it.next()?.parse::<f32>().ok()?, it.next() == Some("prose")))
+    }) {
+        for (d, p) in docs.iter().zip(probs.iter_mut()) {
+            let keep = html::container_keep(&d.page, p, lo, hi, prose);
+            *p = keep.iter().map(|&k| if k { 1.0 } else { 0.0 }).collect();
+        }
+    }
+    let threshold = if flag("--decide").is_some() { 0.5 } else { threshold };
     if let Some(path) = flag("--save-probs") {
         let saved: HashMap<&str, &Vec<f32>> =
             docs.iter().zip(&probs).map(|(d, p)| (d.id.as_str(), p)).collect();
@@ -386,10 +412,10 @@ fn run() -> Result<(), String> {
         let mut f = std::fs::File::create(path).map_err(|e| format!("{path}: {e}"))?;
         for (d, p) in docs.iter().zip(&probs) {
             let keep = match rule {
-                Rule::Raw => p.iter().map(|&x| x >= THRESHOLD).collect(),
-                Rule::Product => html::body_lines(&d.page, p, THRESHOLD),
+                Rule::Raw => p.iter().map(|&x| x >= threshold).collect(),
+                Rule::Product => html::body_lines(&d.page, p, threshold),
                 Rule::Body => {
-                    let (mut keep, head) = html::article_lines(&d.page, p, THRESHOLD);
+                    let (mut keep, head) = html::article_lines(&d.page, p, threshold);
                     for i in head {
                         keep[i] = false;
                     }
