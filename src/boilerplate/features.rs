@@ -999,7 +999,7 @@ fn content_mass(words: &[f64], p1: &[f64]) -> (Vec<f64>, Vec<f64>, f64) {
 }
 
 /// Main block: the maximum-sum run of (0.5 - p) weighted by length, as `start..end`.
-fn main_block(words: &[f64], p1: &[f64]) -> (usize, usize) {
+pub fn main_block(words: &[f64], p1: &[f64]) -> (usize, usize) {
     let n = words.len().min(p1.len());
     let score: Vec<f64> = (0..n).map(|i| (0.5 - p1[i]) * (words[i] + 1.0).ln()).collect();
     let (mut bs, mut be, mut best) = (0usize, 0usize, f64::MIN);
