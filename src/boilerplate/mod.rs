@@ -9,8 +9,10 @@
 //! furniture vocabulary is learned rather than listed). The weights (`data/boiler.model`) are
 //! learned by `tools/src/bin/train-boiler.rs`; the kind of a boilerplate line comes
 //! from the phrase lexicon (`data/lexicon/boilerplate.txt`) or its shape.
-//! Two rules sit on top: the first line of a paste, when title-shaped, is the
-//! headline; a long prose paragraph is only dropped on a confident score.
+//! Rules sit on top: the first line of a paste, when title-shaped, is the
+//! headline; a long prose paragraph is only dropped on a confident score; in a page
+//! (15 lines or more) a line away from the main block needs a confident content score
+//! to stay; a bracketed photo credit "(Name/Outlet)" is a caption.
 //!
 //! Rebuild the weights (a few seconds):
 //!   `cargo run --release --bin train-boiler -- ../shared/data/boiler/dev --out data/boiler.model`
