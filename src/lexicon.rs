@@ -8,6 +8,7 @@
 //! | dates.txt | month, weekday and other word classes of the date rules |
 //! | boilerplate.txt | boilerplate phrases by kind, stop words, month names (boilerplate features) |
 //! | segment.txt | abbreviations that keep their period (sentence splitting) |
+//! | html.txt | class/id word groups and stop words of the HTML path (src/html/) |
 //!
 //! The format, the same for every file:
 //!
@@ -151,6 +152,8 @@ embedded_files! {
     boilerplate => "../data/lexicon/boilerplate.txt";
     /// data/lexicon/segment.txt
     segment => "../data/lexicon/segment.txt";
+    /// data/lexicon/html.txt
+    html => "../data/lexicon/html.txt";
 }
 
 /// The forms of one section as a `&'static [&'static str]`, collected once:

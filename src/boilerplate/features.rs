@@ -578,6 +578,7 @@ pub fn local(seg: &Segments) -> Vec<Vec<f64>> {
     out
 }
 
+
 /// "12 comments", "6 thoughts on ...", "(42) comments", "3 responses to ...".
 fn comment_count_line(n: &str) -> bool {
     let t = n.trim_start_matches(['(', '[', ' ']);
@@ -586,87 +587,92 @@ fn comment_count_line(n: &str) -> bool {
         return false;
     }
     let rest = t[d..].trim_start_matches([')', ']', ' ']);
-    ["comment", "thoughts on", "responses to", "replies to", "reactions"].iter().any(|w| rest.starts_with(w))
+    word_list!(boilerplate, "comment-counts").iter().any(|w| rest.starts_with(w))
 }
 
-/// `buf` and `words` are scratch space (lower-cased word, the line's words).
-#[allow(clippy::too_many_arguments)]
-fn line_features<'a>(
-    text: &'a str,
-    lower_text: &str,
-    hits: Hits,
-    i: usize,
-    n: usize,
-    n_sent: usize,
-    repeated: bool,
-    buf: &mut String,
-    words: &mut Vec<&'a str>,
-) -> Vec<f64> {
-    words.clear();
-    words.extend(text.split_whitespace());
-    // One pass over the characters for the counts.
-    let (mut chars, mut cjk, mut letters, mut upper, mut lower, mut digits, mut commas) =
-        (0, 0, 0, 0, 0, 0, 0);
-    let (mut sep_char, mut has_quote, mut slash, mut bullet_char) = (false, false, false, false);
+/// Character counts of a line, from one pass over its characters.
+#[derive(Default)]
+struct CharCounts {
+    chars: usize,
+    cjk: usize,
+    letters: usize,
+    upper: usize,
+    lower: usize,
+    digits: usize,
+    commas: usize,
+    sep_char: bool,
+    has_quote: bool,
+    slash: bool,
+    bullet_char: bool,
+}
+
+/// One pass over the characters for the counts.
+fn char_counts(text: &str) -> CharCounts {
+    let mut k = CharCounts::default();
     for c in text.chars() {
-        chars += 1;
+        k.chars += 1;
         if c.is_ascii() {
             if c.is_ascii_alphabetic() {
-                letters += 1;
+                k.letters += 1;
                 if c.is_ascii_uppercase() {
-                    upper += 1;
+                    k.upper += 1;
                 } else {
-                    lower += 1;
+                    k.lower += 1;
                 }
             } else if c.is_ascii_digit() {
-                digits += 1;
+                k.digits += 1;
             } else {
                 match c {
-                    ',' => commas += 1,
+                    ',' => k.commas += 1,
                     '|' => {
-                        sep_char = true;
-                        bullet_char = true;
+                        k.sep_char = true;
+                        k.bullet_char = true;
                     }
-                    '/' => slash = true,
-                    '"' => has_quote = true,
+                    '/' => k.slash = true,
+                    '"' => k.has_quote = true,
                     _ => {}
                 }
             }
             continue;
         }
         if is_cjk(c) {
-            cjk += 1;
+            k.cjk += 1;
         }
         if is_typographic(c) {
             // Not a letter, not a comma, separator or quote counted below.
             if c == '»' {
-                sep_char = true;
+                k.sep_char = true;
             } else if c == '“' || c == '«' || c == '„' {
-                has_quote = true;
+                k.has_quote = true;
             }
             continue;
         }
         if is_alpha(c) {
-            letters += 1;
+            k.letters += 1;
         }
         if c.is_uppercase() {
-            upper += 1;
+            k.upper += 1;
         }
         if c.is_lowercase() {
-            lower += 1;
+            k.lower += 1;
         }
         match c {
-            '，' | '、' => commas += 1,
-            '›' | '»' => sep_char = true,
+            '，' | '、' => k.commas += 1,
+            '›' | '»' => k.sep_char = true,
             '•' | '·' => {
-                sep_char = true;
-                bullet_char = true;
+                k.sep_char = true;
+                k.bullet_char = true;
             }
-            '“' | '«' | '„' | '「' => has_quote = true,
+            '“' | '«' | '„' | '「' => k.has_quote = true,
             _ => {}
         }
     }
-    let nw = (words.len()).max(cjk / 2).max(1) as f64;
+    k
+}
+
+/// Word counts of a line: (stop words, words that start with a letter, those of them
+/// capitalised). `buf` is scratch space.
+fn word_counts(words: &[&str], buf: &mut String) -> (usize, usize, usize) {
     let mut stop = 0usize;
     let mut alpha_words = 0usize;
     let mut caps = 0usize;
@@ -716,13 +722,12 @@ fn line_features<'a>(
             }
         }
     }
-    let trimmed_end = text.trim_end_matches(['"', '”', '’', '\'', ')', '»', ' ']);
-    let last = trimmed_end.chars().last().unwrap_or(' ');
-    let ends_sentence = matches!(last, '.' | '!' | '?' | '。' | '！' | '？') || (cjk > 0 && last == '다');
-    let has_url = lower_text.contains("http") || lower_text.contains("www.") || lower_text.contains(".com");
-    let has_handle = words.iter().any(|w| w.starts_with('@') && w.len() > 1);
-    let has_sep = sep_char || (slash && text.contains(" / "));
-    let has_date = words.iter().any(|w| {
+    (stop, alpha_words, caps)
+}
+
+/// A word of the line is a month name or a year (1000-2999). `buf` is scratch space.
+fn has_date(words: &[&str], buf: &mut String) -> bool {
+    words.iter().any(|w| {
         if w.is_ascii() {
             let t = w.as_bytes();
             let a = t.iter().position(|c| c.is_ascii_alphanumeric()).unwrap_or(t.len());
@@ -746,31 +751,57 @@ fn line_features<'a>(
         let l = buf.as_str();
         months().contains(&l)
             || (l.len() == 4 && l.starts_with(['1', '2']) && l.chars().all(|c| c.is_ascii_digit()))
-    });
+    })
+}
+
+/// "Name/Agency", "(Agency/Name)": a slash between capitalised words (not in a URL).
+fn credit_like(text: &str, lower_text: &str) -> bool {
+    let b = text.as_bytes();
+    for (k, &c) in b.iter().enumerate() {
+        if c == b'/' && k > 0 && k + 1 < b.len() && b[k - 1].is_ascii_alphabetic() && b[k + 1].is_ascii_uppercase() {
+            return !lower_text.contains("http") && !lower_text.contains("www");
+        }
+    }
+    false
+}
+
+/// A line that starts "1." or "12)".
+fn numbered(text: &str) -> bool {
+    let t = text.trim_start();
+    let d = t.chars().take_while(|c| c.is_ascii_digit()).count();
+    d > 0 && d <= 2 && t[d..].starts_with([')', '.'])
+}
+
+/// `buf` and `words` are scratch space (lower-cased word, the line's words).
+#[allow(clippy::too_many_arguments)]
+fn line_features<'a>(
+    text: &'a str,
+    lower_text: &str,
+    hits: Hits,
+    i: usize,
+    n: usize,
+    n_sent: usize,
+    repeated: bool,
+    buf: &mut String,
+    words: &mut Vec<&'a str>,
+) -> Vec<f64> {
+    words.clear();
+    words.extend(text.split_whitespace());
+    let CharCounts { chars, cjk, letters, upper, lower, digits, commas, sep_char, has_quote, slash, bullet_char } =
+        char_counts(text);
+    let nw = (words.len()).max(cjk / 2).max(1) as f64;
+    let (stop, alpha_words, caps) = word_counts(words, buf);
+    let trimmed_end = text.trim_end_matches(['"', '”', '’', '\'', ')', '»', ' ']);
+    let last = trimmed_end.chars().last().unwrap_or(' ');
+    let ends_sentence = matches!(last, '.' | '!' | '?' | '。' | '！' | '？') || (cjk > 0 && last == '다');
+    let has_url = lower_text.contains("http") || lower_text.contains("www.") || lower_text.contains(".com");
+    let has_handle = words.iter().any(|w| w.starts_with('@') && w.len() > 1);
+    let has_sep = sep_char || (slash && text.contains(" / "));
+    let has_date = has_date(words, buf);
     let rel = if n > 1 { i as f64 / (n - 1) as f64 } else { 0.5 };
     let kind = hits.kind();
-    let credit_like = {
-        // "Name/Agency", "(Agency/Name)": a slash between capitalised words.
-        let b = text.as_bytes();
-        let mut found = false;
-        for (k, &c) in b.iter().enumerate() {
-            if c == b'/'
-                && k > 0
-                && k + 1 < b.len()
-                && b[k - 1].is_ascii_alphabetic()
-                && b[k + 1].is_ascii_uppercase()
-            {
-                found = !lower_text.contains("http") && !lower_text.contains("www");
-                break;
-            }
-        }
-        found
-    };
-    let numbered = {
-        let t = text.trim_start();
-        let d = t.chars().take_while(|c| c.is_ascii_digit()).count();
-        d > 0 && d <= 2 && t[d..].starts_with([')', '.'])
-    };
+    let credit_like = credit_like(text, lower_text);
+    let numbered = numbered(text);
     let first = text.chars().find(|&c| is_alpha(c));
     let bracketed = text.starts_with(['[', '(']) && text.ends_with([']', ')']);
     let bullets = if bullet_char {
@@ -952,12 +983,10 @@ fn logit(p: f64) -> f64 {
     (p / (1.0 - p)).ln()
 }
 
-/// Context features from the local features and first-stage probabilities
-/// (`p1[i]` = probability that line `i` is boilerplate).
-pub fn context(local: &[Vec<f64>], p1: &[f64]) -> Vec<Vec<f64>> {
-    let n = local.len().min(p1.len());
-    let words: Vec<f64> = local[..n].iter().map(|f| (f[L::LN_WORDS].exp() - 1.0).max(0.0)).collect();
-    // Content mass: confident content lines weighted by length.
+/// Content mass: confident content lines weighted by length. Returns each line's mass, the
+/// mass strictly before each line, and the total.
+fn content_mass(words: &[f64], p1: &[f64]) -> (Vec<f64>, Vec<f64>, f64) {
+    let n = words.len().min(p1.len());
     let mass: Vec<f64> =
         (0..n).map(|i| (1.0 - p1[i]) * words[i].min(60.0) * if p1[i] < 0.5 { 1.0 } else { 0.0 }).collect();
     let mut before = vec![0.0; n];
@@ -966,8 +995,12 @@ pub fn context(local: &[Vec<f64>], p1: &[f64]) -> Vec<Vec<f64>> {
         before[i] = acc;
         acc += mass[i];
     }
-    let total = acc;
-    // Main block: the maximum-sum run of (0.5 - p) weighted by length.
+    (mass, before, acc)
+}
+
+/// Main block: the maximum-sum run of (0.5 - p) weighted by length, as `start..end`.
+pub fn main_block(words: &[f64], p1: &[f64]) -> (usize, usize) {
+    let n = words.len().min(p1.len());
     let score: Vec<f64> = (0..n).map(|i| (0.5 - p1[i]) * (words[i] + 1.0).ln()).collect();
     let (mut bs, mut be, mut best) = (0usize, 0usize, f64::MIN);
     let (mut cs, mut cur) = (0usize, 0.0);
@@ -983,9 +1016,13 @@ pub fn context(local: &[Vec<f64>], p1: &[f64]) -> Vec<Vec<f64>> {
             be = i + 1;
         }
     }
-    let strong: Vec<bool> = (0..n).map(|i| p1[i] < 0.3 && words[i] >= 12.0).collect();
-    let lex: Vec<bool> = local[..n].iter().map(|f| f[L::LEX_WHOLE] + f[L::LEX_PREFIX] + f[L::LEX_CONTAINS] > 0.0).collect();
-    // End-of-article marker: a lexicon hit after which little content follows.
+    (bs, be)
+}
+
+/// End-of-article marker: for each line, whether a lexicon hit after which little content
+/// follows came before it.
+fn marker_seen(lex: &[bool], mass: &[f64], before: &[f64], total: f64) -> Vec<bool> {
+    let n = lex.len().min(mass.len()).min(before.len());
     let mut marker_seen = vec![false; n];
     let mut seen = false;
     for i in 0..n {
@@ -995,8 +1032,12 @@ pub fn context(local: &[Vec<f64>], p1: &[f64]) -> Vec<Vec<f64>> {
             seen = true;
         }
     }
-    let block_size = (be - bs) as f64;
-    // Nearest strong content line strictly before / after each line.
+    marker_seen
+}
+
+/// Nearest strong content line strictly before / after each line.
+fn nearest_strong(strong: &[bool]) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+    let n = strong.len();
     let mut prev_strong = vec![None; n];
     let mut last = None;
     for i in 0..n {
@@ -1013,6 +1054,41 @@ pub fn context(local: &[Vec<f64>], p1: &[f64]) -> Vec<Vec<f64>> {
             last = Some(i);
         }
     }
+    (prev_strong, next_strong)
+}
+
+/// Short lines (6 words or fewer) in the runs right before and after line `i`
+/// (at most 30 before, 60 in all).
+fn short_run(words: &[f64], i: usize) -> usize {
+    let n = words.len();
+    let ii = i as isize;
+    let short = |k: isize| k >= 0 && (k as usize) < n && words[k as usize] <= 6.0;
+    let mut run = 0;
+    let mut k = ii - 1;
+    while short(k) && run < 30 {
+        run += 1;
+        k -= 1;
+    }
+    k = ii + 1;
+    while short(k) && run < 60 {
+        run += 1;
+        k += 1;
+    }
+    run
+}
+
+/// Context features from the local features and first-stage probabilities
+/// (`p1[i]` = probability that line `i` is boilerplate).
+pub fn context(local: &[Vec<f64>], p1: &[f64]) -> Vec<Vec<f64>> {
+    let n = local.len().min(p1.len());
+    let words: Vec<f64> = local[..n].iter().map(|f| (f[L::LN_WORDS].exp() - 1.0).max(0.0)).collect();
+    let (mass, before, total) = content_mass(&words, p1);
+    let (bs, be) = main_block(&words, p1);
+    let strong: Vec<bool> = (0..n).map(|i| p1[i] < 0.3 && words[i] >= 12.0).collect();
+    let lex: Vec<bool> = local[..n].iter().map(|f| f[L::LEX_WHOLE] + f[L::LEX_PREFIX] + f[L::LEX_CONTAINS] > 0.0).collect();
+    let marker_seen = marker_seen(&lex, &mass, &before, total);
+    let block_size = (be - bs) as f64;
+    let (prev_strong, next_strong) = nearest_strong(&strong);
     let first_strong = strong.iter().position(|&x| x).unwrap_or(n);
     let last_strong = strong.iter().rposition(|&x| x).map_or(0, |k| k + 1);
     let short_dens = |i: usize, r: usize| {
@@ -1053,17 +1129,7 @@ pub fn context(local: &[Vec<f64>], p1: &[f64]) -> Vec<Vec<f64>> {
         let gap_prev = prev_strong[i].map_or(50.0, |k| (i - k) as f64);
         let gap_next = next_strong[i].map_or(50.0, |k| (k - i) as f64);
         let short = |k: isize| k >= 0 && (k as usize) < n && words[k as usize] <= 6.0;
-        let mut run = 0;
-        let mut k = ii - 1;
-        while short(k) && run < 30 {
-            run += 1;
-            k -= 1;
-        }
-        k = ii + 1;
-        while short(k) && run < 60 {
-            run += 1;
-            k += 1;
-        }
+        let run = short_run(&words, i);
         let f = &local[i];
         let lex_any = if lex[i] { 1.0 } else { 0.0 };
         let b = |x: bool| if x { 1.0 } else { 0.0 };

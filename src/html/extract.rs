@@ -99,34 +99,12 @@ fn descendants(page: &Page, anc: usize) -> Vec<bool> {
     v
 }
 
-/// Frequent function words of the main Latin- and Cyrillic-script languages: their density
-/// separates prose from navigation and lists (as in jusText), language-blind otherwise.
-const STOP: &[&str] = &[
-    // en
-    "the", "of", "and", "to", "a", "in", "is", "that", "it", "for", "was", "on", "as", "with", "he", "she", "they",
-    "be", "at", "by", "this", "had", "not", "are", "but", "from", "or", "have", "an", "which", "were", "been", "has",
-    "their", "his", "her", "its", "would", "will", "there", "who", "said", "if", "we", "when", "more", "than", "about",
-    "also", "into", "after", "could", "can", "so", "what", "out", "up", "i", "you", "them", "do", "did", "one",
-    // de
-    "der", "die", "und", "den", "das", "ist", "nicht", "ein", "eine", "zu", "mit", "sich", "auf", "für", "von", "dem",
-    "des", "im", "auch", "es", "sie", "er", "wird", "bei", "wie", "nach", "noch", "aus", "hat", "werden", "dass", "einen",
-    // fr
-    "le", "la", "les", "de", "des", "et", "du", "un", "une", "est", "que", "qui", "dans", "pour", "pas", "sur", "au",
-    "il", "elle", "ne", "par", "plus", "se", "ce", "avec", "sont", "aux", "ont", "été", "mais",
-    // es / pt / it
-    "el", "los", "las", "y", "en", "que", "por", "con", "para", "una", "del", "se", "lo", "como", "más", "pero", "su",
-    "sus", "o", "da", "do", "em", "não", "os", "uma", "dos", "das", "ao", "il", "di", "che", "non", "per", "della",
-    "sono", "gli", "nel", "alla", "è",
-    // nl
-    "het", "een", "van", "en", "niet", "zijn", "op", "dat", "met", "voor", "ook",
-    // ru
-    "и", "в", "не", "на", "что", "с", "по", "как", "это", "он", "она", "к", "из", "за", "о", "от", "но", "для", "же",
-    "то", "бы", "так", "его", "было", "при", "был", "были",
-];
-
+/// Frequent function words of the main Latin- and Cyrillic-script languages
+/// (data/lexicon/html.txt [stop-words]): their density separates prose from navigation and
+/// lists (as in jusText), language-blind otherwise.
 fn stop_set() -> &'static std::collections::HashSet<&'static str> {
     static S: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
-    S.get_or_init(|| STOP.iter().copied().collect())
+    S.get_or_init(|| crate::lexicon::word_set(crate::lexicon::html(), "stop-words"))
 }
 
 /// Deepest block whose subtree holds at least `share` of the page's good text.
@@ -299,10 +277,8 @@ pub fn features(page: &Page) -> Vec<Vec<f32>> {
         for k in 0..64 {
             f.push(((l.words >> k) & 1) as f32);
         }
-        if std::env::var("NO_OWNWORDS").is_err() {
-            for k in 0..64 {
-                f.push(((blk.own_words >> k) & 1) as f32);
-            }
+        for k in 0..64 {
+            f.push(((blk.own_words >> k) & 1) as f32);
         }
         cum += s.chars;
         out.push(f);
@@ -449,11 +425,9 @@ pub fn probabilities(page: &Page, m: &Model) -> Vec<f32> {
     f2.iter().map(|x| m.s2.prob(x)).collect()
 }
 
-/// Decide body lines from probabilities: find the block whose subtree maximises
-/// sum((p - 0.5) * words) (the article container), keep its lines with p >= `lo`, and lines
-/// outside it only with p >= `hi`.
-#[cfg_attr(not(feature = "internals"), allow(dead_code))] // used in training (tools/)
-pub fn decide(page: &Page, probs: &[f32], lo: f32, hi: f32) -> Vec<bool> {
+/// For each line of `page`, whether it lies in the article container: the block whose
+/// subtree maximises sum((p - 0.5) * words) over its lines.
+pub fn container_lines(page: &Page, probs: &[f32]) -> Vec<bool> {
     let nb = page.blocks.len().max(1);
     let mut sc = vec![0.0f32; nb];
     let wl: Vec<f32> = page.lines.iter().map(|l| (words(&page.text[l.start..l.end]).len() as f32).max(1.0)).collect();
@@ -468,11 +442,15 @@ pub fn decide(page: &Page, probs: &[f32], lo: f32, hi: f32) -> Vec<bool> {
     }
     let best = (0..nb).max_by(|&x, &y| sc[x].partial_cmp(&sc[y]).unwrap_or(std::cmp::Ordering::Equal).then(y.cmp(&x))).unwrap_or(0);
     let inside = descendants(page, best);
-    page.lines
-        .iter()
-        .zip(probs)
-        .map(|(l, &p)| if inside.get(l.block as usize).copied().unwrap_or(false) { p >= lo } else { p >= hi })
-        .collect()
+    page.lines.iter().map(|l| inside.get(l.block as usize).copied().unwrap_or(false)).collect()
+}
+
+/// Decide body lines from probabilities: find the article container ([`container_lines`]),
+/// keep its lines with p >= `lo`, and lines outside it only with p >= `hi`.
+#[cfg_attr(not(feature = "internals"), allow(dead_code))] // used in training (tools/)
+pub fn decide(page: &Page, probs: &[f32], lo: f32, hi: f32) -> Vec<bool> {
+    let inside = container_lines(page, probs);
+    probs.iter().zip(&inside).map(|(&p, &i)| if i { p >= lo } else { p >= hi }).collect()
 }
 
 // ---------------------------------------------------------------- model file

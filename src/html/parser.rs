@@ -51,58 +51,8 @@ pub const TAG_FLAG_NAMES: [&str; 32] = [
 ];
 
 // ---------------------------------------------------------------- class/id word flags
-/// Words looked for in class and id attribute values (split on non-alphanumerics and camelCase,
-/// lower-cased), plus role/itemprop values. Index = bit.
-pub const WORDS: [&[&str]; 48] = [
-    &["share", "sharing", "sharebar", "shares"],
-    &["social", "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "email", "mail"],
-    &["related", "relatedarticles", "similar", "recommended", "recommend", "recommendations", "recirc", "more", "also", "trending", "popular", "mostread", "most"],
-    &["promo", "promotion", "teaser", "cta", "banner"],
-    &["ad", "ads", "advert", "advertisement", "adv", "advertising", "sponsor", "sponsored", "dfp", "gpt", "adslot", "adunit", "outbrain", "taboola", "commercial"],
-    &["comment", "comments", "disqus", "discussion", "reply", "replies", "respond"],
-    &["byline", "byl", "bylines"],
-    &["author", "authors", "writer", "contributor", "reporter"],
-    &["caption", "captions", "figcaption"],
-    &["credit", "credits", "copyright", "photographer", "source"],
-    &["footer", "foot", "contentinfo", "bottom"],
-    &["header", "masthead", "banner", "top", "topbar"],
-    &["menu", "menubar", "dropdown", "submenu", "hamburger", "drawer"],
-    &["nav", "navigation", "navbar", "skip", "pagination", "pager", "jump"],
-    &["subscribe", "subscription", "signup", "paywall", "register", "login", "signin", "account", "premium"],
-    &["newsletter", "newsletters"],
-    &["sidebar", "side", "rail", "aside", "complementary", "secondary"],
-    &["widget", "widgets", "module", "plugin", "embed"],
-    &["cookie", "cookies", "consent", "gdpr", "privacy"],
-    &["breadcrumb", "breadcrumbs", "crumb", "crumbs"],
-    &["tag", "tags", "tagged", "topics", "topic", "keywords", "category", "categories", "section", "kicker", "label", "rubric", "eyebrow"],
-    &["meta", "metadata", "info", "details"],
-    &["date", "dateline", "published", "datepublished", "datemodified", "updated", "pubdate", "posted", "dates"],
-    &["time", "timestamp"],
-    &["title", "titles"],
-    &["headline", "headlines", "hed", "heading"],
-    &["summary", "dek", "standfirst", "subtitle", "subheadline", "subhead", "lede", "lead", "intro", "description", "excerpt", "strapline", "deck", "abstract"],
-    &["article", "articles", "story", "stories", "post", "entry"],
-    &["content", "contents", "body", "text", "articlebody", "copy", "prose", "main", "richtext", "paragraph", "para"],
-    &["hidden", "hide", "invisible", "sr", "screenreader", "visually", "offscreen", "visuallyhidden"],
-    &["modal", "popup", "overlay", "lightbox", "dialog", "toast"],
-    &["print", "toolbar", "tools", "actions", "utility", "utilities", "icons", "icon"],
-    &["image", "img", "photo", "picture", "media", "gallery", "video", "player", "figure", "slideshow", "thumbnail", "thumb"],
-    &["list", "listing", "feed", "grid", "cards", "card", "items", "item"],
-    &["link", "links", "url"],
-    &["search", "searchbox", "query"],
-    &["bio", "biography", "profile", "avatar", "about"],
-    &["note", "notes", "disclaimer", "correction", "editor", "notice", "alert"],
-    &["quote", "pullquote", "blockquote", "callout"],
-    &["inline", "body", "in"],
-    &["newsletter", "follow", "join"],
-    &["btn", "button", "buttons"],
-    &["logo", "brand", "branding", "site"],
-    &["count", "counter", "views", "reading", "readtime", "minutes"],
-    &["next", "prev", "previous", "pagination"],
-    &["headline", "title", "name"],
-    &["wrapper", "container", "wrap", "inner", "outer", "row", "col", "column", "columns", "layout", "grid"],
-    &["sub", "secondary", "small", "mini", "micro"],
-];
+/// Class/id words: data/lexicon/html.txt [class-words], one group per entry, the entry's
+/// position its bit (the constants below name them; [`word_bits`] looks words up).
 pub const W_SHARE: u64 = 1 << 0;
 pub const W_SOCIAL: u64 = 1 << 1;
 pub const W_RELATED: u64 = 1 << 2;
@@ -114,51 +64,51 @@ pub const W_AUTHOR: u64 = 1 << 7;
 pub const W_CAPTION: u64 = 1 << 8;
 pub const W_CREDIT: u64 = 1 << 9;
 pub const W_FOOTER: u64 = 1 << 10;
-#[allow(dead_code)] // names a bit of WORDS; the extractor reads every bit by index
+#[allow(dead_code)] // names a bit of the class words; the extractor reads every bit by index
 pub const W_HEADER: u64 = 1 << 11;
 pub const W_MENU: u64 = 1 << 12;
 pub const W_NAV: u64 = 1 << 13;
 pub const W_SUBSCRIBE: u64 = 1 << 14;
 pub const W_NEWSLETTER: u64 = 1 << 15;
-#[allow(dead_code)] // names a bit of WORDS; the extractor reads every bit by index
+#[allow(dead_code)] // names a bit of the class words; the extractor reads every bit by index
 pub const W_SIDEBAR: u64 = 1 << 16;
-#[allow(dead_code)] // names a bit of WORDS; the extractor reads every bit by index
+#[allow(dead_code)] // names a bit of the class words; the extractor reads every bit by index
 pub const W_WIDGET: u64 = 1 << 17;
 pub const W_COOKIE: u64 = 1 << 18;
 pub const W_BREADCRUMB: u64 = 1 << 19;
-#[allow(dead_code)] // names a bit of WORDS; the extractor reads every bit by index
+#[allow(dead_code)] // names a bit of the class words; the extractor reads every bit by index
 pub const W_TAG: u64 = 1 << 20;
-#[allow(dead_code)] // names a bit of WORDS; the extractor reads every bit by index
+#[allow(dead_code)] // names a bit of the class words; the extractor reads every bit by index
 pub const W_META: u64 = 1 << 21;
 pub const W_DATE: u64 = 1 << 22;
 pub const W_TIME: u64 = 1 << 23;
-#[allow(dead_code)] // names a bit of WORDS; the extractor reads every bit by index
+#[allow(dead_code)] // names a bit of the class words; the extractor reads every bit by index
 pub const W_TITLE: u64 = 1 << 24;
 pub const W_HEADLINE: u64 = 1 << 25;
 pub const W_SUMMARY: u64 = 1 << 26;
-#[allow(dead_code)] // names a bit of WORDS; the extractor reads every bit by index
+#[allow(dead_code)] // names a bit of the class words; the extractor reads every bit by index
 pub const W_ARTICLE: u64 = 1 << 27;
-#[allow(dead_code)] // names a bit of WORDS; the extractor reads every bit by index
+#[allow(dead_code)] // names a bit of the class words; the extractor reads every bit by index
 pub const W_CONTENT: u64 = 1 << 28;
-#[allow(dead_code)] // names a bit of WORDS; the extractor reads every bit by index
+#[allow(dead_code)] // names a bit of the class words; the extractor reads every bit by index
 pub const W_HIDDEN: u64 = 1 << 29;
-#[allow(dead_code)] // names a bit of WORDS; the extractor reads every bit by index
+#[allow(dead_code)] // names a bit of the class words; the extractor reads every bit by index
 pub const W_MODAL: u64 = 1 << 30;
-#[allow(dead_code)] // names a bit of WORDS; the extractor reads every bit by index
+#[allow(dead_code)] // names a bit of the class words; the extractor reads every bit by index
 pub const W_TOOLS: u64 = 1 << 31;
-#[allow(dead_code)] // names a bit of WORDS; the extractor reads every bit by index
+#[allow(dead_code)] // names a bit of the class words; the extractor reads every bit by index
 pub const W_MEDIA: u64 = 1 << 32;
-#[allow(dead_code)] // names a bit of WORDS; the extractor reads every bit by index
+#[allow(dead_code)] // names a bit of the class words; the extractor reads every bit by index
 pub const W_LIST: u64 = 1 << 33;
-#[allow(dead_code)] // names a bit of WORDS; the extractor reads every bit by index
+#[allow(dead_code)] // names a bit of the class words; the extractor reads every bit by index
 pub const W_LINK: u64 = 1 << 34;
-#[allow(dead_code)] // names a bit of WORDS; the extractor reads every bit by index
+#[allow(dead_code)] // names a bit of the class words; the extractor reads every bit by index
 pub const W_SEARCH: u64 = 1 << 35;
-#[allow(dead_code)] // names a bit of WORDS; the extractor reads every bit by index
+#[allow(dead_code)] // names a bit of the class words; the extractor reads every bit by index
 pub const W_BIO: u64 = 1 << 36;
-#[allow(dead_code)] // names a bit of WORDS; the extractor reads every bit by index
+#[allow(dead_code)] // names a bit of the class words; the extractor reads every bit by index
 pub const W_NOTE: u64 = 1 << 37;
-#[allow(dead_code)] // names a bit of WORDS; the extractor reads every bit by index
+#[allow(dead_code)] // names a bit of the class words; the extractor reads every bit by index
 pub const W_QUOTE: u64 = 1 << 38;
 /// itemprop="articleBody" (set by the attribute, not by a class word list).
 pub const W_ITEMPROP_BODY: u64 = 1 << 48;
@@ -173,16 +123,24 @@ pub const W_ROLE_BANNER: u64 = 1 << 56;
 pub const W_ROLE_CONTENTINFO: u64 = 1 << 57;
 pub const W_ROLE_ARTICLE: u64 = 1 << 58;
 
-/// Look a lower-case word up in [`WORDS`]; the bits of every group that lists it.
+/// Look a lower-case word up in data/lexicon/html.txt [class-words]; the bits of every group
+/// that lists it (entry `i` is bit `i`; at most 48 groups are read).
 pub fn word_bits(w: &str) -> u64 {
-    let mut b = 0u64;
-    for (i, group) in WORDS.iter().enumerate() {
-        if group.contains(&w) {
-            b |= 1 << i;
+    static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, u64>> = std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut m = std::collections::HashMap::new();
+        for (i, e) in crate::lexicon::html().entries("class-words").take(CLASS_GROUPS).enumerate() {
+            for &f in &e.forms {
+                *m.entry(f).or_insert(0u64) |= 1 << i;
+            }
         }
-    }
-    b
+        m
+    });
+    map.get(w).copied().unwrap_or(0)
 }
+
+/// Class-word groups (bits 0..48 of [`Line::words`]; bits 48.. are itemprop and role values).
+pub const CLASS_GROUPS: usize = 48;
 
 // ---------------------------------------------------------------- public types
 
@@ -1317,6 +1275,27 @@ mod tests {
 
     fn lines(p: &Page) -> Vec<&str> {
         p.lines.iter().map(|l| &p.text[l.start..l.end]).collect()
+    }
+
+    #[test]
+    fn class_words_come_from_the_lexicon_in_bit_order() {
+        let tags: Vec<Option<&str>> = crate::lexicon::html().entries("class-words").map(|e| e.tag).collect();
+        assert_eq!(tags.len(), CLASS_GROUPS);
+        for (bit, name) in [
+            (W_SHARE, "share"),
+            (W_COMMENT, "comment"),
+            (W_BYLINE, "byline"),
+            (W_DATE, "date"),
+            (W_HEADLINE, "headline"),
+            (W_SUMMARY, "summary"),
+            (W_QUOTE, "quote"),
+        ] {
+            assert_eq!(tags[bit.trailing_zeros() as usize], Some(name));
+        }
+        assert_eq!(word_bits("sharing"), W_SHARE);
+        assert_eq!(word_bits("newsletter"), W_NEWSLETTER | 1 << 40);
+        assert_eq!(word_bits("banner"), W_PROMO | W_HEADER);
+        assert_eq!(word_bits("zebra"), 0);
     }
 
     #[test]

@@ -16,6 +16,12 @@
 //! (`--pred`, the annotator's JSON Lines schema, boilerplate spans in code points) for
 //! ../shared/eval/score_body.py; the head rule (headline, byline, summary kept) is applied as in
 //! the product.
+//! --pred-raw / --pred-body: beside --pred, the model alone, and the product's body without its
+//! head (headline, byline/dateline, summary: the product keeps them as article, the benchmark's
+//! gold body leaves them out, so this is the figure comparable with other extractors).
+//! --model FILE: predict with a trained model (in-sample figures of the committed model).
+//! --save-probs FILE / --load-probs FILE: keep a run's probabilities and try decision rules on
+//! them without training (--threshold T, --decide LO:HI[:prose], see html::container_keep).
 
 use annotator::internals::html::extract::{self, Bag, Gbdt, Model, Tree};
 use annotator::internals::html::{self, Page};
@@ -296,6 +302,16 @@ fn train_gbdt(
     Gbdt { base, trees }
 }
 
+/// How predictions are decided from probabilities: the model's threshold alone (`Raw`), the
+/// product's rules (`Product`: [`html::body_lines`], head kept as article), or the product's
+/// article body without its head (`Body`: what the benchmark's gold calls the body).
+#[derive(Clone, Copy)]
+enum Rule {
+    Raw,
+    Product,
+    Body,
+}
+
 fn main() {
     if let Err(e) = run() {
         eprintln!("train-html-boiler: {e}");
@@ -329,7 +345,23 @@ fn run() -> Result<(), String> {
         .collect();
     eprintln!("{} pages, {} lines", docs.len(), docs.iter().map(|d| d.y.len()).sum::<usize>());
     let mut probs: Vec<Vec<f32>> = vec![Vec::new(); docs.len()];
-    if cv {
+    if let Some(path) = flag("--load-probs") {
+        // Probabilities saved by an earlier run (--save-probs): try decision rules without
+        // training again.
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+        let saved: HashMap<String, Vec<f32>> =
+            serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
+        for (d, p) in docs.iter().zip(probs.iter_mut()) {
+            *p = saved.get(&d.id).cloned().ok_or(format!("{path}: no {}", d.id))?;
+        }
+    } else if let Some(path) = flag("--model") {
+        // A trained model (the committed one): in-sample predictions without training.
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+        let m = Model::from_text(&text).ok_or(format!("{path}: not a model"))?;
+        for (d, p) in docs.iter().zip(probs.iter_mut()) {
+            *p = extract::probabilities(&d.page, &m);
+        }
+    } else if cv {
         for fold in 0..5 {
             let tr: Vec<&Doc> =
                 docs.iter().enumerate().filter(|(i, _)| i % 5 != fold).map(|(_, d)| d).collect();
@@ -352,13 +384,43 @@ fn run() -> Result<(), String> {
             probs[i] = extract::probabilities(&d.page, &m);
         }
     }
-    if let Some(path) = flag("--pred") {
-        let mut f = std::fs::File::create(&path).map_err(|e| format!("{path}: {e}"))?;
+    // Decision experiments on (loaded) probabilities: --threshold T, --decide LO:HI (lines
+    // inside the best article container need LO, outside HI; extract::decide).
+    let threshold: f32 = flag("--threshold").and_then(|t| t.parse().ok()).unwrap_or(THRESHOLD);
+    if let Some((lo, hi, prose)) = flag("--decide").and_then(|d| {
+        let mut it = d.split(':');
+        Some((it.next()?.parse::<f32>().ok()?, it.next()?.parse::<f32>().ok()?, it.next() == Some("prose")))
+    }) {
+        for (d, p) in docs.iter().zip(probs.iter_mut()) {
+            let keep = html::container_keep(&d.page, p, lo, hi, prose);
+            *p = keep.iter().map(|&k| if k { 1.0 } else { 0.0 }).collect();
+        }
+    }
+    let threshold = if flag("--decide").is_some() { 0.5 } else { threshold };
+    if let Some(path) = flag("--save-probs") {
+        let saved: HashMap<&str, &Vec<f32>> =
+            docs.iter().zip(&probs).map(|(d, p)| (d.id.as_str(), p)).collect();
+        let text = serde_json::to_string(&saved).map_err(|e| e.to_string())?;
+        std::fs::write(&path, text).map_err(|e| format!("{path}: {e}"))?;
+    }
+    let outputs = [
+        (flag("--pred"), if raw { Rule::Raw } else { Rule::Product }),
+        (flag("--pred-raw"), Rule::Raw),
+        (flag("--pred-body"), Rule::Body),
+    ];
+    for (path, rule) in outputs.iter().filter_map(|(p, r)| p.as_ref().map(|p| (p, *r))) {
+        let mut f = std::fs::File::create(path).map_err(|e| format!("{path}: {e}"))?;
         for (d, p) in docs.iter().zip(&probs) {
-            let keep = if raw {
-                p.iter().map(|&x| x >= THRESHOLD).collect()
-            } else {
-                html::body_lines(&d.page, p, THRESHOLD)
+            let keep = match rule {
+                Rule::Raw => p.iter().map(|&x| x >= threshold).collect(),
+                Rule::Product => html::body_lines(&d.page, p, threshold),
+                Rule::Body => {
+                    let (mut keep, head) = html::article_lines(&d.page, p, threshold);
+                    for i in head {
+                        keep[i] = false;
+                    }
+                    keep
+                }
             };
             let mut spans = Vec::new();
             for (l, &k) in d.page.lines.iter().zip(&keep) {
