@@ -8,6 +8,7 @@
 //! | dates.txt | month, weekday and other word classes of the date rules |
 //! | boilerplate.txt | boilerplate phrases by kind, stop words, month names (boilerplate features) |
 //! | segment.txt | abbreviations that keep their period (sentence splitting) |
+//! | first-names.txt | first names by gender, learned from PolNeAR train by tools/learn-genders.py (quote speakers) |
 //!
 //! The format, the same for every file:
 //!
@@ -151,6 +152,8 @@ embedded_files! {
     boilerplate => "../data/lexicon/boilerplate.txt";
     /// data/lexicon/segment.txt
     segment => "../data/lexicon/segment.txt";
+    /// data/lexicon/first-names.txt
+    first_names => "../data/lexicon/first-names.txt";
 }
 
 /// The forms of one section as a `&'static [&'static str]`, collected once:

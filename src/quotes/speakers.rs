@@ -447,6 +447,9 @@ fn mention_over(mentions: &[Mention], span: Span) -> Option<&Mention> {
         .find(|m| m.label != Label::Date && m.span.overlaps(span))
 }
 
+/// How many sentences back a pronoun's referent is looked for by salience.
+const SALIENCE_SENTENCES: u32 = 8;
+
 /// Who a pronoun or a nominal can point back to.
 #[derive(Debug, Clone)]
 struct Ref {
@@ -491,10 +494,15 @@ pub struct People<'m> {
     /// Quotations' speakers, by token.
     notes: Vec<(usize, Ref)>,
     gender: HashMap<String, char>,
+    /// Genders guessed from pronouns resolved to a name (the weakest clue).
+    guessed: HashMap<String, char>,
     /// Pronouns seen after each name: (masculine, feminine).
     votes: HashMap<String, (usize, usize)>,
     /// Whether the speaker last resolved is a person, when its phrase says.
     last_person: Option<bool>,
+    /// Sentence number of each token (sentences end at terminators outside
+    /// quotations and at line ends).
+    sent: Vec<u32>,
 }
 
 impl<'m> People<'m> {
@@ -511,9 +519,18 @@ impl<'m> People<'m> {
             events: Vec::new(),
             notes: Vec::new(),
             gender: HashMap::new(),
+            guessed: HashMap::new(),
             votes: Default::default(),
             last_person: None,
+            sent: Vec::with_capacity(doc.toks.len()),
         };
+        let mut sn = 0u32;
+        for (k, t) in doc.toks.iter().enumerate() {
+            if k > 0 && (doc.toks[k - 1].line != t.line || doc.is_terminator(k - 1)) {
+                sn += 1;
+            }
+            p.sent.push(sn);
+        }
         let lowers = doc.lowers();
         let n = doc.toks.len();
         let mut i = 0;
@@ -591,7 +608,30 @@ impl<'m> People<'m> {
             let next = doc.toks.get(e2);
             let verb = next
                 .is_some_and(|t| (t.word && !t.cap && !function_words().contains(&t.lower.as_str())) || doc.t(e2) == ",");
-            let subject = starts && verb;
+            // Also salient: the subject of a speech verb ("spokesman Jo
+            // Kent told"), after an inverted one ("noted NBC's Jo Kent"),
+            // one followed by a prepositional phrase ("Jo Kent at the
+            // Review agreed") and a person introduced with a role in an
+            // appositive ("Jo Kent, president of the union,").
+            let cue_next = doc.cue(e2).is_some();
+            let prep_next = starts && matches!(doc.low(e2), "at" | "of" | "from" | "for" | "with");
+            let mut c = s0;
+            while c > 0 && s0 - c < 5 && doc.same_line(c - 1, s0) && {
+                let t = &doc.toks[c - 1];
+                t.inq.is_none()
+                    && (doc.possessive(c - 1)
+                        || (t.word && t.cap)
+                        || doc.role(c - 1).is_some()
+                        || matches!(t.lower.as_str(), "the" | "a" | "an"))
+            } {
+                c -= 1;
+            }
+            let inverted =
+                c > 0 && doc.cue(c - 1).is_some_and(|cf| cf.invertible && cf.kind != vocabulary::CueKind::Prep);
+            let introduced = doc.t(e2) == ","
+                && (e2 + 1..(e2 + 4).min(n)).any(|k| doc.role(k).is_some())
+                && !(e2 + 1..(e2 + 4).min(n)).any(|k| doc.name_word(k));
+            let subject = (starts && verb) || cue_next || prep_next || inverted || introduced;
             let orgish = the || org;
             p.runs.push(Run {
                 first: s,
@@ -634,13 +674,21 @@ impl<'m> People<'m> {
             }
             let mut rf = p.reference(doc, r.first, r.last, r.person);
             rf.subject = r.subject;
-            // Gender from titles and role words next to the name.
+            // Gender from a title or role word right before the name
+            // ("Mrs. Hart", "spokeswoman Ann Hart", "mother Rep. Ann
+            // Hart"), not further ("the wife of Jo Hart" is about her).
             let lo = r.first.saturating_sub(3);
-            for w in &lowers[lo..r.first] {
-                if let Some(g) = lex.gender(w) {
+            let mut k = r.first;
+            while k > lo && doc.same_line(k - 1, r.first) {
+                k -= 1;
+                if let Some(g) = lex.gender(lowers[k]) {
                     if let Some(name) = &rf.name {
                         p.gender.insert(name.clone(), g);
                     }
+                    break;
+                }
+                if !lex.is_speaker_title(lowers[k]) {
+                    break;
                 }
             }
             // Roles: before the name ("press secretary Dan Brill") and in an
@@ -668,8 +716,14 @@ impl<'m> People<'m> {
                 }
             }
             // Gender from the pronouns that follow the name in its sentence
-            // ("Hart said his plan ..."), up to the next name.
-            if r.person {
+            // ("Hart said his plan ..."), up to the next name; not from a
+            // surname that two full names share ("Trump" of Ivanka and of
+            // Donald Trump).
+            let shared_surname = r.words.len() == 1
+                && r.words.last().and_then(|l| p.by_last.get(l)).is_some_and(|names| {
+                    names.iter().filter(|n| n.0.len() >= 2).count() >= 2
+                });
+            if r.person && !shared_surname {
                 let mut k = r.last;
                 let mut vote = (0, 0);
                 while k < n
@@ -771,15 +825,55 @@ impl<'m> People<'m> {
         best.map_or_else(|| words.join(" "), |b| b.0.join(" "))
     }
 
+    /// A name's gender: from a title or role word next to it, else its
+    /// first name (learned lexicon), else the pronouns after it in the
+    /// text, else earlier pronouns resolved to it.
     fn gender_of(&self, name: &str) -> Option<char> {
         if let Some(&g) = self.gender.get(name) {
             return Some(g);
         }
+        let mut words = name.split_whitespace();
+        if let (Some(first), Some(_)) = (words.next(), words.next()) {
+            let low = first.to_lowercase();
+            if let Some(g) = vocabulary::get().first_name_gender(&low) {
+                return Some(g);
+            }
+        }
         match self.votes.get(name) {
             Some(&(m, f)) if m > f => Some('m'),
             Some(&(m, f)) if f > m => Some('f'),
-            _ => None,
+            _ => self.guessed.get(name).copied(),
         }
+    }
+
+    /// The most salient referent among `before` (nearest first) that
+    /// `fits`, seen from token `at`: each mention weighs 1, or 2 as a
+    /// clause's subject or a quotation's speaker, halved for every sentence
+    /// back (the recency and subject weights of Lappin and Leass); a name's
+    /// mentions add up.
+    fn salient<'r>(&self, before: &[&'r (usize, Ref)], at: usize, fits: impl Fn(&Ref) -> bool) -> Option<&'r Ref> {
+        let here = self.sent.get(at).copied().unwrap_or(0);
+        let mut score: Vec<(&Ref, f32)> = Vec::new();
+        for (t, r) in before.iter().map(|e| (e.0, &e.1)) {
+            let d = here.saturating_sub(self.sent.get(t).copied().unwrap_or(0));
+            if d > SALIENCE_SENTENCES {
+                break;
+            }
+            if !fits(r) {
+                continue;
+            }
+            let w = if r.subject { 2.0 } else { 1.0 } * 0.5f32.powi(d as i32);
+            match score.iter_mut().find(|(b, _)| b.name.is_some() && b.name == r.name) {
+                Some(b) => b.1 += w,
+                None => score.push((r, w)),
+            }
+        }
+        // The highest score; among equals, the nearest.
+        score.iter().fold(None, |best: Option<(&Ref, f32)>, &(r, w)| match best {
+            Some((_, bw)) if bw >= w => best,
+            _ => Some((r, w)),
+        })
+        .map(|b| b.0)
     }
 
     /// Remember a quotation's speaker as the latest mention of them.
@@ -788,8 +882,12 @@ impl<'m> People<'m> {
         let person = match (self.last_person.take(), s.entity.and_then(|e| self.entities.get(e))) {
             (Some(p), _) => p,
             (None, Some(e)) => e.label == Label::Person,
-            // A name that speaks is a person unless it looks like an organisation.
-            (None, None) => s.name.as_deref().is_some_and(|n| self.is_person_name(n) || !self.is_org_name(n)),
+            // A name that speaks is a person when it is a person's name or
+            // has several words and does not look like an organisation's
+            // ("Demonstrators said" is not one).
+            (None, None) => s.name.as_deref().is_some_and(|n| {
+                self.is_person_name(n) || (n.split_whitespace().nth(1).is_some() && !self.is_org_name(n))
+            }),
         };
         // The same mention seen as a name run: it is this speaker.
         let (a, b) =
@@ -871,7 +969,6 @@ impl<'m> People<'m> {
                     ev.iter().rev().take(400).chain(nt.iter().rev().take(400)).collect();
                 near.sort_by_key(|e| std::cmp::Reverse(e.0));
                 let before = near;
-                let line = doc.toks.get(np.first).map_or(0, |t| t.line);
                 let fits = |r: &Ref| {
                     r.person
                         && r.name.as_deref().is_none_or(|n| self.gender_of(n).is_none_or(|g| Some(g) == want))
@@ -879,11 +976,8 @@ impl<'m> People<'m> {
                 let rf = match w.as_str() {
                     // The nearest subject in this or the last two paragraphs,
                     // else the nearest person.
-                    "he" | "she" => before
-                        .iter()
-                        .take_while(|(t, _)| doc.toks.get(*t).is_some_and(|x| x.line + 2 >= line))
-                        .map(|(_, r)| r)
-                        .find(|r| r.subject && fits(r))
+                    "he" | "she" => self
+                        .salient(&before, np.first, fits)
                         .or_else(|| before.iter().map(|(_, r)| r).find(|r| fits(r)))
                         .cloned(),
                     "it" => before.iter().take(50).map(|(_, r)| r).find(|r| !r.person).cloned(),
@@ -892,7 +986,7 @@ impl<'m> People<'m> {
                 if let (Some(r), Some(g)) = (&rf, want) {
                     if let Some(n) = &r.name {
                         if self.gender_of(n).is_none() {
-                            self.gender.insert(n.clone(), g);
+                            self.guessed.insert(n.clone(), g);
                         }
                     }
                 }
