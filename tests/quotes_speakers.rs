@@ -220,18 +220,53 @@ const CASES: &[Case] = &[
         Name("Haddad"),
         Speech,
     ),
-    pending(
+    case(
+        "a paragraph's subject introduces the quote that opens the next one",
+        "Nadia Osei runs the shelter on Pine Street.\n\n\u{201c}We never turn anyone away.\u{201d}",
+        "\u{201c}We never turn anyone away.\u{201d}",
+        Name("Osei"),
+        Speech,
+    ),
+    case(
+        "a definite description (\"the Ohio businessman\") goes to the person the text is about",
+        "Tobin Kane on Monday opened a new branch in Dayton. Critics say the bank grew too fast.\n\n\u{201c}We grew as fast as our clients,\u{201d} the Ohio businessman said.",
+        "\u{201c}We grew as fast as our clients,\u{201d}",
+        Name("Kane"),
+        Speech,
+    ),
+    case(
+        "a fronted place is not a role's appositive (\"In Dayton, the mayor said\")",
+        "Mayor Lena Ortiz visited the flooded streets.\n\nIn Dayton, the mayor said the water was falling. \u{201c}We will pump all night,\u{201d} the mayor said.",
+        "\u{201c}We will pump all night,\u{201d}",
+        Name("Ortiz"),
+        Speech,
+    ),
+    case(
         "a role noun resolves to the person named with that role",
         "Tom Reed, a Labour MP, spoke in the debate. \u{201c}This bill is a disgrace,\u{201d} the Labour MP said.",
         "\u{201c}This bill is a disgrace,\u{201d}",
         Name("Reed"),
         Speech,
     ),
-    pending(
+    case(
         "a quote after a sentence that introduces its speaker",
         "Nadia Osei runs the shelter on Pine Street. \u{201c}We never turn anyone away.\u{201d}",
         "\u{201c}We never turn anyone away.\u{201d}",
         Name("Osei"),
+        Speech,
+    ),
+    pending(
+        "a document speaks for its named author or publisher",
+        "A report by the Harbor Institute called the dock unsafe. \u{201c}Repairs are overdue,\u{201d} the report said.",
+        "\u{201c}Repairs are overdue,\u{201d}",
+        Name("Institute"),
+        Speech,
+    ),
+    pending(
+        "a name in an appositive after a description names the speaker (with a nickname and a party tag)",
+        "\u{201c}Vote early!\u{201d} Kane's niece, state Del. Ann \"Annie\" Price (D-Dayton), shouted to the crowd.",
+        "\u{201c}Vote early!\u{201d}",
+        Name("Price"),
         Speech,
     ),
     case(

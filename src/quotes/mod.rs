@@ -419,10 +419,26 @@ fn floating(
                     return people.resolve(doc, &np).map(|s| (s, false));
                 }
             }
+            // Or whoever it is about: `Nadia Osei runs the shelter.¶“We
+            // turn no one away.”`
+            if let Some(sp) = people.subject_between(s, b) {
+                return Some((sp, false));
+            }
+        }
+    } else {
+        // `Nadia Osei runs the shelter. “We turn no one away.”`: the
+        // previous sentence introduces its subject as the speaker.
+        let mut s = i.saturating_sub(1);
+        while s > la && !doc.is_terminator(s - 1) {
+            s -= 1;
+        }
+        if let Some(sp) = people.subject_between(s, i) {
+            return Some((sp, false));
         }
     }
     None
 }
+
 
 #[cfg(test)]
 mod tests {

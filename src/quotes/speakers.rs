@@ -277,7 +277,8 @@ fn np_ending_at(doc: &Doc, j: usize, lo: usize) -> Option<Np> {
             }
         }
         // "the Texas Republican": a description, not a name.
-        if s > lo && determiners().contains(&doc.low(s - 1)) && lex.is_adjective(w) {
+        // "the Labour MP": a role, not a name.
+        if s > lo && determiners().contains(&doc.low(s - 1)) && (lex.is_adjective(w) || doc.role(p).is_some()) {
             return Some(Np { kind: NpKind::Nominal, first: s - 1, last: j, head: p });
         }
         // "the senator from Ohio", "a spokesman for the Treasury": the name
@@ -614,7 +615,7 @@ impl<'m> People<'m> {
             // Review agreed") and a person introduced with a role in an
             // appositive ("Jo Kent, president of the union,").
             let cue_next = doc.cue(e2).is_some();
-            let prep_next = starts && matches!(doc.low(e2), "at" | "of" | "from" | "for" | "with");
+            let prep_next = starts && matches!(doc.low(e2), "at" | "of" | "from" | "for" | "with" | "on");
             let mut c = s0;
             while c > 0 && s0 - c < 5 && doc.same_line(c - 1, s0) && {
                 let t = &doc.toks[c - 1];
@@ -704,7 +705,8 @@ impl<'m> People<'m> {
                     k += 1;
                 }
             }
-            if doc.t(r.last) == "," && determiners().contains(&doc.low(r.last + 1)) {
+            // ("In Chelsea, the mayor said": a place, not an appositive.)
+            if r.person && doc.t(r.last) == "," && determiners().contains(&doc.low(r.last + 1)) {
                 for k in r.last + 2..(r.last + 7).min(n) {
                     if doc.t(k) == "," || doc.is_terminator(k) {
                         break;
@@ -910,6 +912,16 @@ impl<'m> People<'m> {
             .any(|(_, r)| r.subject && r.person && r.name.as_deref() != name)
     }
 
+    /// The first person named as a clause's subject in tokens `[a, b)`.
+    pub fn subject_between(&self, a: usize, b: usize) -> Option<Speaker> {
+        let from = self.events.partition_point(|e| e.0 < a);
+        self.events[from..]
+            .iter()
+            .take_while(|e| e.0 < b)
+            .find(|(_, r)| r.subject && r.person && r.name.is_some())
+            .map(|(_, r)| Speaker { span: r.span, entity: r.entity, name: r.name.clone() })
+    }
+
     /// Forget what the last resolved phrase said about its speaker.
     pub fn clear_last(&mut self) {
         self.last_person = None;
@@ -1019,6 +1031,36 @@ impl<'m> People<'m> {
                         None
                     }
                 });
+                // "the New York businessman", "Obama's former strategist",
+                // "the mother of three": a definite description of a person
+                // no one was introduced as, the person the text is about
+                // (of the description's gender; not the owner).
+                let definite = doc.low(np.first) == "the" || (np.first..np.head).any(|k| doc.possessive(k));
+                let person_head = group.is_some() || lex.gender(head).is_some();
+                let rf = match rf {
+                    None if definite && person_head && !lex.is_generic(head) => {
+                        let want = (np.first..=np.head).find_map(|k| lex.gender(doc.low(k)));
+                        let owner: Option<String> = (np.first..np.head)
+                            .find(|&k| doc.possessive(k))
+                            .map(|k| self.reference(doc, doc.run_back(k - 1, np.first), k, true))
+                            .and_then(|r| r.name);
+                        let ev = &self.events[..self.events.partition_point(|e| e.0 < np.first)];
+                        let nt = &self.notes[..self.notes.partition_point(|e| e.0 < np.first)];
+                        let mut near: Vec<&(usize, Ref)> =
+                            ev.iter().rev().take(400).chain(nt.iter().rev().take(400)).collect();
+                        near.sort_by_key(|e| std::cmp::Reverse(e.0));
+                        let fits = |r: &Ref| {
+                            r.person
+                                && r.name.is_some()
+                                && r.name != owner
+                                && r.name.as_deref().is_none_or(|n| {
+                                    self.gender_of(n).is_none_or(|g| want.is_none_or(|w| w == g))
+                                })
+                        };
+                        self.salient(&near, np.first, fits).cloned()
+                    }
+                    rf => rf,
+                };
                 // Unresolved, the phrase names its speaker itself ("the
                 // growers' union"); a bare generic word does not.
                 // A phrase of common nouns only ("the announcer", "a friend",
