@@ -189,6 +189,51 @@ impl Vocabulary {
     }
 }
 
+/// data/lexicon/quotes.txt [pronouns].
+pub fn pronouns() -> &'static [&'static str] {
+    crate::lexicon::word_list!(quotes, "pronouns")
+}
+/// data/lexicon/quotes.txt [determiners].
+pub fn determiners() -> &'static [&'static str] {
+    crate::lexicon::word_list!(quotes, "determiners")
+}
+/// Lower-case words that cannot end a speaker phrase.
+/// (data/lexicon/quotes.txt [function-words])
+pub fn function_words() -> &'static [&'static str] {
+    crate::lexicon::word_list!(quotes, "function-words")
+}
+/// Words between a subject and its verb ("Varga later said").
+/// (data/lexicon/quotes.txt [subject-verb-gap])
+pub fn subject_verb_gap() -> &'static [&'static str] {
+    crate::lexicon::word_list!(quotes, "subject-verb-gap")
+}
+/// Capitalised words that start a sentence but are not names.
+/// (data/lexicon/quotes.txt [capitalised-non-names])
+pub fn capitalised_non_names() -> &'static [&'static str] {
+    crate::lexicon::word_list!(quotes, "capitalised-non-names")
+}
+/// data/lexicon/names.txt [particles].
+pub fn name_particles() -> &'static [&'static str] {
+    crate::lexicon::word_list!(names, "particles")
+}
+/// data/lexicon/quotes.txt [place-prepositions].
+pub fn place_prepositions() -> &'static [&'static str] {
+    crate::lexicon::word_list!(quotes, "place-prepositions")
+}
+
+/// Day and month names (not "May", "June", "April", "August": also names).
+pub fn is_calendar(w: &str) -> bool {
+    /// data/lexicon/quotes.txt [calendar-words].
+    fn calendar_words() -> &'static [&'static str] {
+        crate::lexicon::word_list!(quotes, "calendar-words")
+    }
+    calendar_words().contains(&w.trim_end_matches('.'))
+}
+
+pub fn is_pronoun(w: &str) -> bool {
+    pronouns().contains(&w)
+}
+
 pub fn get() -> &'static Vocabulary {
     static LEX: OnceLock<Vocabulary> = OnceLock::new();
     LEX.get_or_init(|| Vocabulary::build(crate::lexicon::quotes()))
