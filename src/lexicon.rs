@@ -9,6 +9,7 @@
 //! | boilerplate.txt | boilerplate phrases by kind, stop words, month names (boilerplate features) |
 //! | segment.txt | abbreviations that keep their period (sentence splitting) |
 //! | html.txt | class/id word groups and stop words of the HTML path (src/html/) |
+//! | first-names.txt | first names by gender, learned from PolNeAR train by tools/learn-genders.py (quote speakers) |
 //!
 //! The format, the same for every file:
 //!
@@ -154,6 +155,8 @@ embedded_files! {
     segment => "../data/lexicon/segment.txt";
     /// data/lexicon/html.txt
     html => "../data/lexicon/html.txt";
+    /// data/lexicon/first-names.txt
+    first_names => "../data/lexicon/first-names.txt";
 }
 
 /// The forms of one section as a `&'static [&'static str]`, collected once:

@@ -3,37 +3,10 @@
 //! the same sentence (X said, “…” / X told reporters: “…” / according to X /
 //! X said …, adding “…”).
 
-use super::vocabulary::{self, CueForm, CueKind};
-use super::speakers::{np_after, subject_before, Np, NpKind};
-use super::Doc;
+use super::doc::Doc;
+use super::speakers::{clause_subject, np_after, subject_before, Np, NpKind};
+use super::vocabulary::CueKind;
 
-impl Doc<'_> {
-    /// The cue starting at token `i` (outside quotations).
-    pub fn cue(&self, i: usize) -> Option<&'static CueForm> {
-        let t = self.toks.get(i)?;
-        if t.inq.is_some() || !t.word {
-            return None;
-        }
-        let w: Vec<&str> = (i..(i + 3).min(self.toks.len())).map(|k| self.low(k)).collect();
-        let c = vocabulary::get().cue_at(&w, 0)?;
-        // "United States": capitalised, a cue only at a sentence's start
-        // ("Said Varga:", "According to ...").
-        let initial = i == 0 || self.toks[i - 1].line != t.line || self.is_terminator(i - 1);
-        (!t.cap || initial).then_some(c)
-    }
-    /// Token `i` is inside a short quotation within a sentence (a nickname
-    /// or a scare-quoted word: `Ruth "Ru" Adler`).
-    pub fn in_short_quote(&self, i: usize) -> bool {
-        let Some(q) = self.toks.get(i).and_then(|t| t.inq) else { return false };
-        let Some(&(a, b)) = self.qtoks.get(q) else { return false };
-        b - a <= 5 && !(a..b).any(|k| matches!(self.t(k), "." | "!" | "?" | ","))
-    }
-    /// Role group and length of a role phrase at token `i`.
-    pub fn role(&self, i: usize) -> Option<(usize, usize)> {
-        let w: Vec<&str> = (i..(i + 4).min(self.toks.len())).map(|k| self.low(k)).collect();
-        vocabulary::get().role_at(&w, 0)
-    }
-}
 
 /// The speaker phrase of quotation `qi` from its own sentence.
 pub fn attribution(doc: &Doc, qi: usize) -> Option<Np> {
@@ -209,29 +182,6 @@ fn np_ending_at_colon(doc: &Doc, lo: usize, colon: usize) -> Option<Np> {
     .then_some(np)
 }
 
-/// The first name or pronoun in `[lo, v)` that starts a clause and is followed
-/// by a lower-case word (its verb): "During the speech, Adler attacked ...".
-pub fn clause_subject(doc: &Doc, lo: usize, v: usize) -> Option<Np> {
-    // The nearest clause start before `v`.
-    let mut i = v;
-    while i > lo {
-        i -= 1;
-        let t = &doc.toks[i];
-        let starts = i == lo || matches!(doc.t(i - 1), "," | ";" | ":") || doc.toks[i - 1].inq.is_some();
-        if t.inq.is_none() && t.word && starts {
-            if let Some(np) = np_after(doc, i, v) {
-                let verb = doc.toks.get(np.last).is_some_and(|n| n.word && !n.cap && n.inq.is_none());
-                if matches!(np.kind, NpKind::Name | NpKind::Pronoun | NpKind::Joint)
-                    && verb
-                    && np.first <= i + 1
-                {
-                    return Some(np);
-                }
-            }
-        }
-    }
-    None
-}
 
 /// The speaker phrase of the last cue in `[a, b)` (a sentence or paragraph).
 pub fn last_cue_subject(doc: &Doc, a: usize, b: usize) -> Option<Np> {

@@ -1,45 +1,24 @@
 //! Quote layer: direct quotations and who said them.
 //!
-//! [`marks`] pairs quotation marks into spans; [`cues`] finds the attribution
+//! [`marks`] pairs quotation marks into spans; [`doc`] holds the tokens and
+//! answers questions about them; [`cues`] finds the attribution
 //! of each quotation (a speech verb and its subject, before or after it);
 //! [`speakers`] turns the subject into a speaker: a name, a pronoun or a
 //! nominal ("the spokesman") resolved to a canonical name, through the entity
 //! layer's mentions when there are any and by its own name index otherwise.
 
+// Dependencies run one way: cues -> speakers -> doc -> vocabulary.
 mod cues;
-mod vocabulary;
+mod doc;
 mod marks;
 mod speakers;
+mod vocabulary;
 
 use crate::annotation::{Entity, Mention, Quote, QuoteKind, Span, Speaker};
-use crate::segment::{Segments, TokenKind};
+use crate::segment::Segments;
+use doc::Doc;
 use marks::RawQuote;
 
-/// A token with what the quote layer needs to know about it.
-#[derive(Debug, Clone)]
-pub(crate) struct Tok {
-    pub span: Span,
-    pub line: usize,
-    pub word: bool,
-    pub lower: String,
-    /// Starts with an upper-case letter.
-    pub cap: bool,
-    /// Index of the quotation covering it.
-    pub inq: Option<usize>,
-}
-
-/// The text seen by the quote layer: tokens, paragraphs and quotations.
-pub(crate) struct Doc<'a> {
-    pub text: &'a str,
-    pub toks: Vec<Tok>,
-    pub quotes: Vec<RawQuote>,
-    /// Token range `[first, last)` of each quotation.
-    pub qtoks: Vec<(usize, usize)>,
-    /// Lines not to take names from (boilerplate, title-case headlines).
-    pub bad_line: Vec<bool>,
-    /// Per line, the closest earlier line that is not boilerplate.
-    prev_kept: Vec<Option<usize>>,
-}
 
 /// Boilerplate spans, sorted and merged, answering "does this span touch
 /// one" by binary search (a scan per line was quadratic: 50,000 ad lines
@@ -71,109 +50,6 @@ impl Skip {
     }
 }
 
-impl<'a> Doc<'a> {
-    /// `skip_line`: per line of `seg`, whether it is boilerplate.
-    pub fn new(seg: &'a Segments<'a>, quotes: Vec<RawQuote>, skip_line: Vec<bool>) -> Doc<'a> {
-        let text = seg.text;
-        let mut toks: Vec<Tok> = seg
-            .tokens
-            .iter()
-            .map(|t| {
-                let s = t.span.text(text);
-                Tok {
-                    span: t.span,
-                    line: t.line,
-                    word: t.kind != TokenKind::Punct,
-                    // (ASCII: the same without the Unicode case tables.)
-                    lower: if s.is_ascii() { s.to_ascii_lowercase() } else { s.to_lowercase() },
-                    cap: s.chars().next().is_some_and(|c| c.is_uppercase()),
-                    inq: None,
-                }
-            })
-            .collect();
-        let mut qtoks = Vec::with_capacity(quotes.len());
-        for (qi, q) in quotes.iter().enumerate() {
-            let a = toks.partition_point(|t| t.span.start < q.span.start);
-            let b = toks.partition_point(|t| t.span.end <= q.span.end);
-            let b = b.max(a);
-            for t in &mut toks[a..b] {
-                t.inq = Some(qi);
-            }
-            qtoks.push((a, b));
-        }
-        let mut prev_kept = Vec::with_capacity(seg.lines.len());
-        let mut last = None;
-        for &skipped in &skip_line {
-            prev_kept.push(last);
-            if !skipped {
-                last = Some(prev_kept.len() - 1);
-            }
-        }
-        let mut bad_line = skip_line.clone();
-        for (li, l) in seg.lines.iter().enumerate() {
-            if headline_like(l.text(text)) {
-                bad_line[li] = true;
-            }
-        }
-        Doc { text, toks, quotes, qtoks, bad_line, prev_kept }
-    }
-
-    pub fn t(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.span.text(self.text))
-    }
-    pub fn low(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.lower.as_str())
-    }
-    pub fn lowers(&self) -> Vec<&str> {
-        self.toks.iter().map(|t| t.lower.as_str()).collect()
-    }
-    /// Ends a sentence outside quotation marks.
-    pub fn is_terminator(&self, i: usize) -> bool {
-        let Some(t) = self.toks.get(i) else { return false };
-        if t.inq.is_some() || !matches!(self.t(i), "." | "!" | "?" | "…" | "...") {
-            return false;
-        }
-        // "Del. Ruth Adler": a title's period.
-        if self.t(i) == "."
-            && i > 0
-            && self.toks[i - 1].cap
-            && vocabulary::get().is_speaker_title(&self.toks[i - 1].lower)
-        {
-            return false;
-        }
-        // "(D-Ore.)", "R-Ore., said", "Jan. 5": not a sentence's end.
-        let next = self.toks.get(i + 1).filter(|n| n.line == t.line);
-        !next.is_some_and(|n| {
-            matches!(self.t(i + 1), ")" | "," | ";")
-                || (n.word && !n.cap && n.inq.is_none() && self.t(i) == ".")
-        })
-    }
-    /// The previous paragraph that is not boilerplate.
-    pub fn prev_line(&self, line: usize) -> Option<usize> {
-        self.prev_kept.get(line).copied().flatten()
-    }
-    /// Token range of a line.
-    pub fn line_toks(&self, line: usize) -> (usize, usize) {
-        let a = self.toks.partition_point(|t| t.line < line);
-        let b = self.toks.partition_point(|t| t.line <= line);
-        (a, b)
-    }
-}
-
-/// A title-case line of several words (a headline): its capitalised runs
-/// are not names.
-fn headline_like(line: &str) -> bool {
-    let words: Vec<&str> =
-        line.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3).collect();
-    if words.len() < 4 {
-        return false;
-    }
-    let caps = words
-        .iter()
-        .filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(|c| c.is_uppercase()))
-        .count();
-    caps * 10 >= words.len() * 8
-}
 
 /// A short title-case phrase right after "film", "book", "titled"...: a title.
 fn is_work_title(text: &str, q: &RawQuote, line: Span) -> bool {
@@ -231,13 +107,6 @@ fn is_work_title(text: &str, q: &RawQuote, line: Span) -> bool {
     false
 }
 
-/// How a quotation got its speaker.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum How {
-    Cue,
-    Floating,
-}
-
 /// Find quotations outside `skip` and attribute them to speakers.
 pub fn detect(seg: &Segments, mentions: &[Mention], entities: &[Entity], skip: &[Span]) -> Vec<Quote> {
     let text = seg.text;
@@ -250,21 +119,21 @@ pub fn detect(seg: &Segments, mentions: &[Mention], entities: &[Entity], skip: &
         .partition(|q| is_work_title(text, q, seg.lines.get(q.first_line).copied().unwrap_or(q.span)));
     let doc = Doc::new(seg, raw, skip_line);
     let mut people = speakers::People::new(&doc, mentions, entities);
-    let mut found: Vec<Option<(Speaker, How)>> = Vec::with_capacity(doc.quotes.len());
+    let mut found: Vec<Option<Speaker>> = Vec::with_capacity(doc.quotes.len());
     for qi in 0..doc.quotes.len() {
         people.clear_last();
         let got = match cues::attribution(&doc, qi) {
-            Some(np) => people.resolve(&doc, &np).map(|s| (s, How::Cue)),
+            Some(np) => people.resolve(&doc, &np),
             None => {
                 let f = floating(&doc, qi, &found, &mut people);
                 if f.as_ref().is_some_and(|(_, continued)| *continued) {
                     // A continued speaker: judge it by its name alone.
                     people.clear_last();
                 }
-                f.map(|(s, _)| (s, How::Floating))
+                f.map(|(s, _)| s)
             }
         };
-        if let Some((s, _)) = &got {
+        if let Some(s) = &got {
             people.note_speaker(&doc, s);
         }
         found.push(got);
@@ -275,8 +144,7 @@ pub fn detect(seg: &Segments, mentions: &[Mention], entities: &[Entity], skip: &
         .zip(found)
         .enumerate()
         .filter(|(_, (q, _))| !skip.contains(q.span.start))
-        .map(|(qi, (q, f))| {
-            let speaker = f.map(|x| x.0);
+        .map(|(qi, (q, speaker))| {
             let kind = kind_of(&doc, qi, speaker.is_some());
             let speaker = speaker.filter(|_| !matches!(kind, QuoteKind::Title | QuoteKind::Scare));
             Quote { span: q.span, speaker, unclosed: q.unclosed, kind }
@@ -335,7 +203,7 @@ fn kind_of(doc: &Doc, qi: usize, has_speaker: bool) -> QuoteKind {
 fn floating(
     doc: &Doc,
     qi: usize,
-    found: &[Option<(Speaker, How)>],
+    found: &[Option<Speaker>],
     people: &mut speakers::People,
 ) -> Option<(Speaker, bool)> {
     let q = doc.quotes.get(qi)?;
@@ -373,7 +241,7 @@ fn floating(
         }
     }
     // The previous quotation with a speaker, in this paragraph or the last.
-    if let Some((pj, (sp, _))) =
+    if let Some((pj, sp)) =
         found.iter().enumerate().rev().take(50).find_map(|(j, f)| f.as_ref().map(|f| (j, f)))
     {
         let pq = &doc.quotes[pj];
@@ -419,13 +287,30 @@ fn floating(
                     return people.resolve(doc, &np).map(|s| (s, false));
                 }
             }
+            // Or whoever it is about: `Nadia Osei runs the shelter.¶“We
+            // turn no one away.”`
+            if let Some(sp) = people.subject_between(s, b) {
+                return Some((sp, false));
+            }
+        }
+    } else {
+        // `Nadia Osei runs the shelter. “We turn no one away.”`: the
+        // previous sentence introduces its subject as the speaker.
+        let mut s = i.saturating_sub(1);
+        while s > la && !doc.is_terminator(s - 1) {
+            s -= 1;
+        }
+        if let Some(sp) = people.subject_between(s, i) {
+            return Some((sp, false));
         }
     }
     None
 }
 
+
 #[cfg(test)]
 mod tests {
+    use super::doc::headline_like;
     use super::*;
     use crate::annotation::Label;
 

@@ -2,8 +2,11 @@
 //! canonical name: through the entity layer's mentions when there are any,
 //! else by this module's own index of capitalised names.
 
-use super::vocabulary;
-use super::Doc;
+use super::doc::Doc;
+use super::vocabulary::{
+    self, capitalised_non_names, determiners, function_words, is_calendar, is_pronoun, name_particles, place_prepositions,
+    subject_verb_gap,
+};
 use crate::annotation::{Entity, Label, Mention, Span, Speaker};
 use std::collections::{HashMap, HashSet};
 
@@ -27,126 +30,6 @@ pub struct Np {
     pub head: usize,
 }
 
-/// data/lexicon/quotes.txt [pronouns].
-fn pronouns() -> &'static [&'static str] {
-    crate::lexicon::word_list!(quotes, "pronouns")
-}
-/// data/lexicon/quotes.txt [determiners].
-fn determiners() -> &'static [&'static str] {
-    crate::lexicon::word_list!(quotes, "determiners")
-}
-/// Lower-case words that cannot end a speaker phrase.
-/// (data/lexicon/quotes.txt [function-words])
-fn function_words() -> &'static [&'static str] {
-    crate::lexicon::word_list!(quotes, "function-words")
-}
-/// Words between a subject and its verb ("Varga later said").
-/// (data/lexicon/quotes.txt [subject-verb-gap])
-fn subject_verb_gap() -> &'static [&'static str] {
-    crate::lexicon::word_list!(quotes, "subject-verb-gap")
-}
-/// Capitalised words that start a sentence but are not names.
-/// (data/lexicon/quotes.txt [capitalised-non-names])
-fn capitalised_non_names() -> &'static [&'static str] {
-    crate::lexicon::word_list!(quotes, "capitalised-non-names")
-}
-/// data/lexicon/names.txt [particles].
-fn name_particles() -> &'static [&'static str] {
-    crate::lexicon::word_list!(names, "particles")
-}
-/// data/lexicon/quotes.txt [place-prepositions].
-fn place_prepositions() -> &'static [&'static str] {
-    crate::lexicon::word_list!(quotes, "place-prepositions")
-}
-
-/// Day and month names (not "May", "June", "April", "August": also names).
-fn is_calendar(w: &str) -> bool {
-    /// data/lexicon/quotes.txt [calendar-words].
-    fn calendar_words() -> &'static [&'static str] {
-        crate::lexicon::word_list!(quotes, "calendar-words")
-    }
-    calendar_words().contains(&w.trim_end_matches('.'))
-}
-
-fn is_pronoun(w: &str) -> bool {
-    pronouns().contains(&w)
-}
-
-impl Doc<'_> {
-    /// A capitalised word outside quotations (a name's part).
-    pub fn name_word(&self, i: usize) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| t.word && t.cap && t.inq.is_none() && t.lower != "i" && !is_calendar(&t.lower))
-    }
-    fn particle(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| {
-            t.word
-                && t.inq.is_none()
-                && (name_particles().contains(&t.lower.as_str())
-                    || t.lower.starts_with("al-")
-                    || t.lower.starts_with("el-"))
-        })
-    }
-    pub fn same_line(&self, a: usize, b: usize) -> bool {
-        matches!((self.toks.get(a), self.toks.get(b)), (Some(x), Some(y)) if x.line == y.line)
-    }
-    fn possessive(&self, i: usize) -> bool {
-        matches!(self.t(i), "'s" | "’s" | "'" | "’" | "'S" | "’S")
-    }
-    pub fn byte_span(&self, first: usize, last: usize) -> Span {
-        match (self.toks.get(first), last.checked_sub(1).and_then(|l| self.toks.get(l))) {
-            (Some(a), Some(b)) if b.span.end >= a.span.start => Span::new(a.span.start, b.span.end),
-            _ => Span::new(0, 0),
-        }
-    }
-
-    /// Start of the name run ending at token `e` (inclusive), not before `lo`.
-    fn run_back(&self, e: usize, lo: usize) -> usize {
-        let mut s = e;
-        while s > lo && self.same_line(s - 1, e) {
-            if self.name_word(s - 1) || (s - 1 > lo && self.particle(s - 1) && self.name_word(s - 2)) {
-                s -= 1;
-            } else {
-                break;
-            }
-        }
-        s
-    }
-
-    /// End (exclusive) of the name run starting at `s`, not after `hi`.
-    fn run_fwd(&self, s: usize, hi: usize) -> usize {
-        let mut e = s;
-        while e < hi
-            && self.same_line(e, s)
-            && (self.name_word(e) || (self.particle(e) && e + 1 < hi && self.name_word(e + 1)))
-        {
-            e += 1;
-        }
-        e
-    }
-
-    /// Drop leading sentence words and titles: "The Treasury" -> "Treasury",
-    /// "Mayor Ilse Varga" -> "Ilse Varga". Returns the new start.
-    pub fn strip(&self, s: usize, e: usize) -> usize {
-        let lex = vocabulary::get();
-        let mut s2 = s;
-        while s2 < e && capitalised_non_names().contains(&self.low(s2)) {
-            s2 += 1;
-        }
-        let mut cut = s2;
-        for k in s2..e.saturating_sub(1) {
-            if lex.is_speaker_title(self.low(k)) || lex.role_at(&[self.low(k)], 0).is_some() {
-                cut = k + 1;
-            }
-        }
-        let org = (cut..e).any(|k| lex.is_org_word(self.low(k)));
-        while !org && cut + 1 < e && lex.is_adjective(self.low(cut)) {
-            cut += 1;
-        }
-        cut
-    }
-}
 
 /// The speaker phrase ending right before token `v` (a cue verb), looking no
 /// further back than `lo`.
@@ -173,7 +56,7 @@ pub fn subject_before(doc: &Doc, v: usize, lo: usize) -> Option<Np> {
         }
         // "Lopez disagreed and said": the subject of the first verb.
         if w == "and" && p > lo && !doc.toks[p - 1].cap && doc.toks[p - 1].word {
-            return super::cues::clause_subject(doc, lo, p);
+            return clause_subject(doc, lo, p);
         }
         break;
     }
@@ -277,7 +160,8 @@ fn np_ending_at(doc: &Doc, j: usize, lo: usize) -> Option<Np> {
             }
         }
         // "the Texas Republican": a description, not a name.
-        if s > lo && determiners().contains(&doc.low(s - 1)) && lex.is_adjective(w) {
+        // "the Labour MP": a role, not a name.
+        if s > lo && determiners().contains(&doc.low(s - 1)) && (lex.is_adjective(w) || doc.role(p).is_some()) {
             return Some(Np { kind: NpKind::Nominal, first: s - 1, last: j, head: p });
         }
         // "the senator from Ohio", "a spokesman for the Treasury": the name
@@ -438,6 +322,30 @@ pub fn np_after(doc: &Doc, i: usize, hi: usize) -> Option<Np> {
     None
 }
 
+/// The first name or pronoun in `[lo, v)` that starts a clause and is followed
+/// by a lower-case word (its verb): "During the speech, Adler attacked ...".
+pub fn clause_subject(doc: &Doc, lo: usize, v: usize) -> Option<Np> {
+    // The nearest clause start before `v`.
+    let mut i = v;
+    while i > lo {
+        i -= 1;
+        let t = &doc.toks[i];
+        let starts = i == lo || matches!(doc.t(i - 1), "," | ";" | ":") || doc.toks[i - 1].inq.is_some();
+        if t.inq.is_none() && t.word && starts {
+            if let Some(np) = np_after(doc, i, v) {
+                let verb = doc.toks.get(np.last).is_some_and(|n| n.word && !n.cap && n.inq.is_none());
+                if matches!(np.kind, NpKind::Name | NpKind::Pronoun | NpKind::Joint)
+                    && verb
+                    && np.first <= i + 1
+                {
+                    return Some(np);
+                }
+            }
+        }
+    }
+    None
+}
+
 /// The first non-date mention overlapping `span` (mentions sorted by start).
 fn mention_over(mentions: &[Mention], span: Span) -> Option<&Mention> {
     let from = mentions.partition_point(|m| m.span.end <= span.start);
@@ -446,6 +354,9 @@ fn mention_over(mentions: &[Mention], span: Span) -> Option<&Mention> {
         .take_while(|m| m.span.start < span.end)
         .find(|m| m.label != Label::Date && m.span.overlaps(span))
 }
+
+/// How many sentences back a pronoun's referent is looked for by salience.
+const SALIENCE_SENTENCES: u32 = 8;
 
 /// Who a pronoun or a nominal can point back to.
 #[derive(Debug, Clone)]
@@ -491,19 +402,166 @@ pub struct People<'m> {
     /// Quotations' speakers, by token.
     notes: Vec<(usize, Ref)>,
     gender: HashMap<String, char>,
+    /// Genders guessed from pronouns resolved to a name (the weakest clue).
+    guessed: HashMap<String, char>,
     /// Pronouns seen after each name: (masculine, feminine).
     votes: HashMap<String, (usize, usize)>,
     /// Whether the speaker last resolved is a person, when its phrase says.
     last_person: Option<bool>,
+    /// Sentence number of each token (sentences end at terminators outside
+    /// quotations and at line ends).
+    sent: Vec<u32>,
+}
+
+/// Sentence number of each token: sentences end at terminators outside
+/// quotations and at line ends.
+fn sentence_numbers(doc: &Doc) -> Vec<u32> {
+    let mut out = Vec::with_capacity(doc.toks.len());
+    let mut sn = 0u32;
+    for (k, t) in doc.toks.iter().enumerate() {
+        if k > 0 && (doc.toks[k - 1].line != t.line || doc.is_terminator(k - 1)) {
+            sn += 1;
+        }
+        out.push(sn);
+    }
+    out
+}
+
+/// Whether the name run `[s, e)` (titles from `s0`) is salient: a clause's
+/// subject at a clause start (after role words and a determiner) followed
+/// by a verb-like word or an appositive, or one of the forms below.
+fn is_subject(doc: &Doc, lowers: &[&str], s0: usize, s: usize, e: usize) -> bool {
+    let n = doc.toks.len();
+    // A clause's subject: at a clause start (after role words and a
+    // determiner) and followed by a verb-like word or an appositive.
+    let mut b = s0;
+    while b > 0
+        && s0 - b < 4
+        && doc.toks[b - 1].word
+        && !doc.toks[b - 1].cap
+        && (doc.role(b - 1).is_some() || matches!(lowers[b - 1], "the" | "a" | "an"))
+    {
+        b -= 1;
+    }
+    // "Secretary of State Jo Hart said": the title's words belong
+    // to the phrase.
+    while b >= 2 && lowers[b - 1] == "of" && doc.toks[b - 2].cap && doc.toks[b - 2].word && s0 - b < 6 {
+        b -= 2;
+        while b > 0 && doc.toks[b - 1].cap && doc.toks[b - 1].word && doc.same_line(b - 1, s0) {
+            b -= 1;
+        }
+    }
+    let starts = b == 0
+        || doc.toks[b - 1].line != doc.toks[s].line
+        || doc.is_terminator(b - 1)
+        || matches!(doc.t(b - 1), "," | ";" | ":" | "—" | "–")
+        || doc.toks[b - 1].inq.is_some();
+    let mut e2 = e;
+    if doc.t(e) == "(" {
+        // "Sen. Jo Hart (D-Ore.) said"
+        e2 = (e..(e + 8).min(n)).find(|&k| doc.t(k) == ")").map_or(e, |k| k + 1);
+    }
+    let next = doc.toks.get(e2);
+    let verb = next
+        .is_some_and(|t| (t.word && !t.cap && !function_words().contains(&t.lower.as_str())) || doc.t(e2) == ",");
+    // Also salient: the subject of a speech verb ("spokesman Jo
+    // Kent told"), after an inverted one ("noted NBC's Jo Kent"),
+    // one followed by a prepositional phrase ("Jo Kent at the
+    // Review agreed") and a person introduced with a role in an
+    // appositive ("Jo Kent, president of the union,").
+    let cue_next = doc.cue(e2).is_some();
+    let prep_next = starts && matches!(doc.low(e2), "at" | "of" | "from" | "for" | "with" | "on");
+    let mut c = s0;
+    while c > 0 && s0 - c < 5 && doc.same_line(c - 1, s0) && {
+        let t = &doc.toks[c - 1];
+        t.inq.is_none()
+            && (doc.possessive(c - 1)
+                || (t.word && t.cap)
+                || doc.role(c - 1).is_some()
+                || matches!(t.lower.as_str(), "the" | "a" | "an"))
+    } {
+        c -= 1;
+    }
+    let inverted =
+        c > 0 && doc.cue(c - 1).is_some_and(|cf| cf.invertible && cf.kind != vocabulary::CueKind::Prep);
+    let introduced = doc.t(e2) == ","
+        && (e2 + 1..(e2 + 4).min(n)).any(|k| doc.role(k).is_some())
+        && !(e2 + 1..(e2 + 4).min(n)).any(|k| doc.name_word(k));
+(starts && verb) || cue_next || prep_next || inverted || introduced
+}
+
+/// Runs of capitalised words outside boilerplate and headlines, titles
+/// stripped, each classified: person or organisation, in a quotation, a
+/// clause's subject.
+fn name_runs(doc: &Doc, mentions: &[Mention]) -> Vec<Run> {
+    let lex = vocabulary::get();
+    let lowers = doc.lowers();
+    let n = doc.toks.len();
+    let mut i = 0;
+    let mut raw_runs: Vec<(usize, usize, usize)> = Vec::new();
+    while i < n {
+        let t = &doc.toks[i];
+        let name_like = t.word && t.cap && t.lower != "i" && !is_calendar(&t.lower);
+        if !name_like || doc.bad_line.get(t.line).copied().unwrap_or(true) {
+            i += 1;
+            continue;
+        }
+        let mut e = i + 1;
+        while e < n
+            && doc.toks[e].line == t.line
+            && doc.toks[e].inq == t.inq
+            && ((doc.toks[e].word
+                && doc.toks[e].cap
+                && doc.toks[e].lower != "i"
+                && !is_calendar(&doc.toks[e].lower))
+                || (e + 1 < n && name_particles().contains(&doc.low(e)) && doc.toks[e + 1].cap))
+        {
+            e += 1;
+        }
+        let s = doc.strip(i, e);
+        if s < e {
+            raw_runs.push((i, s, e));
+        }
+        i = e;
+    }
+    let mut runs = Vec::with_capacity(raw_runs.len());
+    for &(s0, s, e) in &raw_runs {
+        let words: Vec<String> = (s..e).map(|k| doc.t(k).to_string()).collect();
+        let titled =
+            s > s0 && (s0..s).any(|k| lex.is_speaker_title(lowers[k]) || lex.role_at(&lowers, k).is_some());
+        let premod = s0 > 0 && lex.role_at(&lowers, s0 - 1).is_some()
+            || s0 > 1 && lex.role_at(&lowers, s0 - 2).is_some_and(|r| r.1 == 2);
+        let the = (s0..s).any(|k| lowers[k] == "the") || (s0 > 0 && lowers[s0 - 1] == "the");
+        let org = words.iter().any(|w| lex.is_org_word(&w.to_lowercase()))
+            || words.iter().all(|w| w.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()));
+        let place = s0 > 0 && place_prepositions().contains(&lowers[s0 - 1]);
+        // The entity layer's label where it has a mention here, else
+        // the shape of the name.
+        let person = match mention_over(mentions, doc.byte_span(s, e)) {
+            Some(m) => m.label == Label::Person,
+            None => !org && !the && ((titled || premod) || (words.len() >= 2 && !place)),
+        };
+        let subject = is_subject(doc, &lowers, s0, s, e);
+        let orgish = the || org;
+        runs.push(Run {
+            first: s,
+            last: e,
+            words,
+            person,
+            orgish,
+            in_quote: doc.toks[s].inq.is_some(),
+            subject,
+        });
+    }
+    runs
 }
 
 impl<'m> People<'m> {
     pub fn new(doc: &Doc, mentions: &'m [Mention], entities: &'m [Entity]) -> People<'m> {
-        let lex = vocabulary::get();
         let mut p = People {
             mentions,
             entities,
-            runs: Vec::new(),
+            runs: name_runs(doc, mentions),
             by_last: Default::default(),
             person_names: Default::default(),
             org_names: Default::default(),
@@ -511,101 +569,23 @@ impl<'m> People<'m> {
             events: Vec::new(),
             notes: Vec::new(),
             gender: HashMap::new(),
+            guessed: HashMap::new(),
             votes: Default::default(),
             last_person: None,
+            sent: sentence_numbers(doc),
         };
-        let lowers = doc.lowers();
-        let n = doc.toks.len();
-        let mut i = 0;
-        let mut raw_runs: Vec<(usize, usize, usize)> = Vec::new();
-        while i < n {
-            let t = &doc.toks[i];
-            let name_like = t.word && t.cap && t.lower != "i" && !is_calendar(&t.lower);
-            if !name_like || doc.bad_line.get(t.line).copied().unwrap_or(true) {
-                i += 1;
-                continue;
-            }
-            let mut e = i + 1;
-            while e < n
-                && doc.toks[e].line == t.line
-                && doc.toks[e].inq == t.inq
-                && ((doc.toks[e].word
-                    && doc.toks[e].cap
-                    && doc.toks[e].lower != "i"
-                    && !is_calendar(&doc.toks[e].lower))
-                    || (e + 1 < n && name_particles().contains(&doc.low(e)) && doc.toks[e + 1].cap))
-            {
-                e += 1;
-            }
-            let s = doc.strip(i, e);
-            if s < e {
-                raw_runs.push((i, s, e));
-            }
-            i = e;
-        }
-        for &(s0, s, e) in &raw_runs {
-            let words: Vec<String> = (s..e).map(|k| doc.t(k).to_string()).collect();
-            let titled =
-                s > s0 && (s0..s).any(|k| lex.is_speaker_title(lowers[k]) || lex.role_at(&lowers, k).is_some());
-            let premod = s0 > 0 && lex.role_at(&lowers, s0 - 1).is_some()
-                || s0 > 1 && lex.role_at(&lowers, s0 - 2).is_some_and(|r| r.1 == 2);
-            let the = (s0..s).any(|k| lowers[k] == "the") || (s0 > 0 && lowers[s0 - 1] == "the");
-            let org = words.iter().any(|w| lex.is_org_word(&w.to_lowercase()))
-                || words.iter().all(|w| w.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()));
-            let place = s0 > 0 && place_prepositions().contains(&lowers[s0 - 1]);
-            // The entity layer's label where it has a mention here, else
-            // the shape of the name.
-            let person = match mention_over(mentions, doc.byte_span(s, e)) {
-                Some(m) => m.label == Label::Person,
-                None => !org && !the && ((titled || premod) || (words.len() >= 2 && !place)),
-            };
-            // A clause's subject: at a clause start (after role words and a
-            // determiner) and followed by a verb-like word or an appositive.
-            let mut b = s0;
-            while b > 0
-                && s0 - b < 4
-                && doc.toks[b - 1].word
-                && !doc.toks[b - 1].cap
-                && (doc.role(b - 1).is_some() || matches!(lowers[b - 1], "the" | "a" | "an"))
-            {
-                b -= 1;
-            }
-            // "Secretary of State Jo Hart said": the title's words belong
-            // to the phrase.
-            while b >= 2 && lowers[b - 1] == "of" && doc.toks[b - 2].cap && doc.toks[b - 2].word && s0 - b < 6 {
-                b -= 2;
-                while b > 0 && doc.toks[b - 1].cap && doc.toks[b - 1].word && doc.same_line(b - 1, s0) {
-                    b -= 1;
-                }
-            }
-            let starts = b == 0
-                || doc.toks[b - 1].line != doc.toks[s].line
-                || doc.is_terminator(b - 1)
-                || matches!(doc.t(b - 1), "," | ";" | ":" | "—" | "–")
-                || doc.toks[b - 1].inq.is_some();
-            let mut e2 = e;
-            if doc.t(e) == "(" {
-                // "Sen. Jo Hart (D-Ore.) said"
-                e2 = (e..(e + 8).min(n)).find(|&k| doc.t(k) == ")").map_or(e, |k| k + 1);
-            }
-            let next = doc.toks.get(e2);
-            let verb = next
-                .is_some_and(|t| (t.word && !t.cap && !function_words().contains(&t.lower.as_str())) || doc.t(e2) == ",");
-            let subject = starts && verb;
-            let orgish = the || org;
-            p.runs.push(Run {
-                first: s,
-                last: e,
-                words,
-                person,
-                orgish,
-                in_quote: doc.toks[s].inq.is_some(),
-                subject,
-            });
-        }
-        for r in &p.runs {
+        p.index_names(doc);
+        p.read_runs(doc);
+        p.collect_names();
+        p
+    }
+
+    /// Names by their last word ([`People::canonical`]); single words are
+    /// persons when a fuller person name ends with them.
+    fn index_names(&mut self, doc: &Doc) {
+        for r in &self.runs {
             if let (Some(l), true) = (r.words.last(), r.words.len() <= 4) {
-                let names = p.by_last.entry(l.clone()).or_default();
+                let names = self.by_last.entry(l.clone()).or_default();
                 match names.iter_mut().find(|n| n.0 == r.words) {
                     Some(n) => n.1.push(r.first),
                     None => names.push((r.words.clone(), vec![r.first])),
@@ -613,34 +593,51 @@ impl<'m> People<'m> {
             }
         }
         // Single words are persons when a fuller person name ends with them.
-        let full: HashSet<String> = p
+        let full: HashSet<String> = self
             .runs
             .iter()
             .filter(|r| r.person && r.words.len() >= 2)
             .filter_map(|r| r.words.last().cloned())
             .collect();
-        for r in &mut p.runs {
+        for r in &mut self.runs {
             if r.words.len() == 1
                 && full.contains(&r.words[0])
-                && mention_over(mentions, doc.byte_span(r.first, r.last)).is_none()
+                && mention_over(self.mentions, doc.byte_span(r.first, r.last)).is_none()
             {
                 r.person = true;
             }
         }
-        for ri in 0..p.runs.len() {
-            let r = p.runs[ri].clone();
+    }
+
+    /// What each name outside quotations tells: a reference to it, its
+    /// gender (a title or role word before it, the pronouns after it), the
+    /// roles it is introduced with; each becomes an event.
+    fn read_runs(&mut self, doc: &Doc) {
+        let lex = vocabulary::get();
+        let lowers = doc.lowers();
+        let n = doc.toks.len();
+        for ri in 0..self.runs.len() {
+            let r = self.runs[ri].clone();
             if r.in_quote {
                 continue;
             }
-            let mut rf = p.reference(doc, r.first, r.last, r.person);
+            let mut rf = self.reference(doc, r.first, r.last, r.person);
             rf.subject = r.subject;
-            // Gender from titles and role words next to the name.
+            // Gender from a title or role word right before the name
+            // ("Mrs. Hart", "spokeswoman Ann Hart", "mother Reself. Ann
+            // Hart"), not further ("the wife of Jo Hart" is about her).
             let lo = r.first.saturating_sub(3);
-            for w in &lowers[lo..r.first] {
-                if let Some(g) = lex.gender(w) {
+            let mut k = r.first;
+            while k > lo && doc.same_line(k - 1, r.first) {
+                k -= 1;
+                if let Some(g) = lex.gender(lowers[k]) {
                     if let Some(name) = &rf.name {
-                        p.gender.insert(name.clone(), g);
+                        self.gender.insert(name.clone(), g);
                     }
+                    break;
+                }
+                if !lex.is_speaker_title(lowers[k]) {
+                    break;
                 }
             }
             // Roles: before the name ("press secretary Dan Brill") and in an
@@ -649,27 +646,34 @@ impl<'m> People<'m> {
             while k < r.first {
                 if let Some((g, len)) = lex.role_at(&lowers, k) {
                     if k + len <= r.first {
-                        p.roles.push((r.first, g, rf.clone()));
+                        self.roles.push((r.first, g, rf.clone()));
                     }
                     k += len;
                 } else {
                     k += 1;
                 }
             }
-            if doc.t(r.last) == "," && determiners().contains(&doc.low(r.last + 1)) {
+            // ("In Chelsea, the mayor said": a place, not an appositive.)
+            if r.person && doc.t(r.last) == "," && determiners().contains(&doc.low(r.last + 1)) {
                 for k in r.last + 2..(r.last + 7).min(n) {
                     if doc.t(k) == "," || doc.is_terminator(k) {
                         break;
                     }
                     if let Some((g, _)) = lex.role_at(&lowers, k) {
-                        p.roles.push((r.first, g, rf.clone()));
+                        self.roles.push((r.first, g, rf.clone()));
                         break;
                     }
                 }
             }
             // Gender from the pronouns that follow the name in its sentence
-            // ("Hart said his plan ..."), up to the next name.
-            if r.person {
+            // ("Hart said his plan ..."), up to the next name; not from a
+            // surname that two full names share ("Trump" of Ivanka and of
+            // Donald Trump).
+            let shared_surname = r.words.len() == 1
+                && r.words.last().and_then(|l| self.by_last.get(l)).is_some_and(|names| {
+                    names.iter().filter(|n| n.0.len() >= 2).count() >= 2
+                });
+            if r.person && !shared_surname {
                 let mut k = r.last;
                 let mut vote = (0, 0);
                 while k < n
@@ -692,33 +696,37 @@ impl<'m> People<'m> {
                 }
                 if let Some(name) = &rf.name {
                     if vote.0 != vote.1 {
-                        let e = p.votes.entry(name.clone()).or_insert((0, 0));
+                        let e = self.votes.entry(name.clone()).or_insert((0, 0));
                         e.0 += vote.0;
                         e.1 += vote.1;
                     }
                 }
             }
-            p.events.push((r.first, rf));
+            self.events.push((r.first, rf));
         }
-        for r in &p.runs {
+    }
+
+    /// The names of persons and of organisations (runs, entities, people
+    /// introduced with a role).
+    fn collect_names(&mut self) {
+        for r in &self.runs {
             if r.person {
-                p.person_names.insert(r.words.join(" "));
+                self.person_names.insert(r.words.join(" "));
             }
             if r.orgish {
-                p.org_names.insert(r.words.join(" "));
+                self.org_names.insert(r.words.join(" "));
             }
         }
-        for e in entities {
+        for e in self.entities {
             if e.label == Label::Person {
-                p.person_names.insert(e.name.clone());
+                self.person_names.insert(e.name.clone());
             } else {
-                p.org_names.insert(e.name.clone());
+                self.org_names.insert(e.name.clone());
             }
         }
-        for name in p.roles.iter().filter_map(|r| r.2.name.clone()) {
-            p.person_names.insert(name);
+        for name in self.roles.iter().filter_map(|r| r.2.name.clone()) {
+            self.person_names.insert(name);
         }
-        p
     }
 
     /// A reference for tokens `[first, last)` named in the text.
@@ -771,15 +779,55 @@ impl<'m> People<'m> {
         best.map_or_else(|| words.join(" "), |b| b.0.join(" "))
     }
 
+    /// A name's gender: from a title or role word next to it, else its
+    /// first name (learned lexicon), else the pronouns after it in the
+    /// text, else earlier pronouns resolved to it.
     fn gender_of(&self, name: &str) -> Option<char> {
         if let Some(&g) = self.gender.get(name) {
             return Some(g);
         }
+        let mut words = name.split_whitespace();
+        if let (Some(first), Some(_)) = (words.next(), words.next()) {
+            let low = first.to_lowercase();
+            if let Some(g) = vocabulary::get().first_name_gender(&low) {
+                return Some(g);
+            }
+        }
         match self.votes.get(name) {
             Some(&(m, f)) if m > f => Some('m'),
             Some(&(m, f)) if f > m => Some('f'),
-            _ => None,
+            _ => self.guessed.get(name).copied(),
         }
+    }
+
+    /// The most salient referent among `before` (nearest first) that
+    /// `fits`, seen from token `at`: each mention weighs 1, or 2 as a
+    /// clause's subject or a quotation's speaker, halved for every sentence
+    /// back (the recency and subject weights of Lappin and Leass); a name's
+    /// mentions add up.
+    fn salient<'r>(&self, before: &[&'r (usize, Ref)], at: usize, fits: impl Fn(&Ref) -> bool) -> Option<&'r Ref> {
+        let here = self.sent.get(at).copied().unwrap_or(0);
+        let mut score: Vec<(&Ref, f32)> = Vec::new();
+        for (t, r) in before.iter().map(|e| (e.0, &e.1)) {
+            let d = here.saturating_sub(self.sent.get(t).copied().unwrap_or(0));
+            if d > SALIENCE_SENTENCES {
+                break;
+            }
+            if !fits(r) {
+                continue;
+            }
+            let w = if r.subject { 2.0 } else { 1.0 } * 0.5f32.powi(d as i32);
+            match score.iter_mut().find(|(b, _)| b.name.is_some() && b.name == r.name) {
+                Some(b) => b.1 += w,
+                None => score.push((r, w)),
+            }
+        }
+        // The highest score; among equals, the nearest.
+        score.iter().fold(None, |best: Option<(&Ref, f32)>, &(r, w)| match best {
+            Some((_, bw)) if bw >= w => best,
+            _ => Some((r, w)),
+        })
+        .map(|b| b.0)
     }
 
     /// Remember a quotation's speaker as the latest mention of them.
@@ -788,8 +836,12 @@ impl<'m> People<'m> {
         let person = match (self.last_person.take(), s.entity.and_then(|e| self.entities.get(e))) {
             (Some(p), _) => p,
             (None, Some(e)) => e.label == Label::Person,
-            // A name that speaks is a person unless it looks like an organisation.
-            (None, None) => s.name.as_deref().is_some_and(|n| self.is_person_name(n) || !self.is_org_name(n)),
+            // A name that speaks is a person when it is a person's name or
+            // has several words and does not look like an organisation's
+            // ("Demonstrators said" is not one).
+            (None, None) => s.name.as_deref().is_some_and(|n| {
+                self.is_person_name(n) || (n.split_whitespace().nth(1).is_some() && !self.is_org_name(n))
+            }),
         };
         // The same mention seen as a name run: it is this speaker.
         let (a, b) =
@@ -810,6 +862,16 @@ impl<'m> People<'m> {
             .iter()
             .take_while(|e| e.0 < b)
             .any(|(_, r)| r.subject && r.person && r.name.as_deref() != name)
+    }
+
+    /// The first person named as a clause's subject in tokens `[a, b)`.
+    pub fn subject_between(&self, a: usize, b: usize) -> Option<Speaker> {
+        let from = self.events.partition_point(|e| e.0 < a);
+        self.events[from..]
+            .iter()
+            .take_while(|e| e.0 < b)
+            .find(|(_, r)| r.subject && r.person && r.name.is_some())
+            .map(|(_, r)| Speaker { span: r.span, entity: r.entity, name: r.name.clone() })
     }
 
     /// Forget what the last resolved phrase said about its speaker.
@@ -871,7 +933,6 @@ impl<'m> People<'m> {
                     ev.iter().rev().take(400).chain(nt.iter().rev().take(400)).collect();
                 near.sort_by_key(|e| std::cmp::Reverse(e.0));
                 let before = near;
-                let line = doc.toks.get(np.first).map_or(0, |t| t.line);
                 let fits = |r: &Ref| {
                     r.person
                         && r.name.as_deref().is_none_or(|n| self.gender_of(n).is_none_or(|g| Some(g) == want))
@@ -879,11 +940,8 @@ impl<'m> People<'m> {
                 let rf = match w.as_str() {
                     // The nearest subject in this or the last two paragraphs,
                     // else the nearest person.
-                    "he" | "she" => before
-                        .iter()
-                        .take_while(|(t, _)| doc.toks.get(*t).is_some_and(|x| x.line + 2 >= line))
-                        .map(|(_, r)| r)
-                        .find(|r| r.subject && fits(r))
+                    "he" | "she" => self
+                        .salient(&before, np.first, fits)
                         .or_else(|| before.iter().map(|(_, r)| r).find(|r| fits(r)))
                         .cloned(),
                     "it" => before.iter().take(50).map(|(_, r)| r).find(|r| !r.person).cloned(),
@@ -892,7 +950,7 @@ impl<'m> People<'m> {
                 if let (Some(r), Some(g)) = (&rf, want) {
                     if let Some(n) = &r.name {
                         if self.gender_of(n).is_none() {
-                            self.gender.insert(n.clone(), g);
+                            self.guessed.insert(n.clone(), g);
                         }
                     }
                 }
@@ -925,6 +983,36 @@ impl<'m> People<'m> {
                         None
                     }
                 });
+                // "the New York businessman", "Obama's former strategist",
+                // "the mother of three": a definite description of a person
+                // no one was introduced as, the person the text is about
+                // (of the description's gender; not the owner).
+                let definite = doc.low(np.first) == "the" || (np.first..np.head).any(|k| doc.possessive(k));
+                let person_head = group.is_some() || lex.gender(head).is_some();
+                let rf = match rf {
+                    None if definite && person_head && !lex.is_generic(head) => {
+                        let want = (np.first..=np.head).find_map(|k| lex.gender(doc.low(k)));
+                        let owner: Option<String> = (np.first..np.head)
+                            .find(|&k| doc.possessive(k))
+                            .map(|k| self.reference(doc, doc.run_back(k - 1, np.first), k, true))
+                            .and_then(|r| r.name);
+                        let ev = &self.events[..self.events.partition_point(|e| e.0 < np.first)];
+                        let nt = &self.notes[..self.notes.partition_point(|e| e.0 < np.first)];
+                        let mut near: Vec<&(usize, Ref)> =
+                            ev.iter().rev().take(400).chain(nt.iter().rev().take(400)).collect();
+                        near.sort_by_key(|e| std::cmp::Reverse(e.0));
+                        let fits = |r: &Ref| {
+                            r.person
+                                && r.name.is_some()
+                                && r.name != owner
+                                && r.name.as_deref().is_none_or(|n| {
+                                    self.gender_of(n).is_none_or(|g| want.is_none_or(|w| w == g))
+                                })
+                        };
+                        self.salient(&near, np.first, fits).cloned()
+                    }
+                    rf => rf,
+                };
                 // Unresolved, the phrase names its speaker itself ("the
                 // growers' union"); a bare generic word does not.
                 // A phrase of common nouns only ("the announcer", "a friend",

@@ -35,6 +35,8 @@ pub struct Vocabulary {
     pub male: Vec<String>,
     pub female: Vec<String>,
     pub org: Vec<String>,
+    /// First names by gender (data/lexicon/first-names.txt, learned).
+    first_names: std::collections::HashMap<&'static str, char>,
     /// First word -> indices into `cues` of the forms starting with it, in
     /// `cues` order (built by `parse`; lookups scan only these).
     cue_index: WordIndex<usize>,
@@ -111,6 +113,11 @@ impl Vocabulary {
                 lex.cues.push(CueForm { words: w, kind, invertible });
             }
         }
+        for (sec, g) in [("male", 'm'), ("female", 'f')] {
+            for f in crate::lexicon::first_names().forms(sec) {
+                lex.first_names.insert(f, g);
+            }
+        }
         // Longest forms first so "pointed out" wins over a shorter form.
         lex.cues.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
         // Every form and phrase has a first word: `items` drops empty items.
@@ -166,6 +173,10 @@ impl Vocabulary {
     pub fn is_org_word(&self, lower: &str) -> bool {
         self.org.iter().any(|t| t == lower)
     }
+    /// 'm', 'f' or None for a first name (lower case), as learned.
+    pub fn first_name_gender(&self, lower: &str) -> Option<char> {
+        self.first_names.get(lower).copied()
+    }
     /// 'm', 'f' or None for a title or role word.
     pub fn gender(&self, lower: &str) -> Option<char> {
         if self.male.iter().any(|t| t == lower) {
@@ -176,6 +187,51 @@ impl Vocabulary {
             None
         }
     }
+}
+
+/// data/lexicon/quotes.txt [pronouns].
+pub fn pronouns() -> &'static [&'static str] {
+    crate::lexicon::word_list!(quotes, "pronouns")
+}
+/// data/lexicon/quotes.txt [determiners].
+pub fn determiners() -> &'static [&'static str] {
+    crate::lexicon::word_list!(quotes, "determiners")
+}
+/// Lower-case words that cannot end a speaker phrase.
+/// (data/lexicon/quotes.txt [function-words])
+pub fn function_words() -> &'static [&'static str] {
+    crate::lexicon::word_list!(quotes, "function-words")
+}
+/// Words between a subject and its verb ("Varga later said").
+/// (data/lexicon/quotes.txt [subject-verb-gap])
+pub fn subject_verb_gap() -> &'static [&'static str] {
+    crate::lexicon::word_list!(quotes, "subject-verb-gap")
+}
+/// Capitalised words that start a sentence but are not names.
+/// (data/lexicon/quotes.txt [capitalised-non-names])
+pub fn capitalised_non_names() -> &'static [&'static str] {
+    crate::lexicon::word_list!(quotes, "capitalised-non-names")
+}
+/// data/lexicon/names.txt [particles].
+pub fn name_particles() -> &'static [&'static str] {
+    crate::lexicon::word_list!(names, "particles")
+}
+/// data/lexicon/quotes.txt [place-prepositions].
+pub fn place_prepositions() -> &'static [&'static str] {
+    crate::lexicon::word_list!(quotes, "place-prepositions")
+}
+
+/// Day and month names (not "May", "June", "April", "August": also names).
+pub fn is_calendar(w: &str) -> bool {
+    /// data/lexicon/quotes.txt [calendar-words].
+    fn calendar_words() -> &'static [&'static str] {
+        crate::lexicon::word_list!(quotes, "calendar-words")
+    }
+    calendar_words().contains(&w.trim_end_matches('.'))
+}
+
+pub fn is_pronoun(w: &str) -> bool {
+    pronouns().contains(&w)
 }
 
 pub fn get() -> &'static Vocabulary {
@@ -201,6 +257,9 @@ mod tests {
         assert_eq!(lex.role_at(&["press", "secretary", "x"], 0), sp.map(|g| (g, 2)));
         assert!(lex.is_speaker_title("gen."));
         assert_eq!(lex.gender("mrs."), Some('f'));
+        assert_eq!(lex.first_name_gender("hillary"), Some('f'));
+        assert_eq!(lex.first_name_gender("donald"), Some('m'));
+        assert_eq!(lex.first_name_gender("treasury"), None);
         assert!(lex.title_triggers.iter().any(|t| t == "film"));
     }
 }
