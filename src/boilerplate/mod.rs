@@ -11,7 +11,7 @@
 //! from the phrase lexicon (`data/lexicon/boilerplate.txt`) or its shape.
 //! Rules sit on top: the first line of a paste, when title-shaped, is the
 //! headline; a long prose paragraph is only dropped on a confident score; in a page
-//! (15 lines or more) a line away from the main block needs a confident content score
+//! (15 to 1000 lines) a line away from the main block needs a confident content score
 //! to stay; a bracketed photo credit "(Name/Outlet)" is a caption.
 //!
 //! Rebuild the weights (a few seconds):
@@ -125,6 +125,11 @@ const OUTSIDE_MAIN_BLOCK: f64 = 0.1;
 /// rule applies); a shorter one is a passage. 15 and 0 give the same CV figures.
 const PAGE_LINES: usize = 15;
 
+/// A text of more lines than this is not one page (several articles, a long document; the dev
+/// pages have at most about 400): no single main block, so the main-block rule is off. Without
+/// this bound a long text lost whole stretches of article (the first third of a 1 MB paste).
+const MAX_PAGE_LINES: usize = 1000;
+
 /// Lines this close to the main block count as in it (a deck, a dateline, a short first
 /// paragraph, a closing line).
 const MAIN_BLOCK_MARGIN: usize = 2;
@@ -133,7 +138,7 @@ const MAIN_BLOCK_MARGIN: usize = 2;
 /// boilerplate probabilities `probs`, lines weighted by their `words`) or within
 /// [`MAIN_BLOCK_MARGIN`] lines of it; every line of a text shorter than [`PAGE_LINES`].
 fn near_main_block(words: &[f64], probs: &[f64]) -> Vec<bool> {
-    if probs.len() < PAGE_LINES {
+    if probs.len() < PAGE_LINES || probs.len() > MAX_PAGE_LINES {
         return vec![true; probs.len()];
     }
     let (bs, be) = features::main_block(words, probs);
@@ -372,6 +377,12 @@ mod tests {
         assert!(probs[12] >= OUTSIDE_MAIN_BLOCK && probs[12] < 0.5);
         // a passage shorter than PAGE_LINES is all main block
         assert!(near_main_block(&words[..10], &probs[..10]).iter().all(|&x| x));
+        // and so is a text longer than one page: the same layout repeated past MAX_PAGE_LINES
+        let reps = MAX_PAGE_LINES / words.len() + 1;
+        let (w, p) = (words.repeat(reps), probs.repeat(reps));
+        assert!(w.len() > MAX_PAGE_LINES);
+        assert!(near_main_block(&w, &p).iter().all(|&x| x));
+        assert!(!near_main_block(&w[..MAX_PAGE_LINES], &p[..MAX_PAGE_LINES]).iter().all(|&x| x));
     }
 
     #[test]

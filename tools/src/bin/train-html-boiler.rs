@@ -21,7 +21,7 @@
 //! gold body leaves them out, so this is the figure comparable with other extractors).
 //! --model FILE: predict with a trained model (in-sample figures of the committed model).
 //! --save-probs FILE / --load-probs FILE: keep a run's probabilities and try decision rules on
-//! them without training (--threshold T, --decide LO:HI[:prose], see html::container_keep).
+//! them without training (--threshold T, `--decide LO:HI[:prose]`, see html::container_keep).
 
 use annotator::internals::html::extract::{self, Bag, Gbdt, Model, Tree};
 use annotator::internals::html::{self, Page};
