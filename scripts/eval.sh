@@ -3,7 +3,8 @@
 #   seed article (all layers), CoNLL-2003 dev and the multi-domain dev set
 #   (entities), PolNeAR dev and the hard cases (quotes), the boilerplate dev
 #   pages as selections, whole pages and HTML (5-fold CV and in-sample), and
-#   whether each committed model rebuilds byte for byte.
+#   whether each committed model (and the learned first-name list) rebuilds
+#   byte for byte.
 #   scripts/eval.sh          about 5 minutes on 2 cores
 #   scripts/eval.sh --full   adds the HTML path's 5-fold CV (about 10 minutes more)
 # The multi-domain entity figures and the entity model's rebuild need the
@@ -59,3 +60,9 @@ fi
 for m in $models; do
   if cmp -s "$tmp/$m.model" "data/$m.model"; then echo "data/$m.model: identical"; else echo "data/$m.model: DIFFERS from its rebuild"; fi
 done
+# The learned word list (first names' gender, from PolNeAR train).
+if python3 tools/learn-genders.py | cmp -s - data/lexicon/first-names.txt; then
+  echo "data/lexicon/first-names.txt: identical"
+else
+  echo "data/lexicon/first-names.txt: DIFFERS from its rebuild"
+fi
