@@ -270,6 +270,11 @@ mod tests {
     use super::*;
     use crate::annotation::BoilerKind;
 
+    /// The lines of `text` that [`detect`] marks, as text.
+    fn marked(text: &str) -> Vec<&str> {
+        detect(&Segments::new(text)).iter().map(|b| b.span.text(text)).collect()
+    }
+
     #[test]
     fn embedded_model_loads() {
         assert!(Model::from_text(MODEL).is_some(), "data/boiler.model does not match the features");
@@ -278,8 +283,7 @@ mod tests {
     #[test]
     fn a_short_paste_of_prose_is_all_content() {
         let text = "Storm closes bridge\n\nOn Monday, the harbour master told reporters in Oslo: \u{201c}We are ready.\u{201d}\n\n\u{201c}It works,\u{201d} she said.";
-        let seg = Segments::new(text);
-        let marked: Vec<&str> = detect(&seg).iter().map(|b| b.span.text(text)).collect();
+        let marked = marked(text);
         assert!(!marked.iter().any(|m| m.starts_with("On Monday")), "{marked:?}");
     }
 
@@ -290,13 +294,11 @@ mod tests {
             "Hi \"there,\" said Tom Reyes.",
             "Rain again\n\nIt rained all day in the valley.",
         ] {
-            let seg = Segments::new(text);
-            let marked: Vec<&str> = detect(&seg).iter().map(|b| b.span.text(text)).collect();
+            let marked = marked(text);
             assert!(marked.is_empty(), "{text:?}: {marked:?}");
         }
         let text = "The bridge reopened on Monday after repairs.\n\nAdvertisement\n\nDrivers welcomed the news.";
-        let seg = Segments::new(text);
-        let marked: Vec<&str> = detect(&seg).iter().map(|b| b.span.text(text)).collect();
+        let marked = marked(text);
         assert_eq!(marked, vec!["Advertisement"]);
     }
 
@@ -307,8 +309,7 @@ mod tests {
             A crane at the Veldmark harbour fell into the water on Tuesday night after winds reached 120 kilometres an hour, officials said.\n\n\
             Nobody was hurt, but the port will stay closed until divers have checked the wreck and the quay walls.\n\n\
             Related stories\n\nPrivacy Policy";
-        let seg = Segments::new(text);
-        let marked: Vec<&str> = detect(&seg).iter().map(|b| b.span.text(text)).collect();
+        let marked = marked(text);
         assert!(!marked.iter().any(|m| m.starts_with("Harbour crane")), "{marked:?}");
         assert!(marked.contains(&"Advertisement"), "{marked:?}");
         assert!(marked.contains(&"Share this article"), "{marked:?}");
@@ -342,15 +343,13 @@ mod tests {
             The operator said the timetable would be back to normal by Monday.";
         let seg = Segments::new(text);
         let bp = detect(&seg);
-        let marked: Vec<(&str, BoilerKind)> = bp.iter().map(|b| (b.span.text(text), b.kind)).collect();
-        assert!(marked.contains(&("(Ines Vater/Harbour Gazette)", BoilerKind::Caption)), "{marked:?}");
-        assert!(marked.contains(&("(Photo: Ines Vater)", BoilerKind::Caption)), "{marked:?}");
-        assert!(!marked.iter().any(|(m, _)| m.starts_with("The ferry")), "{marked:?}");
+        let kinds: Vec<(&str, BoilerKind)> = bp.iter().map(|b| (b.span.text(text), b.kind)).collect();
+        assert!(kinds.contains(&("(Ines Vater/Harbour Gazette)", BoilerKind::Caption)), "{kinds:?}");
+        assert!(kinds.contains(&("(Photo: Ines Vater)", BoilerKind::Caption)), "{kinds:?}");
+        assert!(!kinds.iter().any(|(m, _)| m.starts_with("The ferry")), "{kinds:?}");
         // In a short text too, but a bracketed aside in prose is not a credit.
         let short = "(Ines Vater/Harbour Gazette)\n\nThe ferry runs again (see the timetable/Port Office notice).";
-        let seg = Segments::new(short);
-        let marked: Vec<&str> = detect(&seg).iter().map(|b| b.span.text(short)).collect();
-        assert_eq!(marked, vec!["(Ines Vater/Harbour Gazette)"]);
+        assert_eq!(marked(short), vec!["(Ines Vater/Harbour Gazette)"]);
     }
 
     #[test]
