@@ -37,19 +37,18 @@ PY
 target/release/annotate --jsonl "$OUT/in.jsonl" > "$OUT/insample.jsonl"
 target/release/train-html-boiler "$DEV" --model data/html-boiler.model \
     --pred "$OUT/insample-product.jsonl" --pred-body "$OUT/insample-body.jsonl" 2>/dev/null
-printf 'HTML path, in-sample, product (annotate --jsonl): '
-python3 "$SCORE" "$GOLD" "$OUT/insample.jsonl" | tail -n 1
-printf 'HTML path, in-sample, product (trainer):         '
-python3 "$SCORE" "$GOLD" "$OUT/insample-product.jsonl" | tail -n 1
-printf 'HTML path, in-sample, body without head:         '
-python3 "$SCORE" "$GOLD" "$OUT/insample-body.jsonl" | tail -n 1
+# score LABEL FILE: one line, the label then the scorer's mean over pages.
+score() {
+    printf 'HTML path, %-42s' "$1:"
+    python3 "$SCORE" "$GOLD" "$2" | tail -n 1
+}
+score "in-sample, product (annotate --jsonl)" "$OUT/insample.jsonl"
+score "in-sample, product (trainer)" "$OUT/insample-product.jsonl"
+score "in-sample, body without head" "$OUT/insample-body.jsonl"
 if [ "${1:-}" != "--quick" ]; then
     target/release/train-html-boiler "$DEV" --cv --pred "$OUT/cv.jsonl" --pred-body "$OUT/cv-body.jsonl" \
         --pred-raw "$OUT/cv-raw.jsonl" 2>/dev/null
-    printf 'HTML path, 5-fold CV by page, product:           '
-    python3 "$SCORE" "$GOLD" "$OUT/cv.jsonl" | tail -n 1
-    printf 'HTML path, 5-fold CV by page, body without head: '
-    python3 "$SCORE" "$GOLD" "$OUT/cv-body.jsonl" | tail -n 1
-    printf 'HTML path, 5-fold CV by page, the model alone:   '
-    python3 "$SCORE" "$GOLD" "$OUT/cv-raw.jsonl" | tail -n 1
+    score "5-fold CV by page, product" "$OUT/cv.jsonl"
+    score "5-fold CV by page, body without head" "$OUT/cv-body.jsonl"
+    score "5-fold CV by page, the model alone" "$OUT/cv-raw.jsonl"
 fi
