@@ -38,14 +38,11 @@ const fn case(
     Case { class, text, quote, want, kind, pending: false }
 }
 
-const fn pending(
-    class: &'static str,
-    text: &'static str,
-    quote: &'static str,
-    want: Want,
-    kind: QuoteKind,
-) -> Case {
-    Case { class, text, quote, want, kind, pending: true }
+impl Case {
+    /// The same case, marked as a class not solved yet (the test fails when it starts passing).
+    const fn pending(self) -> Case {
+        Case { pending: true, ..self }
+    }
 }
 
 use QuoteKind::{Partial, Scare, Speech, Title};
@@ -255,20 +252,22 @@ const CASES: &[Case] = &[
         Name("Osei"),
         Speech,
     ),
-    pending(
+    case(
         "a document speaks for its named author or publisher",
         "A report by the Harbor Institute called the dock unsafe. \u{201c}Repairs are overdue,\u{201d} the report said.",
         "\u{201c}Repairs are overdue,\u{201d}",
         Name("Institute"),
         Speech,
-    ),
-    pending(
+    )
+    .pending(),
+    case(
         "a name in an appositive after a description names the speaker (with a nickname and a party tag)",
         "\u{201c}Vote early!\u{201d} Kane's niece, state Del. Ann \"Annie\" Price (D-Dayton), shouted to the crowd.",
         "\u{201c}Vote early!\u{201d}",
         Name("Price"),
         Speech,
-    ),
+    )
+    .pending(),
     case(
         "things cannot speak",
         "\u{201c}The payments were hidden,\u{201d} the files show.",
