@@ -40,6 +40,7 @@ const fn case(
 
 impl Case {
     /// The same case, marked as a class not solved yet (the test fails when it starts passing).
+    #[allow(dead_code, reason = "every class passes today; a new unsolved one is marked with it")]
     const fn pending(self) -> Case {
         Case { pending: true, ..self }
     }
@@ -258,16 +259,14 @@ const CASES: &[Case] = &[
         "\u{201c}Repairs are overdue,\u{201d}",
         Name("Institute"),
         Speech,
-    )
-    .pending(),
+    ),
     case(
         "a name in an appositive after a description names the speaker (with a nickname and a party tag)",
         "\u{201c}Vote early!\u{201d} Kane's niece, state Del. Ann \"Annie\" Price (D-Dayton), shouted to the crowd.",
         "\u{201c}Vote early!\u{201d}",
         Name("Price"),
         Speech,
-    )
-    .pending(),
+    ),
     case(
         "things cannot speak",
         "\u{201c}The payments were hidden,\u{201d} the files show.",

@@ -85,7 +85,19 @@ pub fn subject_before(doc: &Doc, v: usize, lo: usize) -> Option<Np> {
                     // appositive names the speaker.
                     if np.kind == NpKind::Nominal {
                         if let Some(inner) = np_ending_at(doc, p, k + 1) {
-                            if inner.kind == NpKind::Name && inner.first <= k + 2 {
+                            // Before the name only titles, capitalised words
+                            // and a nickname: "state Del. Ann "Annie" Price".
+                            let lex = vocabulary::get();
+                            let lead = |x: usize| {
+                                let xl = doc.low(x);
+                                x <= k + 1
+                                    || doc.toks[x].cap
+                                    || doc.in_short_quote(x)
+                                    || !doc.toks[x].word && xl != ","
+                                    || lex.is_speaker_title(xl)
+                                    || lex.is_adjective(xl)
+                            };
+                            if inner.kind == NpKind::Name && (k + 1..inner.first).all(lead) {
                                 return Some(inner);
                             }
                         }
@@ -887,6 +899,43 @@ impl<'m> People<'m> {
         self.person_names.contains(name)
     }
 
+    /// Who a writing speaks for ("the IMF report", "the report" after "a
+    /// report by the Harbor Institute", "the book" after "Lee's book"): a
+    /// name inside the phrase, else the name next to the latest earlier
+    /// mention of the same writing (right before it, its owner, or after
+    /// "by" / "from").
+    fn publisher(&self, doc: &Doc, np: &Np) -> Option<Ref> {
+        let run_in = |a: usize, b: usize| self.runs.iter().find(|r| r.first >= a && r.last <= b && !r.in_quote);
+        if let Some(r) = run_in(np.first, np.head) {
+            return Some(self.reference(doc, r.first, r.last, r.person));
+        }
+        let head = doc.low(np.head);
+        let ends_at = |k: usize| {
+            // A name ending right before token k, or before its "'s".
+            let k = if k > 0 && doc.possessive(k - 1) { k - 1 } else { k };
+            self.runs.iter().rev().find(|r| r.last == k)
+        };
+        let mut k = np.first;
+        let mut seen = 0;
+        while k > 0 && seen < 400 {
+            k -= 1;
+            seen += 1;
+            if doc.low(k) != head || doc.toks[k].inq.is_some() {
+                continue;
+            }
+            if let Some(r) = ends_at(k) {
+                return Some(self.reference(doc, r.first, r.last, r.person));
+            }
+            let by = (k + 1..(k + 3).min(np.first)).find(|&j| matches!(doc.low(j), "by" | "from"));
+            if let Some(r) = by.and_then(|j| {
+                self.runs.iter().find(|r| r.first > j && r.first <= j + 2 && doc.same_line(j, r.first))
+            }) {
+                return Some(self.reference(doc, r.first, r.last, r.person));
+            }
+        }
+        None
+    }
+
     /// Resolve a speaker phrase to a speaker.
     pub fn resolve(&mut self, doc: &Doc, np: &Np) -> Option<Speaker> {
         let lex = vocabulary::get();
@@ -970,6 +1019,7 @@ impl<'m> People<'m> {
                     let upto = self.roles.partition_point(|r| r.0 < np.first);
                     self.roles[..upto].iter().rev().find(|(_, rg, _)| *rg == g).map(|x| x.2.clone())
                 });
+                let rf = rf.or_else(|| lex.is_document(head).then(|| self.publisher(doc, np)).flatten());
                 let rf = rf.or_else(|| {
                     // "the department" -> the latest "Justice Department".
                     if lex.is_org_word(head) && determiners().contains(&doc.low(np.first)) && np.last - np.first == 2 {
@@ -1023,7 +1073,11 @@ impl<'m> People<'m> {
                     doc.possessive(k)
                         || (doc.toks[k].cap && !(k == np.first && determiners().contains(&doc.low(k))))
                 });
-                let own = (named && (np.last - np.first > 1 || !lex.is_generic(head)))
+                // A person no one named ("one Democratic source", "Kane's
+                // niece") has no name either: only an organisation's phrase
+                // names it.
+                let org_head = lex.is_org_word(head) || (np.head > np.first && doc.toks[np.head].cap);
+                let own = (named && org_head && (np.last - np.first > 1 || !lex.is_generic(head)))
                     .then(|| span.text(doc.text).to_string());
                 match rf {
                     Some(r) => Some(Speaker { span, entity: r.entity, name: r.name.or(own) }),

@@ -35,6 +35,8 @@ pub struct Vocabulary {
     pub male: Vec<String>,
     pub female: Vec<String>,
     pub org: Vec<String>,
+    /// Writings that speak for their author or publisher ("the report said").
+    pub documents: Vec<String>,
     /// First names by gender (data/lexicon/first-names.txt, learned).
     first_names: std::collections::HashMap<&'static str, char>,
     /// First word -> indices into `cues` of the forms starting with it, in
@@ -89,6 +91,10 @@ impl Vocabulary {
                 }
                 "org" => {
                     lex.org.extend(lower(&entry.forms));
+                    continue;
+                }
+                "documents" => {
+                    lex.documents.extend(lower(&entry.forms));
                     continue;
                 }
                 "gender" => {
@@ -172,6 +178,10 @@ impl Vocabulary {
     }
     pub fn is_org_word(&self, lower: &str) -> bool {
         self.org.iter().any(|t| t == lower)
+    }
+    /// A writing that can speak for its author or publisher ("report").
+    pub fn is_document(&self, lower: &str) -> bool {
+        self.documents.iter().any(|t| t == lower)
     }
     /// 'm', 'f' or None for a first name (lower case), as learned.
     pub fn first_name_gender(&self, lower: &str) -> Option<char> {
