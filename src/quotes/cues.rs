@@ -133,6 +133,11 @@ pub fn leading(doc: &Doc, lo: usize, qa: usize) -> Option<Np> {
                 }
             }
             CueKind::Finite => {
+                // "The spot ends with footage of Hart saying, “…”": the
+                // participle's own subject, named right before it.
+                if let Some(np) = participle.and_then(|p| participle_subject(doc, p, lo)) {
+                    return Some(np);
+                }
                 if let Some(np) = subject_before(doc, v, lo) {
                     return Some(np);
                 }
@@ -170,6 +175,17 @@ pub fn leading(doc: &Doc, lo: usize, qa: usize) -> Option<Np> {
         return Some(np);
     }
     clause_subject(doc, lo, p)
+}
+
+/// The name right before participle `p` after "of" or "with" ("footage of
+/// Hart saying").
+fn participle_subject(doc: &Doc, p: usize, lo: usize) -> Option<Np> {
+    subject_before(doc, p, lo).filter(|np| {
+        matches!(np.kind, NpKind::Name | NpKind::Joint)
+            && np.last == p
+            && np.first > lo
+            && matches!(doc.low(np.first - 1), "of" | "with")
+    })
 }
 
 /// A short name making up all of `[lo, colon)`.
