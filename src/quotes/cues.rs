@@ -166,6 +166,12 @@ pub fn leading(doc: &Doc, lo: usize, qa: usize) -> Option<Np> {
         if let Some(np) = np_ending_at_colon(doc, lo, qa - 1) {
             return Some(np);
         }
+        // "Hart is taking a new message on the road: “It's about me.”": a
+        // sentence that introduces the quotation without a cue; its
+        // subject speaks.
+        if let Some(np) = clause_subject(doc, lo, qa - 1) {
+            return Some(np);
+        }
     }
     let p = participle?;
     // "footage of Ruth Adler asking, “…”"
