@@ -423,6 +423,8 @@ pub struct People<'m> {
     /// Sentence number of each token (sentences end at terminators outside
     /// quotations and at line ends).
     sent: Vec<u32>,
+    /// Tokens before this one have had their subject pronouns resolved.
+    chained: usize,
 }
 
 /// Sentence number of each token: sentences end at terminators outside
@@ -585,6 +587,7 @@ impl<'m> People<'m> {
             votes: Default::default(),
             last_person: None,
             sent: sentence_numbers(doc),
+            chained: 0,
         };
         p.index_names(doc);
         p.read_runs(doc);
@@ -936,6 +939,56 @@ impl<'m> People<'m> {
         None
     }
 
+    /// What pronoun `w` at token `at` refers to: he/she the most salient
+    /// person of its gender (else the nearest), "it" the nearest
+    /// non-person.
+    fn pronoun_referent(&self, w: &str, at: usize) -> Option<Ref> {
+        let want = match w {
+            "he" => Some('m'),
+            "she" => Some('f'),
+            _ => None,
+        };
+        // The latest names and speakers before the pronoun, nearest first.
+        let ev = &self.events[..self.events.partition_point(|e| e.0 < at)];
+        let nt = &self.notes[..self.notes.partition_point(|e| e.0 < at)];
+        let mut before: Vec<&(usize, Ref)> = ev.iter().rev().take(400).chain(nt.iter().rev().take(400)).collect();
+        before.sort_by_key(|e| std::cmp::Reverse(e.0));
+        let fits = |r: &Ref| {
+            r.person && r.name.as_deref().is_none_or(|n| self.gender_of(n).is_none_or(|g| Some(g) == want))
+        };
+        match w {
+            "he" | "she" => {
+                self.salient(&before, at, fits).or_else(|| before.iter().map(|(_, r)| r).find(|r| fits(r))).cloned()
+            }
+            "it" => before.iter().take(50).map(|(_, r)| r).find(|r| !r.person).cloned(),
+            _ => None,
+        }
+    }
+
+    /// Resolve the subject pronouns ("He notes that ...") outside
+    /// quotations before token `upto` in text order: each counts as a
+    /// subject mention of its referent, so a person the text keeps talking
+    /// about stays salient.
+    fn chain_pronouns(&mut self, doc: &Doc, upto: usize) {
+        while self.chained < upto.min(doc.toks.len()) {
+            let k = self.chained;
+            self.chained += 1;
+            let t = &doc.toks[k];
+            if t.inq.is_some() || !matches!(t.lower.as_str(), "he" | "she") {
+                continue;
+            }
+            let next_verb = doc.toks.get(k + 1).is_some_and(|n| n.word && !n.cap && n.inq.is_none());
+            let starts = k == 0 || doc.toks[k - 1].line != t.line || doc.is_terminator(k - 1);
+            if !next_verb || !starts {
+                continue;
+            }
+            if let Some(rf) = self.pronoun_referent(&t.lower, k).filter(|r| r.name.is_some()) {
+                let at = self.events.partition_point(|e| e.0 <= k);
+                self.events.insert(at, (k, Ref { subject: true, ..rf }));
+            }
+        }
+    }
+
     /// Resolve a speaker phrase to a speaker.
     pub fn resolve(&mut self, doc: &Doc, np: &Np) -> Option<Speaker> {
         let lex = vocabulary::get();
@@ -975,27 +1028,8 @@ impl<'m> People<'m> {
                     "she" => Some('f'),
                     _ => None,
                 };
-                // The latest names and speakers before the pronoun, nearest first.
-                let ev = &self.events[..self.events.partition_point(|e| e.0 < np.first)];
-                let nt = &self.notes[..self.notes.partition_point(|e| e.0 < np.first)];
-                let mut near: Vec<&(usize, Ref)> =
-                    ev.iter().rev().take(400).chain(nt.iter().rev().take(400)).collect();
-                near.sort_by_key(|e| std::cmp::Reverse(e.0));
-                let before = near;
-                let fits = |r: &Ref| {
-                    r.person
-                        && r.name.as_deref().is_none_or(|n| self.gender_of(n).is_none_or(|g| Some(g) == want))
-                };
-                let rf = match w.as_str() {
-                    // The nearest subject in this or the last two paragraphs,
-                    // else the nearest person.
-                    "he" | "she" => self
-                        .salient(&before, np.first, fits)
-                        .or_else(|| before.iter().map(|(_, r)| r).find(|r| fits(r)))
-                        .cloned(),
-                    "it" => before.iter().take(50).map(|(_, r)| r).find(|r| !r.person).cloned(),
-                    _ => None,
-                };
+                self.chain_pronouns(doc, np.first);
+                let rf = self.pronoun_referent(&w, np.first);
                 if let (Some(r), Some(g)) = (&rf, want) {
                     if let Some(n) = &r.name {
                         if self.gender_of(n).is_none() {
