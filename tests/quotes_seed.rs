@@ -102,14 +102,16 @@ fn score(seed: &Seed, mentions: &[Mention], entities: &[Entity]) -> (f64, f64, V
 }
 
 #[test]
-fn seed_quotes_without_entities() {
+fn seed_quote_spans_without_entities() {
+    // Quotations are found without the entity layer; their speakers' names
+    // are the entity layer's (the test below gives them).
     let Some(seed) = load() else {
         eprintln!("skipping: seed article not found");
         return;
     };
-    let (f1, acc, fails) = score(&seed, &[], &[]);
-    assert!(fails.is_empty(), "{fails:#?}");
-    assert_eq!((f1, acc), (1.0, 1.0));
+    let (f1, _, fails) = score(&seed, &[], &[]);
+    assert_eq!(f1, 1.0, "{fails:#?}");
+    assert!(fails.iter().all(|f| !f.starts_with("missed") && !f.starts_with("extra")), "{fails:#?}");
 }
 
 #[test]

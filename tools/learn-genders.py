@@ -58,8 +58,7 @@ def lexicon_words(path, sections):
 def not_first_names():
     q = lexicon_words(os.path.join(ROOT, "data/lexicon/quotes.txt"),
                       {"speaker-titles", "roles", "adjectives", "generic", "org", "capitalised-non-names",
-                       "calendar-words", "determiners", "function-words", "pronouns", "gender",
-                       "place-prepositions"})
+                       "calendar-words", "determiners", "function-words", "pronouns", "gender"})
     n = lexicon_words(os.path.join(ROOT, "data/lexicon/names.txt"),
                       {"titles", "org-heads", "sentence-openers", "honorifics", "generic-org-words"})
     return q | n | {"new", "north", "south", "east", "west", "united", "saint", "st", "san", "los", "las",

@@ -356,10 +356,12 @@ mod tests {
     }
 
     #[test]
-    fn without_mentions_names_resolve_to_the_fullest_form() {
+    fn without_mentions_a_name_is_only_its_own_words() {
+        // Names and their grouping are the entity layer's: without its
+        // mentions "Vance" is not joined to "Rosa Vance".
         let t = "Gov. Rosa Vance toured the dam. “It held,” Vance said.";
         let got = run(t, &[], &[], &[]);
-        assert_eq!(got, [("“It held,”".into(), Some("Vance".into()), Some("Rosa Vance".into()), None)]);
+        assert_eq!(got, [("“It held,”".into(), Some("Vance".into()), Some("Vance".into()), None)]);
     }
 
     #[test]

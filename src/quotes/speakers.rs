@@ -1,10 +1,11 @@
 //! Speaker mentions (names, pronouns, nominals) and their resolution to a
-//! canonical name: through the entity layer's mentions when there are any,
-//! else by this module's own index of capitalised names.
+//! canonical name. Names are the entity layer's: a name is a candidate only
+//! where the entity layer has a mention, and its canonical name and label
+//! are its entity's (entities/group.rs); this module finds no names itself.
 
 use super::doc::Doc;
 use super::vocabulary::{
-    self, capitalised_non_names, determiners, function_words, is_calendar, is_pronoun, name_particles, place_prepositions,
+    self, capitalised_non_names, determiners, function_words, is_calendar, is_pronoun, name_particles,
     subject_verb_gap,
 };
 use crate::annotation::{Entity, Label, Mention, Span, Speaker};
@@ -393,17 +394,12 @@ struct Run {
     subject: bool,
 }
 
-/// A distinct name's words and the tokens where it starts, in text order.
-type NameSeen = (Vec<String>, Vec<usize>);
 
 /// The people and organisations of a text, for resolving speakers.
 pub struct People<'m> {
     mentions: &'m [Mention],
     entities: &'m [Entity],
     runs: Vec<Run>,
-    /// Runs by their last word, for [`People::canonical`].
-    /// Distinct names by their last word: (words, positions in text order).
-    by_last: HashMap<String, Vec<NameSeen>>,
     /// Names of runs that look like persons / organisations.
     person_names: HashSet<String>,
     org_names: HashSet<String>,
@@ -541,20 +537,12 @@ fn name_runs(doc: &Doc, mentions: &[Mention]) -> Vec<Run> {
     let mut runs = Vec::with_capacity(raw_runs.len());
     for &(s0, s, e) in &raw_runs {
         let words: Vec<String> = (s..e).map(|k| doc.t(k).to_string()).collect();
-        let titled =
-            s > s0 && (s0..s).any(|k| lex.is_speaker_title(lowers[k]) || lex.role_at(&lowers, k).is_some());
-        let premod = s0 > 0 && lex.role_at(&lowers, s0 - 1).is_some()
-            || s0 > 1 && lex.role_at(&lowers, s0 - 2).is_some_and(|r| r.1 == 2);
         let the = (s0..s).any(|k| lowers[k] == "the") || (s0 > 0 && lowers[s0 - 1] == "the");
         let org = words.iter().any(|w| lex.is_org_word(&w.to_lowercase()))
             || words.iter().all(|w| w.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()));
-        let place = s0 > 0 && place_prepositions().contains(&lowers[s0 - 1]);
-        // The entity layer's label where it has a mention here, else
-        // the shape of the name.
-        let person = match mention_over(mentions, doc.byte_span(s, e)) {
-            Some(m) => m.label == Label::Person,
-            None => !org && !the && ((titled || premod) || (words.len() >= 2 && !place)),
-        };
+        // A name is the entity layer's: its label says whether a person.
+        let Some(m) = mention_over(mentions, doc.byte_span(s, e)) else { continue };
+        let person = m.label == Label::Person;
         let subject = is_subject(doc, &lowers, s0, s, e);
         let orgish = the || org;
         runs.push(Run {
@@ -576,7 +564,6 @@ impl<'m> People<'m> {
             mentions,
             entities,
             runs: name_runs(doc, mentions),
-            by_last: Default::default(),
             person_names: Default::default(),
             org_names: Default::default(),
             roles: Vec::new(),
@@ -589,39 +576,9 @@ impl<'m> People<'m> {
             sent: sentence_numbers(doc),
             chained: 0,
         };
-        p.index_names(doc);
         p.read_runs(doc);
         p.collect_names();
         p
-    }
-
-    /// Names by their last word ([`People::canonical`]); single words are
-    /// persons when a fuller person name ends with them.
-    fn index_names(&mut self, doc: &Doc) {
-        for r in &self.runs {
-            if let (Some(l), true) = (r.words.last(), r.words.len() <= 4) {
-                let names = self.by_last.entry(l.clone()).or_default();
-                match names.iter_mut().find(|n| n.0 == r.words) {
-                    Some(n) => n.1.push(r.first),
-                    None => names.push((r.words.clone(), vec![r.first])),
-                }
-            }
-        }
-        // Single words are persons when a fuller person name ends with them.
-        let full: HashSet<String> = self
-            .runs
-            .iter()
-            .filter(|r| r.person && r.words.len() >= 2)
-            .filter_map(|r| r.words.last().cloned())
-            .collect();
-        for r in &mut self.runs {
-            if r.words.len() == 1
-                && full.contains(&r.words[0])
-                && mention_over(self.mentions, doc.byte_span(r.first, r.last)).is_none()
-            {
-                r.person = true;
-            }
-        }
     }
 
     /// What each name outside quotations tells: a reference to it, its
@@ -685,9 +642,16 @@ impl<'m> People<'m> {
             // surname that two full names share ("Trump" of Ivanka and of
             // Donald Trump).
             let shared_surname = r.words.len() == 1
-                && r.words.last().and_then(|l| self.by_last.get(l)).is_some_and(|names| {
-                    names.iter().filter(|n| n.0.len() >= 2).count() >= 2
-                });
+                && self
+                    .entities
+                    .iter()
+                    .filter(|e| {
+                        e.label == Label::Person
+                            && e.name.contains(' ')
+                            && e.name.rsplit(' ').next() == r.words.last().map(String::as_str)
+                    })
+                    .count()
+                    >= 2;
             if r.person && !shared_surname {
                 let mut k = r.last;
                 let mut vote = (0, 0);
@@ -758,40 +722,7 @@ impl<'m> People<'m> {
             };
         }
         let words: Vec<String> = (first..last).map(|k| doc.t(k).to_string()).collect();
-        Ref { name: Some(self.canonical(&words, first)), entity: None, span, person, subject: false }
-    }
-
-    /// The fullest name in the text that ends like `words` and contains them.
-    fn canonical(&self, words: &[String], pos: usize) -> String {
-        let Some(last) = words.last() else { return String::new() };
-        // Longest first; among equals, the one named nearest before `pos`,
-        // else the first named after it.
-        let mut best: Option<(&Vec<String>, usize, bool)> = None;
-        for (name, at) in self.by_last.get(last).into_iter().flatten() {
-            if !words.iter().all(|w| name.contains(w)) {
-                continue;
-            }
-            let k = at.partition_point(|&x| x < pos);
-            let (near, before) =
-                if k > 0 { (at[k - 1], true) } else { (at.first().copied().unwrap_or(usize::MAX), false) };
-            let better = match best {
-                None => true,
-                Some((b, bnear, bbefore)) => {
-                    name.len() > b.len()
-                        || (name.len() == b.len()
-                            && match (before, bbefore) {
-                                (true, false) => true,
-                                (true, true) => near > bnear,
-                                (false, false) => near < bnear,
-                                (false, true) => false,
-                            })
-                }
-            };
-            if better {
-                best = Some((name, near, before));
-            }
-        }
-        best.map_or_else(|| words.join(" "), |b| b.0.join(" "))
+        Ref { name: Some(words.join(" ")), entity: None, span, person, subject: false }
     }
 
     /// A name's gender: from a title or role word next to it, else its

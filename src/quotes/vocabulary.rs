@@ -226,10 +226,6 @@ pub fn capitalised_non_names() -> &'static [&'static str] {
 pub fn name_particles() -> &'static [&'static str] {
     crate::lexicon::word_list!(names, "particles")
 }
-/// data/lexicon/quotes.txt [place-prepositions].
-pub fn place_prepositions() -> &'static [&'static str] {
-    crate::lexicon::word_list!(quotes, "place-prepositions")
-}
 
 /// Day and month names (not "May", "June", "April", "August": also names).
 pub fn is_calendar(w: &str) -> bool {
