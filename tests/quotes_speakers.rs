@@ -268,6 +268,35 @@ const CASES: &[Case] = &[
         Speech,
     ),
     case(
+        "a sentence ending in a colon introduces its subject's quotation (no cue)",
+        "Mayor Ilse Varga is taking a blunt message to the council: \u{201c}Fix the roads first.\u{201d}",
+        "\u{201c}Fix the roads first.\u{201d}",
+        Name("Varga"),
+        Speech,
+    ),
+    case(
+        "footage of a name saying: the participle's subject, not the finite cue's",
+        "The ad concludes with footage of Karl Hansen saying during a debate, \u{201c}That makes me clever.\u{201d}",
+        "\u{201c}That makes me clever.\u{201d}",
+        Name("Hansen"),
+        Speech,
+    ),
+    case(
+        "an unnamed person has a mention but no name",
+        "\u{201c}We will fight this,\u{201d} one Labour source said.",
+        "\u{201c}We will fight this,\u{201d}",
+        NoName,
+        Speech,
+    ),
+    case(
+        "a sentence-initial pronoun keeps the passage's subject salient",
+        "Karl Hansen is questioning the count. He notes that on Friday Peter Brill admitted an error. His \
+         team wants a recount. He says, \u{201c}Counting was harder than winning.\u{201d}",
+        "\u{201c}Counting was harder than winning.\u{201d}",
+        Name("Hansen"),
+        Speech,
+    ),
+    case(
         "things cannot speak",
         "\u{201c}The payments were hidden,\u{201d} the files show.",
         "\u{201c}The payments were hidden,\u{201d}",
