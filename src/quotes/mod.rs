@@ -11,6 +11,10 @@
 mod cues;
 mod doc;
 mod marks;
+#[cfg(feature = "internals")]
+pub mod ranker;
+#[cfg(not(feature = "internals"))]
+mod ranker;
 mod speakers;
 mod vocabulary;
 
@@ -109,35 +113,9 @@ fn is_work_title(text: &str, q: &RawQuote, line: Span) -> bool {
 
 /// Find quotations outside `skip` and attribute them to speakers.
 pub fn detect(seg: &Segments, mentions: &[Mention], entities: &[Entity], skip: &[Span]) -> Vec<Quote> {
-    let text = seg.text;
     let skip = Skip::new(skip);
-    let skip_line: Vec<bool> = seg.lines.iter().map(|&l| skip.overlaps(l)).collect();
-    // Titles stay out of the attribution (their words are not speech and
-    // must not hide names from it) and come back with their kind at the end.
-    let (titles, raw): (Vec<RawQuote>, Vec<RawQuote>) = marks::find(text, &seg.lines, &skip_line)
-        .into_iter()
-        .partition(|q| is_work_title(text, q, seg.lines.get(q.first_line).copied().unwrap_or(q.span)));
-    let doc = Doc::new(seg, raw, skip_line);
-    let mut people = speakers::People::new(&doc, mentions, entities);
-    let mut found: Vec<Option<Speaker>> = Vec::with_capacity(doc.quotes.len());
-    for qi in 0..doc.quotes.len() {
-        people.clear_last();
-        let got = match cues::attribution(&doc, qi) {
-            Some(np) => people.resolve(&doc, &np),
-            None => {
-                let f = floating(&doc, qi, &found, &mut people);
-                if f.as_ref().is_some_and(|(_, continued)| *continued) {
-                    // A continued speaker: judge it by its name alone.
-                    people.clear_last();
-                }
-                f.map(|(s, _)| s)
-            }
-        };
-        if let Some(s) = &got {
-            people.note_speaker(&doc, s);
-        }
-        found.push(got);
-    }
+    let (titles, doc) = prepare(seg, &skip);
+    let (found, _) = attribute(&doc, mentions, entities, true);
     let mut out: Vec<Quote> = doc
         .quotes
         .iter()
@@ -161,6 +139,171 @@ pub fn detect(seg: &Segments, mentions: &[Mention], entities: &[Entity], skip: &
         out.sort_by_key(|q| q.span.start);
     }
     out
+}
+
+/// The quotations' token data: titles apart, the rest in a [`Doc`].
+fn prepare<'a>(seg: &'a Segments<'a>, skip: &Skip) -> (Vec<RawQuote>, Doc<'a>) {
+    let text = seg.text;
+    let skip_line: Vec<bool> = seg.lines.iter().map(|&l| skip.overlaps(l)).collect();
+    // Titles stay out of the attribution (their words are not speech and
+    // must not hide names from it) and come back with their kind at the end.
+    let (titles, raw): (Vec<RawQuote>, Vec<RawQuote>) = marks::find(text, &seg.lines, &skip_line)
+        .into_iter()
+        .partition(|q| is_work_title(text, q, seg.lines.get(q.first_line).copied().unwrap_or(q.span)));
+    (titles, Doc::new(seg, raw, skip_line))
+}
+
+/// The least score lead over every other candidate (and over "no one") by
+/// which the ranker overrides the rules' speaker of a floating quotation
+/// (weights are signed bytes; tools/train-speakers.sh --cv 5 prints the
+/// policies compared on the PolNeAR training split).
+const OVERRIDE_MARGIN: i32 = 16;
+/// An override names another person: a name this many bytes or more away
+/// from the rules' mention, not a description or a pronoun of the same
+/// person next to it.
+const OVERRIDE_DISTANCE: usize = 60;
+
+/// Each quotation's speaker, and whether a cue in its own sentence named it.
+/// With `ranker`, a floating quotation (no cue in its sentence) whose
+/// speaker the rules found takes the learned ranker's candidate instead
+/// when the ranker prefers another name by a wide margin. (Filling the
+/// rules' silence with the ranker's candidate gains more on PolNeAR but
+/// gives speakers to quotations no one speaks: tools/train-speakers.sh.)
+fn attribute(
+    doc: &Doc,
+    mentions: &[Mention],
+    entities: &[Entity],
+    ranker: bool,
+) -> (Vec<Option<Speaker>>, Vec<bool>) {
+    let mut people = speakers::People::new(doc, mentions, entities);
+    let mut found: Vec<Option<Speaker>> = Vec::with_capacity(doc.quotes.len());
+    let mut cued: Vec<bool> = Vec::with_capacity(doc.quotes.len());
+    for qi in 0..doc.quotes.len() {
+        people.clear_last();
+        let cue = cues::attribution(doc, qi);
+        cued.push(cue.is_some());
+        let got = match cue {
+            Some(np) => people.resolve(doc, &np),
+            None => {
+                let f = floating(doc, qi, &found, &mut people);
+                let rule = f.as_ref().map(|(s, _)| s.span);
+                let ctx = context(doc, qi, &found, false, rule);
+                let pick = if ranker && rule.is_some() { ranker::best(doc, mentions, qi, &ctx) } else { None };
+                let take = pick.filter(|p| {
+                    let span = doc.byte_span(p.cand.np.first, p.cand.np.last);
+                    rule.is_some_and(|r| {
+                        !r.overlaps(span)
+                            && p.margin > OVERRIDE_MARGIN
+                            && p.cand.np.kind == speakers::NpKind::Name
+                            && r.start.abs_diff(span.start) >= OVERRIDE_DISTANCE
+                    })
+                });
+                match take {
+                    Some(p) => {
+                        people.clear_last();
+                        people.resolve(doc, &p.cand.np)
+                    }
+                    None => {
+                        if f.as_ref().is_some_and(|(_, continued)| *continued) {
+                            // A continued speaker: judge it by its name alone.
+                            people.clear_last();
+                        }
+                        f.map(|(s, _)| s)
+                    }
+                }
+            }
+        };
+        if let Some(s) = &got {
+            people.note_speaker(doc, s);
+        }
+        found.push(got);
+    }
+    (found, cued)
+}
+
+/// The ranker's context for quotation `qi`: the previous quotation's
+/// speaker when it is in the same paragraph or the one before, and the
+/// rules' answer.
+fn context<'a>(
+    doc: &Doc,
+    qi: usize,
+    found: &'a [Option<Speaker>],
+    cued: bool,
+    rule: Option<Span>,
+) -> ranker::Context<'a> {
+    let prev_name = qi.checked_sub(1).and_then(|pj| {
+        let (q, pq) = (doc.quotes.get(qi)?, doc.quotes.get(pj)?);
+        let adjacent = pq.last_line == q.first_line || Some(pq.last_line) == doc.prev_line(q.first_line);
+        adjacent.then(|| found.get(pj)?.as_ref()?.name.as_deref()).flatten()
+    });
+    ranker::Context { prev_name, rule, cued }
+}
+
+/// One quotation as the speaker ranker sees it (for training and evaluation).
+#[cfg(feature = "internals")]
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub quote: Span,
+    /// A cue in the quotation's own sentence named the speaker (the rules).
+    pub cued: bool,
+    /// The rules' speaker mention.
+    pub rule: Option<Span>,
+    /// The candidate mentions and their features.
+    pub cands: Vec<Span>,
+    /// Per candidate: only a person's mention (a name, "he", "she").
+    pub personal: Vec<bool>,
+    /// Per candidate: a name (not a pronoun or a description).
+    pub named: Vec<bool>,
+    pub feats: Vec<Vec<u64>>,
+    /// The features of "no one".
+    pub null_feats: Vec<u64>,
+    /// Per candidate, the features tying it to the rules' answer.
+    pub rule_feats: Vec<Vec<u64>>,
+    /// Without a speaker the quotation would be a scare quote.
+    pub scare: bool,
+    /// The quotation starts its paragraph.
+    pub starts_para: bool,
+    /// The ranker's pick (with the embedded model) and its margin.
+    pub pick: Option<(Span, i32)>,
+}
+
+/// The ranker's view of every quotation in `seg` (as [`detect`] sees them).
+#[cfg(feature = "internals")]
+pub fn examples(seg: &Segments, mentions: &[Mention], entities: &[Entity], skip: &[Span]) -> Vec<Example> {
+    let skip = Skip::new(skip);
+    let (_, doc) = prepare(seg, &skip);
+    let (found, cued) = attribute(&doc, mentions, entities, false);
+    (0..doc.quotes.len())
+        .map(|qi| {
+            let rule = found[qi].as_ref().map(|s| s.span);
+            let ctx = context(&doc, qi, &found, cued[qi], rule);
+            let cands = ranker::candidates(&doc, mentions, qi);
+            let feats = ranker::featurize(&doc, qi, &cands, &ctx);
+            let rule_feats = cands.iter().map(|c| ranker::rule_features(&doc, qi, c, &ctx)).collect();
+            let pick = ranker::best(&doc, mentions, qi, &ctx)
+                .map(|p| (doc.byte_span(p.cand.np.first, p.cand.np.last), p.margin));
+            Example {
+                quote: doc.quotes[qi].span,
+                cued: cued[qi],
+                rule: found[qi].as_ref().map(|s| s.span),
+                cands: cands.iter().map(|c| doc.byte_span(c.np.first, c.np.last)).collect(),
+                personal: cands.iter().map(|c| ranker::personal(&doc, c)).collect(),
+                named: cands.iter().map(|c| c.np.kind == speakers::NpKind::Name).collect(),
+                feats,
+                null_feats: ranker::null_features(&doc, qi, &cands, &ctx),
+                rule_feats,
+                scare: kind_of(&doc, qi, false) == QuoteKind::Scare,
+                starts_para: starts_paragraph(&doc, qi),
+                pick,
+            }
+        })
+        .collect()
+}
+
+/// Quotation `qi` opens its paragraph.
+#[cfg(feature = "internals")]
+fn starts_paragraph(doc: &Doc, qi: usize) -> bool {
+    doc.quotes.get(qi).zip(doc.qtoks.get(qi)).is_some_and(|(q, &(qa, _))| doc.line_toks(q.first_line).0 == qa)
 }
 
 /// What quotation `qi` holds: a nickname between a first and a last name
@@ -390,6 +533,26 @@ mod tests {
                     "overlaps {a}..{b}"
                 );
             }
+        }
+    }
+
+    #[cfg(feature = "internals")]
+    #[test]
+    fn ranker_examples_follow_the_quotations_detect_returns() {
+        let t = "Gov. Rosa Vance toured the dam. \u{201c}It held,\u{201d} Vance said.\n\n\u{201c}We were lucky.\u{201d}";
+        let seg = Segments::new(t);
+        let ex = examples(&seg, &[], &[], &[]);
+        let got = detect(&seg, &[], &[], &[]);
+        assert_eq!(ex.len(), 2);
+        assert_eq!(got.len(), 2);
+        assert!(ex[0].cued);
+        assert!(!ex[1].cued);
+        for (e, q) in ex.iter().zip(&got) {
+            assert_eq!(e.quote, q.span);
+            assert_eq!(e.rule, q.speaker.as_ref().map(|s| s.span));
+            assert_eq!(e.cands.len(), e.feats.len());
+            assert_eq!(e.cands.len(), e.personal.len());
+            assert!(e.cands.iter().any(|c| c.text(t) == "Vance"), "{:?}", e.cands);
         }
     }
 
