@@ -48,8 +48,9 @@ echo "== the HTML path: article body from the pages' HTML (in-sample; --full add
 if [ "${1:-}" = "--full" ]; then tools/eval-html.sh; else tools/eval-html.sh --quick; fi
 
 echo "== committed models rebuild byte for byte"
-models="boiler html-boiler"
+models="boiler html-boiler speakers"
 tools/train-boiler.sh --out "$tmp/boiler.model" > /dev/null 2>&1
+tools/train-speakers.sh --out "$tmp/speakers.model" > /dev/null 2>&1
 target/release/train-html-boiler "$SHARED/data/boiler/html-dev" --out "$tmp/html-boiler.model" > /dev/null 2>&1
 if [ -f "$CORPORA/gum.train.conll" ]; then
   tools/train-entities.sh "$CORPORA" -o "$tmp/ner.model" > /dev/null 2>&1

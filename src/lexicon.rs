@@ -169,6 +169,34 @@ macro_rules! word_list {
 }
 pub(crate) use word_list;
 
+/// A section's forms as a hashed set with the slice's `contains(&w)` call
+/// (for lists looked up once per token).
+#[derive(Debug, Default)]
+pub struct WordSet(HashSet<&'static str>);
+
+impl WordSet {
+    /// Whether `w` is one of the forms.
+    pub fn contains(&self, w: &&str) -> bool {
+        self.0.contains(*w)
+    }
+}
+
+impl FromIterator<&'static str> for WordSet {
+    fn from_iter<I: IntoIterator<Item = &'static str>>(iter: I) -> Self {
+        WordSet(iter.into_iter().collect())
+    }
+}
+
+/// The forms of one section as a `&'static WordSet`, collected once:
+/// `word_hash_set!(quotes, "determiners")`.
+macro_rules! word_hash_set {
+    ($file:ident, $section:literal) => {{
+        static SET: std::sync::OnceLock<crate::lexicon::WordSet> = std::sync::OnceLock::new();
+        SET.get_or_init(|| crate::lexicon::$file().forms($section).collect())
+    }};
+}
+pub(crate) use word_hash_set;
+
 /// Titles and honorifics written before a person's name and not part of it
 /// ("president", "gen", "mr"; lower case, without a period), each mapped to
 /// whether it also splits a name span in the middle (tag `inner`: "Defense
@@ -193,6 +221,15 @@ pub fn word_set(lex: &'static Lexicon, section: &'static str) -> HashSet<&'stati
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_sets_answer_like_the_lists() {
+        let set = word_hash_set!(quotes, "determiners");
+        let list = word_list!(quotes, "determiners");
+        assert!(!list.is_empty());
+        assert!(list.iter().all(|w| set.contains(w)));
+        assert!(!set.contains(&"spokesman"));
+    }
 
     #[test]
     fn every_embedded_file_parses() {

@@ -2,6 +2,7 @@
 //! quotation, and the questions the other modules ask about them (sentence
 //! ends, name words, cue and role phrases). One type, one file.
 
+use std::borrow::Cow;
 use super::marks::RawQuote;
 use super::vocabulary::{self, capitalised_non_names, is_calendar, name_particles, CueForm};
 use crate::annotation::Span;
@@ -9,11 +10,12 @@ use crate::segment::{Segments, TokenKind};
 
 /// A token with what the quote layer needs to know about it.
 #[derive(Debug, Clone)]
-pub(crate) struct Tok {
+pub(crate) struct Tok<'a> {
     pub span: Span,
     pub line: usize,
     pub word: bool,
-    pub lower: String,
+    /// Lower case; borrowed from the text when it already is.
+    pub lower: Cow<'a, str>,
     /// Starts with an upper-case letter.
     pub cap: bool,
     /// Index of the quotation covering it.
@@ -23,7 +25,7 @@ pub(crate) struct Tok {
 /// The text seen by the quote layer: tokens, paragraphs and quotations.
 pub(crate) struct Doc<'a> {
     pub text: &'a str,
-    pub toks: Vec<Tok>,
+    pub toks: Vec<Tok<'a>>,
     pub quotes: Vec<RawQuote>,
     /// Token range `[first, last)` of each quotation.
     pub qtoks: Vec<(usize, usize)>,
@@ -37,7 +39,7 @@ impl<'a> Doc<'a> {
     /// `skip_line`: per line of `seg`, whether it is boilerplate.
     pub fn new(seg: &'a Segments<'a>, quotes: Vec<RawQuote>, skip_line: Vec<bool>) -> Doc<'a> {
         let text = seg.text;
-        let mut toks: Vec<Tok> = seg
+        let mut toks: Vec<Tok<'a>> = seg
             .tokens
             .iter()
             .map(|t| {
@@ -47,7 +49,13 @@ impl<'a> Doc<'a> {
                     line: t.line,
                     word: t.kind != TokenKind::Punct,
                     // (ASCII: the same without the Unicode case tables.)
-                    lower: if s.is_ascii() { s.to_ascii_lowercase() } else { s.to_lowercase() },
+                    lower: if !s.chars().any(char::is_uppercase) {
+                        Cow::Borrowed(s)
+                    } else if s.is_ascii() {
+                        Cow::Owned(s.to_ascii_lowercase())
+                    } else {
+                        Cow::Owned(s.to_lowercase())
+                    },
                     cap: s.chars().next().is_some_and(|c| c.is_uppercase()),
                     inq: None,
                 }
@@ -84,10 +92,10 @@ impl<'a> Doc<'a> {
         self.toks.get(i).map_or("", |t| t.span.text(self.text))
     }
     pub fn low(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.lower.as_str())
+        self.toks.get(i).map_or("", |t| t.lower.as_ref())
     }
     pub fn lowers(&self) -> Vec<&str> {
-        self.toks.iter().map(|t| t.lower.as_str()).collect()
+        self.toks.iter().map(|t| t.lower.as_ref()).collect()
     }
     /// Ends a sentence outside quotation marks.
     pub fn is_terminator(&self, i: usize) -> bool {
@@ -131,7 +139,7 @@ impl<'a> Doc<'a> {
         self.toks.get(i).is_some_and(|t| {
             t.word
                 && t.inq.is_none()
-                && (name_particles().contains(&t.lower.as_str())
+                && (name_particles().contains(&t.lower.as_ref())
                     || t.lower.starts_with("al-")
                     || t.lower.starts_with("el-"))
         })

@@ -108,7 +108,7 @@ pub(crate) fn candidates(doc: &Doc, mentions: &[Mention], qi: usize) -> Vec<Cand
             k = e;
             continue;
         }
-        if determiners().contains(&t.lower.as_str()) {
+        if determiners().contains(&t.lower.as_ref()) {
             if let Some(np) = super::speakers::np_after(doc, k, hi).filter(|np| np.kind == NpKind::Nominal) {
                 let e = np.last;
                 out.push(Cand { np, ty: CandType::Nominal });

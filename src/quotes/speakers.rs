@@ -45,7 +45,7 @@ pub fn subject_before(doc: &Doc, v: usize, lo: usize) -> Option<Np> {
         if tok.inq.is_some() {
             return None;
         }
-        let w = tok.lower.as_str();
+        let w = tok.lower.as_ref();
         if subject_verb_gap().contains(&w) || (tok.word && !tok.cap && w.len() > 4 && w.ends_with("ly")) {
             j -= 1;
             continue;
@@ -149,7 +149,7 @@ fn np_ending_at(doc: &Doc, j: usize, lo: usize) -> Option<Np> {
     if tok.inq.is_some() || !tok.word || doc.possessive(p) {
         return None;
     }
-    let w = tok.lower.as_str();
+    let w = tok.lower.as_ref();
     if is_pronoun(w) {
         return Some(Np { kind: NpKind::Pronoun, first: p, last: j, head: p });
     }
@@ -255,7 +255,7 @@ pub fn np_after(doc: &Doc, i: usize, hi: usize) -> Option<Np> {
     if i >= hi || tok.inq.is_some() || !tok.word {
         return None;
     }
-    let w = tok.lower.as_str();
+    let w = tok.lower.as_ref();
     if is_pronoun(w) {
         return Some(Np { kind: NpKind::Pronoun, first: i, last: i + 1, head: i });
     }
@@ -321,8 +321,8 @@ pub fn np_after(doc: &Doc, i: usize, hi: usize) -> Option<Np> {
             let t = &doc.toks[k];
             if t.inq.is_some()
                 || !(t.word || doc.possessive(k))
-                || function_words().contains(&t.lower.as_str())
-                || lex.cue_at(&[t.lower.as_str()], 0).is_some()
+                || function_words().contains(&t.lower.as_ref())
+                || lex.cue_at(&[t.lower.as_ref()], 0).is_some()
             {
                 break;
             }
@@ -473,7 +473,7 @@ fn is_subject(doc: &Doc, lowers: &[&str], s0: usize, s: usize, e: usize) -> bool
     }
     let next = doc.toks.get(e2);
     let verb = next
-        .is_some_and(|t| (t.word && !t.cap && !function_words().contains(&t.lower.as_str())) || doc.t(e2) == ",");
+        .is_some_and(|t| (t.word && !t.cap && !function_words().contains(&t.lower.as_ref())) || doc.t(e2) == ",");
     // Also salient: the subject of a speech verb ("spokesman Jo
     // Kent told"), after an inverted one ("noted NBC's Jo Kent"),
     // one followed by a prepositional phrase ("Jo Kent at the
@@ -488,7 +488,7 @@ fn is_subject(doc: &Doc, lowers: &[&str], s0: usize, s: usize, e: usize) -> bool
             && (doc.possessive(c - 1)
                 || (t.word && t.cap)
                 || doc.role(c - 1).is_some()
-                || matches!(t.lower.as_str(), "the" | "a" | "an"))
+                || matches!(&*t.lower, "the" | "a" | "an"))
     } {
         c -= 1;
     }
@@ -586,6 +586,13 @@ impl<'m> People<'m> {
     /// roles it is introduced with; each becomes an event.
     fn read_runs(&mut self, doc: &Doc) {
         let lex = vocabulary::get();
+        // How many persons' full names (entities) end with each word.
+        let mut surnames: HashMap<&str, usize> = HashMap::new();
+        for e in self.entities.iter().filter(|e| e.label == Label::Person) {
+            if let Some((_, last)) = e.name.rsplit_once(' ') {
+                *surnames.entry(last).or_default() += 1;
+            }
+        }
         let lowers = doc.lowers();
         let n = doc.toks.len();
         for ri in 0..self.runs.len() {
@@ -641,17 +648,8 @@ impl<'m> People<'m> {
             // ("Hart said his plan ..."), up to the next name; not from a
             // surname that two full names share ("Trump" of Ivanka and of
             // Donald Trump).
-            let shared_surname = r.words.len() == 1
-                && self
-                    .entities
-                    .iter()
-                    .filter(|e| {
-                        e.label == Label::Person
-                            && e.name.contains(' ')
-                            && e.name.rsplit(' ').next() == r.words.last().map(String::as_str)
-                    })
-                    .count()
-                    >= 2;
+            let shared_surname =
+                r.words.len() == 1 && r.words.last().is_some_and(|w| surnames.get(w.as_str()).is_some_and(|&c| c >= 2));
             if r.person && !shared_surname {
                 let mut k = r.last;
                 let mut vote = (0, 0);
@@ -905,7 +903,7 @@ impl<'m> People<'m> {
             let k = self.chained;
             self.chained += 1;
             let t = &doc.toks[k];
-            if t.inq.is_some() || !matches!(t.lower.as_str(), "he" | "she") {
+            if t.inq.is_some() || !matches!(&*t.lower, "he" | "she") {
                 continue;
             }
             let next_verb = doc.toks.get(k + 1).is_some_and(|n| n.word && !n.cap && n.inq.is_none());

@@ -1,6 +1,7 @@
 //! The quote layer's vocabulary (speech cues, role nouns, speaker titles,
 //! gender words), read once from data/lexicon/quotes.txt into lookup tables.
 
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,14 +30,14 @@ pub struct Vocabulary {
     pub title_triggers: Vec<String>,
     /// Groups of synonymous role words ("spokesman", "press secretary").
     pub roles: Vec<Vec<Vec<String>>>,
-    pub generic: Vec<String>,
-    pub titles: Vec<String>,
-    pub adjectives: Vec<String>,
-    pub male: Vec<String>,
-    pub female: Vec<String>,
-    pub org: Vec<String>,
+    pub generic: HashSet<String>,
+    pub titles: HashSet<String>,
+    pub adjectives: HashSet<String>,
+    pub male: HashSet<String>,
+    pub female: HashSet<String>,
+    pub org: HashSet<String>,
     /// Writings that speak for their author or publisher ("the report said").
-    pub documents: Vec<String>,
+    pub documents: HashSet<String>,
     /// First names by gender (data/lexicon/first-names.txt, learned).
     first_names: std::collections::HashMap<&'static str, char>,
     /// First word -> indices into `cues` of the forms starting with it, in
@@ -168,20 +169,20 @@ impl Vocabulary {
 
     /// A word before a name that is not part of it ("Mayor Ilse Varga").
     pub fn is_speaker_title(&self, lower: &str) -> bool {
-        self.titles.iter().any(|t| t == lower)
+        self.titles.contains(lower)
     }
     pub fn is_adjective(&self, lower: &str) -> bool {
-        self.adjectives.iter().any(|t| t == lower)
+        self.adjectives.contains(lower)
     }
     pub fn is_generic(&self, lower: &str) -> bool {
-        self.generic.iter().any(|t| t == lower)
+        self.generic.contains(lower)
     }
     pub fn is_org_word(&self, lower: &str) -> bool {
-        self.org.iter().any(|t| t == lower)
+        self.org.contains(lower)
     }
     /// A writing that can speak for its author or publisher ("report").
     pub fn is_document(&self, lower: &str) -> bool {
-        self.documents.iter().any(|t| t == lower)
+        self.documents.contains(lower)
     }
     /// 'm', 'f' or None for a first name (lower case), as learned.
     pub fn first_name_gender(&self, lower: &str) -> Option<char> {
@@ -189,9 +190,9 @@ impl Vocabulary {
     }
     /// 'm', 'f' or None for a title or role word.
     pub fn gender(&self, lower: &str) -> Option<char> {
-        if self.male.iter().any(|t| t == lower) {
+        if self.male.contains(lower) {
             Some('m')
-        } else if self.female.iter().any(|t| t == lower) {
+        } else if self.female.contains(lower) {
             Some('f')
         } else {
             None
@@ -204,27 +205,27 @@ pub fn pronouns() -> &'static [&'static str] {
     crate::lexicon::word_list!(quotes, "pronouns")
 }
 /// data/lexicon/quotes.txt [determiners].
-pub fn determiners() -> &'static [&'static str] {
-    crate::lexicon::word_list!(quotes, "determiners")
+pub fn determiners() -> &'static crate::lexicon::WordSet {
+    crate::lexicon::word_hash_set!(quotes, "determiners")
 }
 /// Lower-case words that cannot end a speaker phrase.
 /// (data/lexicon/quotes.txt [function-words])
-pub fn function_words() -> &'static [&'static str] {
-    crate::lexicon::word_list!(quotes, "function-words")
+pub fn function_words() -> &'static crate::lexicon::WordSet {
+    crate::lexicon::word_hash_set!(quotes, "function-words")
 }
 /// Words between a subject and its verb ("Varga later said").
 /// (data/lexicon/quotes.txt [subject-verb-gap])
-pub fn subject_verb_gap() -> &'static [&'static str] {
-    crate::lexicon::word_list!(quotes, "subject-verb-gap")
+pub fn subject_verb_gap() -> &'static crate::lexicon::WordSet {
+    crate::lexicon::word_hash_set!(quotes, "subject-verb-gap")
 }
 /// Capitalised words that start a sentence but are not names.
 /// (data/lexicon/quotes.txt [capitalised-non-names])
-pub fn capitalised_non_names() -> &'static [&'static str] {
-    crate::lexicon::word_list!(quotes, "capitalised-non-names")
+pub fn capitalised_non_names() -> &'static crate::lexicon::WordSet {
+    crate::lexicon::word_hash_set!(quotes, "capitalised-non-names")
 }
 /// data/lexicon/names.txt [particles].
-pub fn name_particles() -> &'static [&'static str] {
-    crate::lexicon::word_list!(names, "particles")
+pub fn name_particles() -> &'static crate::lexicon::WordSet {
+    crate::lexicon::word_hash_set!(names, "particles")
 }
 
 /// Day and month names (not "May", "June", "April", "August": also names).
