@@ -40,6 +40,9 @@ python3 "$SHARED/eval/score.py" "$SHARED/data/quotes/polnear-dev.gold.jsonl" "$O
 echo "== PolNeAR dev, speaker names (data/dev/polnear-dev-names.jsonl: pronoun and role sources resolved)"
 python3 tools/polnear-name-gold.py "$SHARED/data/quotes/polnear-dev.gold.jsonl" data/dev/polnear-dev-names.jsonl > "$OUT/names.gold.jsonl"
 python3 "$SHARED/eval/score.py" "$OUT/names.gold.jsonl" "$OUT/polnear.jsonl" | grep '^quotes speaker' | sed 's/speaker    accuracy/speaker-name accuracy/'
+echo "== PolNeAR train (840 articles; the rules were never tuned on it, a check on dev overfitting; the ranker's few overrides are in-sample)"
+target/release/annotate --jsonl "$SHARED/data/quotes/polnear-train.jsonl" | no_titles > "$OUT/train.jsonl"
+python3 "$SHARED/eval/score.py" "$SHARED/data/quotes/polnear-train.jsonl" "$OUT/train.jsonl" | grep '^quotes'
 echo "== PolNeAR dev by kind"
 python3 tools/quote-kinds.py "$SHARED/data/quotes/polnear-dev.gold.jsonl" "$OUT/polnear.all.jsonl" "$OUT/names.gold.jsonl"
 echo "== error classes (tests/quotes_speakers.rs)"
