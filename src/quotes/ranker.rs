@@ -6,7 +6,7 @@
 //! PolNeAR training split).
 
 use super::doc::Doc;
-use super::speakers::{Np, NpKind};
+use super::speakers::{mentions_over, Np, NpKind};
 use super::vocabulary::{self, determiners, function_words, is_pronoun};
 use crate::annotation::{Label, Mention};
 use crate::hash::{fnv, FNV_OFFSET};
@@ -46,8 +46,7 @@ pub(crate) struct Cand {
 /// before a date's ("June" can be either).
 fn label_over(doc: &Doc, mentions: &[Mention], a: usize, b: usize) -> Option<Label> {
     let span = doc.byte_span(a, b);
-    let from = mentions.partition_point(|m| m.span.end <= span.start);
-    let over = || mentions[from..].iter().take_while(|m| m.span.start < span.end).filter(|m| m.span.overlaps(span));
+    let over = || mentions_over(mentions, span);
     over().find(|m| m.label != Label::Date).or_else(|| over().next()).map(|m| m.label)
 }
 

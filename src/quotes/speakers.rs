@@ -361,11 +361,22 @@ pub fn clause_subject(doc: &Doc, lo: usize, v: usize) -> Option<Np> {
 
 /// The first non-date mention overlapping `span` (mentions sorted by start).
 fn mention_over(mentions: &[Mention], span: Span) -> Option<&Mention> {
+    mentions_over(mentions, span).find(|m| m.label != Label::Date)
+}
+
+/// The mentions overlapping `span`, in order (mentions sorted by start).
+pub(crate) fn mentions_over(mentions: &[Mention], span: Span) -> impl Iterator<Item = &Mention> {
     let from = mentions.partition_point(|m| m.span.end <= span.start);
-    mentions[from..]
-        .iter()
-        .take_while(|m| m.span.start < span.end)
-        .find(|m| m.label != Label::Date && m.span.overlaps(span))
+    mentions[from..].iter().take_while(move |m| m.span.start < span.end).filter(move |m| m.span.overlaps(span))
+}
+
+/// The gender a subject pronoun asks for: 'm' for "he", 'f' for "she".
+fn pronoun_gender(w: &str) -> Option<char> {
+    match w {
+        "he" => Some('m'),
+        "she" => Some('f'),
+        _ => None,
+    }
 }
 
 /// How many sentences back a pronoun's referent is looked for by salience.
@@ -847,11 +858,7 @@ impl<'m> People<'m> {
             let k = if k > 0 && doc.possessive(k - 1) { k - 1 } else { k };
             self.runs.iter().rev().find(|r| r.last == k)
         };
-        let mut k = np.first;
-        let mut seen = 0;
-        while k > 0 && seen < 400 {
-            k -= 1;
-            seen += 1;
+        for k in (np.first.saturating_sub(400)..np.first).rev() {
             if doc.low(k) != head || doc.toks[k].inq.is_some() {
                 continue;
             }
@@ -868,20 +875,22 @@ impl<'m> People<'m> {
         None
     }
 
+    /// The latest names (up to 400) and quotations' speakers (up to 400)
+    /// before token `at`, nearest first.
+    fn recent(&self, at: usize) -> Vec<&(usize, Ref)> {
+        let ev = &self.events[..self.events.partition_point(|e| e.0 < at)];
+        let nt = &self.notes[..self.notes.partition_point(|e| e.0 < at)];
+        let mut near: Vec<&(usize, Ref)> = ev.iter().rev().take(400).chain(nt.iter().rev().take(400)).collect();
+        near.sort_by_key(|e| std::cmp::Reverse(e.0));
+        near
+    }
+
     /// What pronoun `w` at token `at` refers to: he/she the most salient
     /// person of its gender (else the nearest), "it" the nearest
     /// non-person.
     fn pronoun_referent(&self, w: &str, at: usize) -> Option<Ref> {
-        let want = match w {
-            "he" => Some('m'),
-            "she" => Some('f'),
-            _ => None,
-        };
-        // The latest names and speakers before the pronoun, nearest first.
-        let ev = &self.events[..self.events.partition_point(|e| e.0 < at)];
-        let nt = &self.notes[..self.notes.partition_point(|e| e.0 < at)];
-        let mut before: Vec<&(usize, Ref)> = ev.iter().rev().take(400).chain(nt.iter().rev().take(400)).collect();
-        before.sort_by_key(|e| std::cmp::Reverse(e.0));
+        let want = pronoun_gender(w);
+        let before = self.recent(at);
         let fits = |r: &Ref| {
             r.person && r.name.as_deref().is_none_or(|n| self.gender_of(n).is_none_or(|g| Some(g) == want))
         };
@@ -907,7 +916,7 @@ impl<'m> People<'m> {
                 continue;
             }
             let next_verb = doc.toks.get(k + 1).is_some_and(|n| n.word && !n.cap && n.inq.is_none());
-            let starts = k == 0 || doc.toks[k - 1].line != t.line || doc.is_terminator(k - 1);
+            let starts = k == 0 || self.sent.get(k) != self.sent.get(k - 1);
             if !next_verb || !starts {
                 continue;
             }
@@ -952,11 +961,7 @@ impl<'m> People<'m> {
             }
             NpKind::Pronoun => {
                 let w = doc.low(np.head).to_string();
-                let want = match w.as_str() {
-                    "he" => Some('m'),
-                    "she" => Some('f'),
-                    _ => None,
-                };
+                let want = pronoun_gender(&w);
                 self.chain_pronouns(doc, np.first);
                 let rf = self.pronoun_referent(&w, np.first);
                 if let (Some(r), Some(g)) = (&rf, want) {
@@ -1009,11 +1014,7 @@ impl<'m> People<'m> {
                             .find(|&k| doc.possessive(k))
                             .map(|k| self.reference(doc, doc.run_back(k - 1, np.first), k, true))
                             .and_then(|r| r.name);
-                        let ev = &self.events[..self.events.partition_point(|e| e.0 < np.first)];
-                        let nt = &self.notes[..self.notes.partition_point(|e| e.0 < np.first)];
-                        let mut near: Vec<&(usize, Ref)> =
-                            ev.iter().rev().take(400).chain(nt.iter().rev().take(400)).collect();
-                        near.sort_by_key(|e| std::cmp::Reverse(e.0));
+                        let near = self.recent(np.first);
                         let fits = |r: &Ref| {
                             r.person
                                 && r.name.is_some()
