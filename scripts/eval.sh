@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Every quality figure the README quotes, from ../shared, in one run:
+#   the modern-news dev set first (every layer; tools/eval-news.sh), then the
 #   seed article (all layers), CoNLL-2003 dev and the multi-domain dev set
 #   (entities), PolNeAR dev and the hard cases (quotes), the boilerplate dev
 #   pages as selections, whole pages and HTML (5-fold CV and in-sample), and
@@ -16,6 +17,9 @@ SCORE="python3 $SHARED/eval/score.py"
 cargo build --release -q --bins
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+
+echo "== the modern-news dev set (data/dev/news): the first figures to read"
+tools/eval-news.sh
 
 echo "== seed article, all layers"
 target/release/annotate "$SHARED/data/seed/article.txt" > "$tmp/seed.json"
