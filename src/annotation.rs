@@ -197,6 +197,44 @@ pub struct Boilerplate {
     pub kind: BoilerKind,
 }
 
+/// Which line of the article's header a part is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PartKind {
+    /// The article's title.
+    Headline,
+    /// A summary or deck under the headline.
+    Standfirst,
+    /// The author names ("By Mara Quist").
+    Byline,
+    /// The publication date or dateline.
+    Date,
+    /// The outlet's name on a line of its own.
+    Outlet,
+}
+
+impl PartKind {
+    /// Its name in exports ("headline", ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PartKind::Headline => "headline",
+            PartKind::Standfirst => "standfirst",
+            PartKind::Byline => "byline",
+            PartKind::Date => "date",
+            PartKind::Outlet => "outlet",
+        }
+    }
+}
+
+/// A line of the article's header: neither body nor boilerplate, never dimmed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Part {
+    /// The whole line.
+    pub span: Span,
+    /// Which part it is.
+    pub kind: PartKind,
+}
+
 /// Everything found in one text; each list sorted by start offset.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Annotation {
@@ -208,6 +246,8 @@ pub struct Annotation {
     pub quotes: Vec<Quote>,
     /// Every boilerplate line.
     pub boilerplate: Vec<Boilerplate>,
+    /// The lines of the article's header (headline, byline, ...), in text order.
+    pub parts: Vec<Part>,
 }
 
 impl Annotation {
@@ -251,6 +291,11 @@ impl Annotation {
         sorted_disjoint("mention", &mut self.mentions.iter().map(|m| m.span))?;
         sorted_disjoint("quote", &mut self.quotes.iter().map(|q| q.span))?;
         sorted_disjoint("boilerplate", &mut self.boilerplate.iter().map(|b| b.span))?;
+        sorted_disjoint("part", &mut self.parts.iter().map(|p| p.span))?;
+        if let Some(p) = self.parts.iter().find(|p| self.boilerplate.iter().any(|b| b.span.overlaps(p.span)))
+        {
+            return Err(format!("part {}..{} is also boilerplate", p.span.start, p.span.end));
+        }
         for (i, m) in self.mentions.iter().enumerate() {
             let e = self
                 .entities

@@ -65,7 +65,18 @@ pub struct BoilerplateRecord {
     pub kind: &'static str,
 }
 
-/// The scorer's schema (../shared/eval/score.py) plus entity groups.
+/// One line of the article's header.
+#[derive(Debug, Clone, Serialize)]
+pub struct PartRecord {
+    /// Start of the line.
+    pub start: usize,
+    /// End of the line (exclusive, before its newline).
+    pub end: usize,
+    /// headline, standfirst, byline, date or outlet.
+    pub part: &'static str,
+}
+
+/// The scorer's schema (../shared/eval/score.py) plus entity groups and the article's parts.
 #[derive(Debug, Clone, Serialize)]
 pub struct Record {
     /// The document's id, when the caller gave one.
@@ -82,6 +93,8 @@ pub struct Record {
     pub quotes: Vec<QuoteRecord>,
     /// Every boilerplate line, in text order.
     pub boilerplate: Vec<BoilerplateRecord>,
+    /// The article's header lines, in text order.
+    pub parts: Vec<PartRecord>,
 }
 
 /// Convert `ann` (byte offsets into `text`) to a record with offsets in `unit`.
@@ -151,6 +164,14 @@ pub fn record(text: &str, ann: &Annotation, unit: Unit) -> Record {
             .map(|b| {
                 let (start, end) = conv(b.span);
                 BoilerplateRecord { start, end, kind: b.kind.as_str() }
+            })
+            .collect(),
+        parts: ann
+            .parts
+            .iter()
+            .map(|p| {
+                let (start, end) = conv(p.span);
+                PartRecord { start, end, part: p.kind.as_str() }
             })
             .collect(),
     }

@@ -157,6 +157,8 @@ embedded_files! {
     html => "../data/lexicon/html.txt";
     /// data/lexicon/first-names.txt
     first_names => "../data/lexicon/first-names.txt";
+    /// data/lexicon/parts.txt
+    parts => "../data/lexicon/parts.txt";
 }
 
 /// The forms of one section as a `&'static [&'static str]`, collected once:

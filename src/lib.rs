@@ -33,20 +33,21 @@ macro_rules! internal_modules {
         mod $name;
     )*};
 }
-internal_modules!(boilerplate, entities, hash, html, lexicon, quotes, segment);
+internal_modules!(boilerplate, entities, hash, html, lexicon, parts, quotes, segment);
 
 /// The training, evaluation and bench programs' view of the crate.
 #[cfg(feature = "internals")]
 #[doc(hidden)]
 pub mod internals {
-    pub use crate::{boilerplate, entities, hash, html, lexicon, quotes, segment};
+    pub use crate::{boilerplate, entities, hash, html, lexicon, parts, quotes, segment};
 }
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
 pub use annotation::{
-    Annotation, BoilerKind, Boilerplate, Entity, Label, Mention, Quote, QuoteKind, Span, Speaker,
+    Annotation, BoilerKind, Boilerplate, Entity, Label, Mention, Part, PartKind, Quote, QuoteKind, Span,
+    Speaker,
 };
 
 /// Which layers to compute.
@@ -145,11 +146,14 @@ pub fn annotate_html(html: &str, opts: &Options) -> HtmlAnnotation {
 
 /// The layers after boilerplate, on `seg` with its boilerplate lines given.
 fn annotate_with(seg: &segment::Segments, boilerplate: Vec<Boilerplate>, opts: &Options) -> Annotation {
-    let skip: Vec<Span> =
-        if opts.inside_boilerplate { Vec::new() } else { boilerplate.iter().map(|b| b.span).collect() };
     let (mentions, entities) =
         if opts.entities || opts.quotes { entities::detect(seg) } else { (Vec::new(), Vec::new()) };
+    // The article's header lines are never boilerplate (read with the names found, if any).
+    let parts = parts::detect(seg, &mentions, &boilerplate);
+    let boilerplate = parts::undim(boilerplate, &parts);
+    let skip: Vec<Span> =
+        if opts.inside_boilerplate { Vec::new() } else { boilerplate.iter().map(|b| b.span).collect() };
     let quotes = if opts.quotes { quotes::detect(seg, &mentions, &entities, &skip) } else { Vec::new() };
     let (mentions, entities) = if opts.entities { (mentions, entities) } else { (Vec::new(), Vec::new()) };
-    Annotation { mentions, entities, quotes, boilerplate }
+    Annotation { mentions, entities, quotes, boilerplate, parts }
 }

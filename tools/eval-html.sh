@@ -43,6 +43,8 @@ score() {
     python3 "$SCORE" "$GOLD" "$2" | tail -n 1
 }
 score "in-sample, product (annotate --jsonl)" "$OUT/insample.jsonl"
+python3 tools/body-only.py "$OUT/insample.jsonl" > "$OUT/insample-parts-out.jsonl"
+score "in-sample, body (annotate --jsonl, parts out)" "$OUT/insample-parts-out.jsonl"
 score "in-sample, product (trainer)" "$OUT/insample-product.jsonl"
 score "in-sample, body without head" "$OUT/insample-body.jsonl"
 if [ "${1:-}" != "--quick" ]; then

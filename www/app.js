@@ -1,6 +1,6 @@
 // The page: paste -> worker (wasm) -> highlighted view, legend, lists.
 // All user text reaches the DOM through textContent / text nodes only.
-import { LABELS, labelClass, normalize, viewBuilder, cleanText, excerpt, appendText } from './render.js';
+import { LABELS, labelClass, normalize, viewBuilder, cleanText, excerpt, appendText, articleHead } from './render.js';
 import { quoteStats } from './exports.js';
 import { installExtras } from './extras.js';
 import { adoptPalette } from './palette.js';
@@ -21,6 +21,7 @@ const ui = {
   progress: $('progress'),
   cancel: $('cancel'),
   view: $('view'),
+  head: $('article-head'),
   legend: $('legend'),
   entities: $('entities'),
   entsN: $('ents-n'),
@@ -377,6 +378,7 @@ function render(text, ann, onShown = null) {
     while (!builder.done && units < FIRST_UNITS) units += addPiece(builder);
     if (!builder.done) work.push(() => (addPiece(builder), builder.done));
   }
+  renderHead();
   renderLegend();
   for (const rest of [renderEntities(), renderQuotes(), renderSpeakers()]) if (rest) work.push(rest);
   const finish = () => {
@@ -460,6 +462,15 @@ function layerCounts() {
   counts.set('q', n.quotes.length);
   counts.set('bp', n.boilerplate.length);
   return counts;
+}
+
+/** The article's header above the view: its headline, then byline and date (text only). */
+function renderHead() {
+  const { headline, meta } = articleHead(state.text, state.norm.parts);
+  clearChildren(ui.head);
+  if (headline) ui.head.appendChild(el('p', 'head-title', headline));
+  if (meta) ui.head.appendChild(el('p', 'head-meta', meta));
+  ui.head.hidden = !headline && !meta;
 }
 
 function renderLegend() {

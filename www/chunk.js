@@ -38,7 +38,7 @@ export function pieces(text, max = MAX_UNITS) {
  */
 export function annotateChunked(fn, text, options, max = MAX_UNITS, onProgress = () => {}) {
   if (text.length <= max) return fn(text, options);
-  const out = { entities: [], groups: [], quotes: [], boilerplate: [] };
+  const out = { entities: [], groups: [], quotes: [], boilerplate: [], parts: [] };
   for (const [s, e] of pieces(text, max)) {
     const r = fn(text.slice(s, e), options);
     onProgress(e, text.length);
@@ -56,6 +56,7 @@ export function annotateChunked(fn, text, options, max = MAX_UNITS, onProgress =
       });
     }
     for (const b of r.boilerplate) out.boilerplate.push({ ...b, start: b.start + s, end: b.end + s });
+    for (const p of r.parts || []) out.parts.push({ ...p, start: p.start + s, end: p.end + s });
   }
   return out;
 }

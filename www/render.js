@@ -172,7 +172,32 @@ export function normalize(text, ann) {
     boilerplate.push({ i, start: sp[0], end: sp[1], kind: str(b.kind) || 'other' });
   });
 
-  return { entities, groups, quotes, boilerplate };
+  // The article's header lines (headline, standfirst, byline, date), in text order.
+  const parts = [];
+  arr(a.parts).forEach((p) => {
+    if (!p || typeof p !== 'object') return;
+    const sp = clampSpan(p.start, p.end, len);
+    if (!sp) return;
+    parts.push({ start: sp[0], end: sp[1], part: str(p.part) || 'other' });
+  });
+
+  return { entities, groups, quotes, boilerplate, parts };
+}
+
+/**
+ * The article's header as a reader sees it: its headline and one line of who and when
+ * ("By Ann Ruiz · Updated 12 March 2024"), from the parts' own text. Empty strings when the
+ * text has none.
+ */
+export function articleHead(text, parts) {
+  const line = (p) => text.slice(p.start, p.end).trim();
+  const headline = parts.find((p) => p.part === 'headline');
+  const meta = [];
+  for (const kind of ['byline', 'date', 'outlet']) {
+    const p = parts.find((x) => x.part === kind);
+    if (p && !meta.includes(line(p))) meta.push(line(p));
+  }
+  return { headline: headline ? line(headline) : '', meta: meta.join(' · ') };
 }
 
 /**

@@ -755,7 +755,7 @@ fn has_date(words: &[&str], buf: &mut String) -> bool {
 }
 
 /// "Name/Agency", "(Agency/Name)": a slash between capitalised words (not in a URL).
-fn credit_like(text: &str, lower_text: &str) -> bool {
+pub(crate) fn credit_like(text: &str, lower_text: &str) -> bool {
     let b = text.as_bytes();
     for (k, &c) in b.iter().enumerate() {
         if c == b'/' && k > 0 && k + 1 < b.len() && b[k - 1].is_ascii_alphabetic() && b[k + 1].is_ascii_uppercase() {

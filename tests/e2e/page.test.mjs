@@ -315,3 +315,43 @@ test('typing annotates too, Clear empties, Download HTML saves the escaped page'
   assertClean(seen);
   await context.close();
 });
+
+test('a pasted article shows its header: the headline kept, byline and date above the view', async () => {
+  // Made up: a headline that reads like a caption, a byline and a date line, then the body.
+  const text = [
+    'Family reunion: Mara Quist meets her brother after 40 years',
+    '',
+    'By Tomas Reyes',
+    '',
+    'Updated 10:01 pm, Tuesday, November 19, 2019',
+    '',
+    'Mara Quist had not seen her brother since the winter of 1979, when the family was split between two towns on either side of the border.',
+    '',
+    '"I knew him at once," she said on Monday, standing at the station where they met again.',
+    '',
+  ].join('\n');
+  const { context, page, seen } = await openPage(browser, server.url);
+  await paste(page, text);
+  await settled(page);
+  const head = await page.$eval('#article-head', (h) => ({
+    hidden: h.hidden,
+    title: h.querySelector('.head-title')?.textContent,
+    meta: h.querySelector('.head-meta')?.textContent,
+    html: h.innerHTML,
+  }));
+  assert.equal(head.hidden, false);
+  assert.equal(head.title, 'Family reunion: Mara Quist meets her brother after 40 years');
+  assert.equal(head.meta, 'By Tomas Reyes · Updated 10:01 pm, Tuesday, November 19, 2019');
+  assert.ok(!head.html.includes('<script'), 'text only');
+  const summary = await viewSummary(page);
+  const dimmed = Object.values(summary.boilerplate).map((b) => b.text);
+  assert.ok(!dimmed.some((t) => t.startsWith('Family reunion')), `the headline is not dimmed: ${dimmed}`);
+  assert.ok(Object.values(summary.marks).some((m) => m.text === 'Mara Quist'), 'names in the headline are marked');
+  // Plain prose has no header.
+  await page.click('#clear');
+  await paste(page, 'It rained all day in the valley, and the river rose by a metre before the evening came.');
+  await settled(page);
+  assert.equal(await page.$eval('#article-head', (h) => h.hidden), true);
+  assertClean(seen);
+  await context.close();
+});

@@ -1,0 +1,394 @@
+//! The article's own header: its headline, standfirst, byline and date line. These lines are neither body nor boilerplate: a reader sees
+//! them first, so they are never dimmed, and the page shows them as the
+//! article's header.
+//!
+//! The header sits just above the body's first paragraph (the first line of
+//! prose that the boilerplate layer keeps). In the few lines above it:
+//! - a **byline** opens with "By" and names people, or is made only of person
+//!   names ("Ann Ruiz and Tom Reyes");
+//! - a **date line** is mostly a date and time ("Updated 10:01 pm, Tuesday,
+//!   November 19, 2019"); a line with both is a byline;
+//! - the **headline** is the title-shaped line (a few words, no full stop)
+//!   nearest the top of that run of header lines;
+//! - a **standfirst** is a line of prose between the headline and the byline
+//!   or date (when the first prose line is followed by a byline, it was the
+//!   standfirst and the body starts after).
+//!
+//! A text that opens straight with prose has no header, and a text with no
+//! prose at all has none either (nothing to be the header of).
+
+use crate::annotation::{BoilerKind, Boilerplate, Label, Mention, Part, PartKind, Span};
+use crate::boilerplate::features;
+use crate::entities::dates::is_month_word;
+use crate::lexicon::word_hash_set;
+use crate::segment::{Segments, TokenKind};
+
+/// How many lines above the body's first paragraph may be the header's (lines the
+/// boilerplate lexicon names and short dimmed lines are passed over, not counted) ...
+const HEAD_WINDOW: usize = 8;
+/// ... among at most this many lines above it.
+const HEAD_SCAN: usize = 40;
+/// A headline has this many words or fewer (and at least [`HEADLINE_MIN_WORDS`]).
+const HEADLINE_MAX_WORDS: usize = 30;
+const HEADLINE_MIN_WORDS: usize = 3;
+/// A line of prose, for the body's start: this many words and a sentence end.
+const PROSE_WORDS: usize = 12;
+
+/// One line's words and shape.
+struct Line<'a> {
+    text: &'a str,
+    /// Word and number tokens, in order.
+    words: Vec<&'a str>,
+    /// Byte spans of the word and number tokens.
+    spans: Vec<Span>,
+}
+
+fn line_of<'a>(seg: &Segments<'a>, i: usize, first_token: &mut usize) -> Line<'a> {
+    let mut words = Vec::new();
+    let mut spans = Vec::new();
+    let toks = &seg.tokens;
+    while *first_token < toks.len() && toks[*first_token].line < i {
+        *first_token += 1;
+    }
+    let mut k = *first_token;
+    while k < toks.len() && toks[k].line == i {
+        if toks[k].kind != TokenKind::Punct {
+            words.push(toks[k].span.text(seg.text));
+            spans.push(toks[k].span);
+        }
+        k += 1;
+    }
+    Line { text: seg.lines[i].text(seg.text), words, spans }
+}
+
+fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(['"', '\'', '”', '’', ')', ' ']);
+    t.ends_with(['.', '!', '?', '…'])
+}
+
+/// The body's first paragraph: the first line of prose not marked boilerplate.
+fn is_prose(l: &Line) -> bool {
+    l.words.len() >= PROSE_WORDS && ends_sentence(l.text)
+}
+
+fn is_time(w: &str) -> bool {
+    // 10:01, 7:45, 2019-11-18, 11/18/2019, 2019-11-18T22:05:36Z, 08.05
+    let digits = w.chars().filter(char::is_ascii_digit).count();
+    digits >= 2 && w.chars().all(|c| c.is_ascii_digit() || matches!(c, ':' | '-' | '/' | '.' | 'T' | 'Z' | 't' | 'z'))
+        && w.chars().any(|c| matches!(c, ':' | '-' | '/' | '.'))
+}
+
+fn is_weekday(low: &str) -> bool {
+    let lex = crate::lexicon::dates();
+    lex.forms("weekday").chain(lex.forms("weekday_abbr")).any(|f| f == low)
+}
+
+/// The share of a line's words that belong to a date or time, and whether it
+/// holds a strong date word (a month, a weekday, a year or a written-out date).
+fn date_share(l: &Line) -> (f64, bool) {
+    let extra = word_hash_set!(parts, "date-line-words");
+    let mut dated = 0usize;
+    let mut strong = false;
+    for w in &l.words {
+        let low = w.to_lowercase();
+        let low = low.trim_end_matches('.');
+        let year = low.len() == 4 && low.starts_with(['1', '2']) && low.bytes().all(|b| b.is_ascii_digit());
+        let small_number = low.len() <= 2 && low.bytes().all(|b| b.is_ascii_digit());
+        let ordinal = low.len() <= 4
+            && low.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len() < low.len()
+            && low.trim_end_matches(|c: char| c.is_ascii_alphabetic()).bytes().all(|b| b.is_ascii_digit())
+            && ["st", "nd", "rd", "th"].iter().any(|s| low.ends_with(s))
+            && low.as_bytes()[0].is_ascii_digit();
+        let month = is_month_word(low);
+        let weekday = is_weekday(low);
+        let time = is_time(low) && !low.contains('.') || is_time(low) && low.matches('.').count() == 1;
+        let full_date = low.len() >= 8 && (low.contains('-') || low.contains('/')) && is_time(low);
+        if month || weekday || year || full_date || low == "ago" {
+            strong = true;
+        }
+        if month || weekday || year || time || full_date || small_number || ordinal || extra.contains(&low) {
+            dated += 1;
+        }
+    }
+    (dated as f64 / l.words.len().max(1) as f64, strong)
+}
+
+fn is_date_line(l: &Line) -> bool {
+    if l.words.is_empty() || l.words.len() > 20 || (l.words.len() >= 6 && ends_sentence(l.text)) {
+        return false;
+    }
+    let (share, strong) = date_share(l);
+    strong && share >= 0.5
+}
+
+/// The mentions of `label` inside `span`.
+fn covered_by(mentions: &[Mention], span: Span, label: Label) -> Vec<Span> {
+    let from = mentions.partition_point(|m| m.span.end <= span.start);
+    mentions[from..]
+        .iter()
+        .take_while(|m| m.span.start < span.end)
+        .filter(|m| m.label == label)
+        .map(|m| m.span)
+        .collect()
+}
+
+/// Word index after a byline opener ("By", "Written by") at the line's start.
+fn byline_opener(l: &Line) -> Option<usize> {
+    let openers = word_hash_set!(parts, "byline-openers");
+    let low: Vec<String> = l.words.iter().take(2).map(|w| w.to_lowercase()).collect();
+    if low.len() >= 2 && openers.contains(&format!("{} {}", low[0], low[1]).as_str()) {
+        return Some(2);
+    }
+    (!low.is_empty() && openers.contains(&low[0].as_str())).then_some(1)
+}
+
+fn is_byline(l: &Line, span: Span, mentions: &[Mention]) -> bool {
+    if l.words.is_empty() || l.words.len() > 16 || l.text.trim_start().starts_with('@') {
+        return false;
+    }
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    if let Some(k) = byline_opener(l) {
+        // "By Ann Ruiz", "By Reuters", "BY ANN RUIZ, Tuesday 5 May": names follow, not a sentence.
+        return l.words.get(k).is_some_and(capitalised) && !(l.words.len() >= 8 && ends_sentence(l.text));
+    }
+    // "Ann Ruiz", "Ann Ruiz and Tom Reyes", "Ann Ruiz, Tom Reyes | 5 May 2024": person names
+    // and dates only.
+    let people = covered_by(mentions, span, Label::Person);
+    if people.is_empty() || l.words.len() > 10 {
+        return false;
+    }
+    let extra = word_hash_set!(parts, "date-line-words");
+    l.words.iter().zip(&l.spans).all(|(w, s)| {
+        let low = w.to_lowercase();
+        people.iter().any(|p| p.contains(*s))
+            || low == "and"
+            || is_month_word(&low)
+            || is_weekday(&low)
+            || w.bytes().all(|b| b.is_ascii_digit())
+            || is_time(w)
+            || extra.contains(&low.as_str())
+    })
+}
+
+/// A short line of capitalised words and commas, no sentence: an author's or agency's name.
+fn name_shaped(l: &Line) -> bool {
+    !l.words.is_empty()
+        && l.words.len() <= 6
+        && !l.text.contains('@')
+        && !ends_sentence(l.text)
+        && l.words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// A photo credit or caption tag: "Name/Agency", or a closing bracket of a few words
+/// ("(AFP)", "(Ann Ruiz / Example Press)").
+fn credit(text: &str) -> bool {
+    let t = text.trim_end();
+    features::credit_like(t, &t.to_lowercase())
+        || t.ends_with(')') && t.rfind('(').is_some_and(|k| t[k..].split_whitespace().count() <= 5)
+}
+
+fn title_shaped(l: &Line) -> bool {
+    let n = l.words.len();
+    let t = l.text.trim_end();
+    (HEADLINE_MIN_WORDS..=HEADLINE_MAX_WORDS).contains(&n)
+        && !t.ends_with(['.', ',', ':', ';'])
+        && !credit(t)
+        && !t.contains("://")
+        && !t.contains("www.")
+        && l.words.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && l.words.iter().filter(|w| w.chars().any(char::is_alphabetic)).count() * 2 > n
+}
+
+/// The article's parts in `seg`, given the boilerplate lines found and the entity mentions
+/// (sorted by start).
+pub fn detect(seg: &Segments, mentions: &[Mention], boilerplate: &[Boilerplate]) -> Vec<Part> {
+    let n = seg.lines.len();
+    let mut first_token = 0;
+    let lines: Vec<Line> = (0..n).map(|i| line_of(seg, i, &mut first_token)).collect();
+    let mut dimmed = vec![false; n];
+    {
+        let mut b = boilerplate.iter().peekable();
+        for (i, span) in seg.lines.iter().enumerate() {
+            while b.peek().is_some_and(|x| x.span.end <= span.start) {
+                b.next();
+            }
+            dimmed[i] = b.peek().is_some_and(|x| x.span.overlaps(*span));
+        }
+    }
+    let Some(mut body) = (0..n).find(|&i| !dimmed[i] && is_prose(&lines[i])) else {
+        return Vec::new();
+    };
+    // What the boilerplate lexicon names outright (a share button, a caption credit).
+    let named = |i: usize| features::lexicon_hits(lines[i].text).kind();
+    let furniture = |i: usize| {
+        named(i).is_some_and(|k| {
+            matches!(
+                k,
+                BoilerKind::Ad
+                    | BoilerKind::Share
+                    | BoilerKind::Subscribe
+                    | BoilerKind::Navigation
+                    | BoilerKind::Comments
+                    | BoilerKind::Legal
+            )
+        })
+    };
+    let kind_of = |i: usize| -> Option<PartKind> {
+        if furniture(i) {
+            None
+        } else if is_byline(&lines[i], seg.lines[i], mentions) {
+            Some(PartKind::Byline)
+        } else if is_date_line(&lines[i]) {
+            Some(PartKind::Date)
+        } else {
+            None
+        }
+    };
+    let mut parts: Vec<(usize, PartKind)> = Vec::new();
+    // A first prose line followed by a byline or date line is the standfirst.
+    let after: Vec<usize> = (body + 1..n.min(body + 3)).take_while(|&i| kind_of(i).is_some()).collect();
+    if let Some(&last) = after.last() {
+        if let Some(next) = (last + 1..n).find(|&i| !dimmed[i] && is_prose(&lines[i])) {
+            parts.push((body, PartKind::Standfirst));
+            parts.extend(after.iter().filter_map(|&i| Some((i, kind_of(i)?))));
+            body = next;
+        }
+    }
+    // The header run above the body, climbing over up to HEAD_WINDOW lines that could be
+    // the header's (furniture and short dimmed lines between them are passed over): byline
+    // and date lines, title-shaped lines and decks. An undimmed line that is none of these
+    // ends it.
+    let mut run: Vec<usize> = Vec::new(); // title-shaped or deck lines, bottom up
+    let mut names: Vec<usize> = Vec::new(); // short capitalised lines ("REUTERS", "Ann Ruiz")
+    let mut seen = 0;
+    for i in (body.saturating_sub(HEAD_SCAN)..body).rev() {
+        if seen == HEAD_WINDOW {
+            break;
+        }
+        if parts.iter().any(|&(j, _)| j == i) {
+            continue;
+        }
+        if furniture(i) || dimmed[i] && lines[i].words.len() < HEADLINE_MIN_WORDS && kind_of(i).is_none() {
+            continue;
+        }
+        seen += 1;
+        if let Some(k) = kind_of(i) {
+            parts.push((i, k));
+        } else if title_shaped(&lines[i]) || lines[i].words.len() >= 8 {
+            run.push(i);
+        } else if name_shaped(&lines[i]) {
+            names.push(i);
+        } else if !dimmed[i] {
+            break;
+        }
+    }
+    // The headline: the best title-shaped line of the run (kept by the boilerplate layer, of
+    // headline length, capitalised, just above the byline or date, near the body).
+    let score = |rank: usize, i: usize| -> f64 {
+        let l = &lines[i];
+        let caps = l.words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count() as f64
+            / l.words.len().max(1) as f64;
+        let above_part = parts.iter().any(|&(j, _)| j > i && (i + 1..j).all(|k| dimmed[k] || run.contains(&k)));
+        2.0 * f64::from(u8::from(!dimmed[i]))
+            + f64::from(u8::from((5..=20).contains(&l.words.len())))
+            + caps
+            + 2.0 * f64::from(u8::from(above_part))
+            - 0.25 * rank as f64
+    };
+    let headline = run
+        .iter()
+        .enumerate()
+        .filter(|&(_, &i)| title_shaped(&lines[i]) && named(i).is_none())
+        .map(|(rank, &i)| (score(rank, i), i))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, i)| i);
+    if let Some(h) = headline {
+        // The headline, and the page title above that repeats it; decks between it and the body.
+        let title = lines[h].text;
+        parts.extend((0..body).filter(|&i| i == h || lines[i].text == title).map(|i| (i, PartKind::Headline)));
+        parts.extend(
+            run.iter()
+                .filter(|&&i| i > h && lines[i].words.len() >= 8 && named(i).is_none())
+                .map(|&i| (i, PartKind::Standfirst)),
+        );
+        // A short line of names between the headline and the body is its byline.
+        parts.extend(names.iter().filter(|&&i| i > h).map(|&i| (i, PartKind::Byline)));
+    }
+    parts.sort_by_key(|&(i, _)| i);
+    parts.dedup_by_key(|&mut (i, _)| i);
+    parts.into_iter().map(|(i, kind)| Part { span: seg.lines[i], kind }).collect()
+}
+
+/// `boilerplate` less the lines that are parts (a header line is never dimmed).
+pub fn undim(boilerplate: Vec<Boilerplate>, parts: &[Part]) -> Vec<Boilerplate> {
+    if parts.is_empty() {
+        return boilerplate;
+    }
+    boilerplate.into_iter().filter(|b| !parts.iter().any(|p| p.span.overlaps(b.span))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(text: &str) -> Vec<(PartKind, &str)> {
+        let seg = Segments::new(text);
+        let (mentions, _) = crate::entities::detect(&seg);
+        let bp = crate::boilerplate::detect(&seg);
+        detect(&seg, &mentions, &bp).into_iter().map(|p| (p.kind, p.span.text(text))).collect()
+    }
+
+    const BODY: &str = "The harbour crane at Veldmark fell into the water on Tuesday night after winds reached 120 kilometres an hour, officials said.\n\n\
+        Nobody was hurt, but the port will stay closed until divers have checked the wreck and the quay walls.";
+
+    #[test]
+    fn headline_byline_and_date_above_the_body() {
+        let text = format!("Harbour crane collapses in a storm\n\nBy Ana Ruiz\n\nUpdated 10:01 pm, Tuesday, November 19, 2019\n\n{BODY}");
+        assert_eq!(
+            parts(&text),
+            vec![
+                (PartKind::Headline, "Harbour crane collapses in a storm"),
+                (PartKind::Byline, "By Ana Ruiz"),
+                (PartKind::Date, "Updated 10:01 pm, Tuesday, November 19, 2019"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_standfirst_with_a_full_stop_before_the_byline() {
+        let text = format!(
+            "Harbour crane collapses in a storm\n\nWinds of 120 km/h toppled the crane, and the port will stay shut for a week at least.\n\nBY ANA RUIZ\n\n{BODY}"
+        );
+        let got = parts(&text);
+        assert_eq!(got[0], (PartKind::Headline, "Harbour crane collapses in a storm"));
+        assert_eq!(got[1].0, PartKind::Standfirst, "{got:?}");
+        assert_eq!(got[2], (PartKind::Byline, "BY ANA RUIZ"));
+    }
+
+    #[test]
+    fn a_typed_headline_with_a_colon_is_kept() {
+        let text = format!("Family reunion: Mara Quist meets her brother after 40 years\n\n{BODY}");
+        let seg = Segments::new(&text);
+        let (mentions, _) = crate::entities::detect(&seg);
+        let bp = crate::boilerplate::detect(&seg);
+        let got = detect(&seg, &mentions, &bp);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].kind, PartKind::Headline);
+        assert!(undim(bp, &got).iter().all(|b| !b.span.overlaps(got[0].span)));
+    }
+
+    #[test]
+    fn prose_alone_has_no_header() {
+        assert!(parts(BODY).is_empty());
+        assert!(parts("").is_empty());
+        assert!(parts("Short line\n\nAnother").is_empty());
+    }
+
+    #[test]
+    fn date_lines() {
+        let seg = Segments::new("18 NOV 2019\nPublished November 20th, 2019 - 07:29 GMT\n2019-11-18T22:05:36Z\nThe vote is on Monday in March.");
+        let mut t = 0;
+        let got: Vec<bool> = (0..4).map(|i| is_date_line(&line_of(&seg, i, &mut t))).collect();
+        assert_eq!(got, vec![true, true, true, false]);
+    }
+}
