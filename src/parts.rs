@@ -151,23 +151,23 @@ fn is_byline(l: &Line, span: Span, mentions: &[Mention]) -> bool {
         // "By Ann Ruiz", "By Reuters", "BY ANN RUIZ, Tuesday 5 May": names follow, not a sentence.
         return l.words.get(k).is_some_and(capitalised) && !(l.words.len() >= 8 && ends_sentence(l.text));
     }
-    // "Ann Ruiz", "Ann Ruiz and Tom Reyes", "Ann Ruiz, Tom Reyes | 5 May 2024": person names
-    // and dates only.
+    // "Ann Ruiz", "Ann Ruiz and Tom Reyes", "Ann Ruiz, Tom Reyes | 5 May 2024", "Ann Ruiz
+    // Example Daily": person names first, then names, dates or an outlet; no other words.
     let people = covered_by(mentions, span, Label::Person);
-    if people.is_empty() || l.words.len() > 10 {
+    if people.is_empty() || l.words.len() > 10 || !l.spans.first().is_some_and(|s| people.iter().any(|p| p.contains(*s))) {
         return false;
     }
     let extra = word_hash_set!(parts, "date-line-words");
-    l.words.iter().zip(&l.spans).all(|(w, s)| {
-        let low = w.to_lowercase();
-        people.iter().any(|p| p.contains(*s))
-            || low == "and"
-            || is_month_word(&low)
-            || is_weekday(&low)
-            || w.bytes().all(|b| b.is_ascii_digit())
-            || is_time(w)
-            || extra.contains(&low.as_str())
-    })
+    let named = l.spans.iter().filter(|s| people.iter().any(|p| p.contains(**s))).count();
+    named * 2 >= l.words.len()
+        && l.words.iter().all(|w| {
+            let low = w.to_lowercase();
+            capitalised(w)
+                || low == "and"
+                || w.bytes().all(|b| b.is_ascii_digit())
+                || is_time(w)
+                || extra.contains(&low.as_str())
+        })
 }
 
 /// A short line of capitalised words and commas, no sentence: an author's or agency's name.
@@ -268,7 +268,9 @@ pub fn detect(seg: &Segments, mentions: &[Mention], boilerplate: &[Boilerplate])
         if parts.iter().any(|&(j, _)| j == i) {
             continue;
         }
-        if furniture(i) || dimmed[i] && lines[i].words.len() < HEADLINE_MIN_WORDS && kind_of(i).is_none() {
+        // A bare time ("10 p.m.", a live blog's entry stamp) is passed over.
+        let time_only = !lines[i].words.is_empty() && date_share(&lines[i]) == (1.0, false);
+        if furniture(i) || time_only || dimmed[i] && lines[i].words.len() < HEADLINE_MIN_WORDS && kind_of(i).is_none() {
             continue;
         }
         seen += 1;
@@ -290,7 +292,7 @@ pub fn detect(seg: &Segments, mentions: &[Mention], boilerplate: &[Boilerplate])
             / l.words.len().max(1) as f64;
         let above_part = parts.iter().any(|&(j, _)| j > i && (i + 1..j).all(|k| dimmed[k] || run.contains(&k)));
         2.0 * f64::from(u8::from(!dimmed[i]))
-            + f64::from(u8::from((5..=20).contains(&l.words.len())))
+            + 1.5 * l.words.len().min(12) as f64 / 12.0
             + caps
             + 2.0 * f64::from(u8::from(above_part))
             - 0.25 * rank as f64
