@@ -148,8 +148,9 @@ pub fn annotate_html(html: &str, opts: &Options) -> HtmlAnnotation {
 fn annotate_with(seg: &segment::Segments, boilerplate: Vec<Boilerplate>, opts: &Options) -> Annotation {
     let (mentions, entities) =
         if opts.entities || opts.quotes { entities::detect(seg) } else { (Vec::new(), Vec::new()) };
-    // The article's header lines are never boilerplate (read with the names found, if any).
-    let parts = parts::detect(seg, &mentions, &boilerplate);
+    // The article's header lines (with the boilerplate layer: which lines are the article's)
+    // are never boilerplate; bylines are read with the names found, if any.
+    let parts = if opts.boilerplate { parts::detect(seg, &mentions, &boilerplate) } else { Vec::new() };
     let boilerplate = parts::undim(boilerplate, &parts);
     let skip: Vec<Span> =
         if opts.inside_boilerplate { Vec::new() } else { boilerplate.iter().map(|b| b.span).collect() };

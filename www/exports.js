@@ -70,6 +70,7 @@ export function toProject(text, ann, meta = {}) {
       groups: arr(a.groups),
       quotes: arr(a.quotes),
       boilerplate: arr(a.boilerplate),
+      parts: arr(a.parts),
     },
   };
 }
@@ -102,6 +103,7 @@ export function parseProject(input) {
       groups: arr(a.groups),
       quotes: arr(a.quotes),
       boilerplate: arr(a.boilerplate),
+      parts: arr(a.parts),
     },
   };
 }
@@ -439,8 +441,12 @@ export function viewMeta(view = {}) {
   };
 }
 
-/** The article's headline: its first line that is not boilerplate and not blank. */
+/** The article's headline: the annotator's headline part, else its first line that is not
+ * boilerplate and not blank. */
 export function headline(text, ann, max = 80) {
+  const part = arr(ann && ann.parts).find((p) => p && p.part === 'headline' && isInt(p.start) && isInt(p.end));
+  const cut = (t) => (t.length <= max ? t : `${t.slice(0, max - 1)}…`);
+  if (part && text.slice(part.start, part.end).trim()) return cut(text.slice(part.start, part.end).trim());
   const bp = arr(ann && ann.boilerplate).filter((b) => b && isInt(b.start) && isInt(b.end));
   let pos = 0;
   for (const line of text.split('\n')) {
@@ -450,7 +456,7 @@ export function headline(text, ann, max = 80) {
     const t = line.trim();
     if (!t) continue;
     if (bp.some((b) => b.start <= s + line.indexOf(t) && b.end >= s + line.indexOf(t) + t.length)) continue;
-    return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
+    return cut(t);
   }
   return 'Article';
 }

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { SEED, cargoVersion, openPage, paste, settled, viewSummary, countBy, usePage } from './lib.mjs';
 import { annotateChunked } from '../../www/chunk.js';
+import { needShared } from '../common/shared.mjs';
 
 let server;
 let browser;
@@ -83,7 +84,7 @@ test('the page loads with its CSP, the wasm version and no inline styles', async
   await context.close();
 });
 
-test('pasting the seed article marks exactly what the wasm returns', { skip: !existsSync(SEED) && 'no seed article' }, async () => {
+test('pasting the seed article marks exactly what the wasm returns', { skip: needShared(SEED) }, async () => {
   const text = readFileSync(SEED, 'utf8').replace(/\r\n?/g, '\n');
   const ann = wasm.annotate(text, undefined);
   const { context, page, seen } = await openPage(browser, server.url);
@@ -127,7 +128,7 @@ test('pasting the seed article marks exactly what the wasm returns', { skip: !ex
   await context.close();
 });
 
-test('the example button loads and annotates the bundled article', { skip: !existsSync(SEED) && 'no seed article' }, async () => {
+test('the example button loads and annotates the bundled article', { skip: needShared(SEED) }, async () => {
   const text = readFileSync(SEED, 'utf8').replace(/\r\n?/g, '\n');
   const { context, page, seen } = await openPage(browser, server.url);
   await page.click('#example');
@@ -230,7 +231,7 @@ test('a long paste shows progress and can be cancelled; the text is kept', async
   await context.close();
 });
 
-test('cold start: navigation to the example article annotated in the view, as a user clicks (printed, not asserted)', { skip: !existsSync(SEED) && 'no seed article' }, async (t) => {
+test('cold start: navigation to the example article annotated in the view, as a user clicks (printed, not asserted)', { skip: needShared(SEED) }, async (t) => {
   // Fresh contexts (no HTTP cache, no service worker). The button is clicked
   // as soon as it can be: index.html has it disabled until app.js has wired
   // it, and a click before the annotator is ready is queued. Two ways:

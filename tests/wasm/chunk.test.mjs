@@ -113,5 +113,5 @@ test('the real wasm annotator merges consistently piecewise', { skip: !existsSyn
   const wasm = createRequire(import.meta.url)(NODE_PKG);
   const merged = annotateChunked(wasm.annotate, TEXT, undefined, 300);
   checkMerged(TEXT, merged);
-  assert.deepEqual(Object.keys(merged).sort(), ['boilerplate', 'entities', 'groups', 'quotes']);
+  assert.deepEqual(Object.keys(merged).sort(), ['boilerplate', 'entities', 'groups', 'parts', 'quotes']);
 });

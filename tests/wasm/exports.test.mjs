@@ -175,7 +175,7 @@ test('exports of a real wasm annotation parse back', { skip: !existsSync(nodePkg
     '"The reservoir is safe, and we will prove it," Brandt said.\n' +
     'Share this article\n';
   const ann = wasm.annotate(text, undefined);
-  for (const k of ['entities', 'groups', 'quotes', 'boilerplate']) assert.ok(Array.isArray(ann[k]), k);
+  for (const k of ['entities', 'groups', 'quotes', 'boilerplate', 'parts']) assert.ok(Array.isArray(ann[k]), k);
 
   const back = parseProject(FORMATS.project.make(text, ann));
   assert.deepEqual(back.annotation, JSON.parse(JSON.stringify(ann)));
@@ -235,6 +235,10 @@ test('speakers table and HTML page of a view: counts, BOM, hidden layers, bidi k
   assert.deepEqual(shown.groups.map((g) => g.mentions), [[0], [1]], 'mentions renumbered');
   assert.equal(shown.quotes.length, 0);
   assert.equal(headline(TEXT, FAKE), 'Mara Voss 🚀 met Kell Institute staff in Ostrava.');
+  // The annotator's headline part wins over the first kept line.
+  const [h0] = at('"We said');
+  const withHead = { ...FAKE, parts: [{ start: h0, end: TEXT.indexOf('\n', h0), part: 'headline' }] };
+  assert.equal(headline(TEXT, withHead), '"We said, ""no"", and left,');
   const html = toHtml('a \u202Eb', {});
   assert.ok(html.includes('data-cp="U+202E"') && html.includes('\u202Eb'), 'the control stays in the text, marked');
 });

@@ -16,7 +16,7 @@ export function onBoundary(text, i) {
 
 /** Every documented field, with every span slicing its text right. */
 export function checkShape(text, r) {
-  assert.deepEqual(Object.keys(r).sort(), ['boilerplate', 'entities', 'groups', 'quotes']);
+  assert.deepEqual(Object.keys(r).sort(), ['boilerplate', 'entities', 'groups', 'parts', 'quotes']);
   for (const k of Object.keys(r)) assert.ok(Array.isArray(r[k]), k);
   const span = (s, e, what) => {
     assert.ok(isInt(s) && isInt(e) && s < e && e <= text.length, `${what}: [${s}, ${e}) in ${text.length}`);
@@ -55,7 +55,13 @@ export function checkShape(text, r) {
     span(b.start, b.end, `boilerplate ${i}`);
     assert.ok(['ad', 'caption', 'promo', 'share', 'subscribe', 'navigation', 'comments', 'legal', 'other'].includes(b.kind), b.kind);
   });
-  for (const k of ['entities', 'quotes', 'boilerplate']) {
+  // The article's header lines: whole lines, never boilerplate.
+  r.parts.forEach((p, i) => {
+    span(p.start, p.end, `part ${i}`);
+    assert.ok(['headline', 'standfirst', 'byline', 'date', 'outlet'].includes(p.part), p.part);
+    assert.ok(!r.boilerplate.some((b) => b.start < p.end && p.start < b.end), `part ${i} is dimmed`);
+  });
+  for (const k of ['entities', 'quotes', 'boilerplate', 'parts']) {
     for (let i = 1; i < r[k].length; i++) assert.ok(r[k][i - 1].start <= r[k][i].start, `${k} ${i} is out of order`);
   }
 }

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkShape } from './invariants.mjs';
+import { needShared } from '../common/shared.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const NODE_PKG = path.join(ROOT, 'dist', 'node', 'annotator.js');
@@ -45,7 +46,7 @@ test('annotate() returns the documented shape with UTF-16 offsets on tricky text
   }
 });
 
-test('annotate() on the seed article: offsets slice the right substrings', { skip: !existsSync(SEED) && 'no seed article' }, () => {
+test('annotate() on the seed article: offsets slice the right substrings', { skip: needShared(SEED) }, () => {
   const text = readFileSync(SEED, 'utf8');
   checkShape(text, wasm.annotate(text, undefined));
   // The same text behind emoji and NBSPs: every span moves by exactly the
@@ -68,7 +69,7 @@ test('annotate() on the seed article: offsets slice the right substrings', { ski
 test('layer options switch layers off', () => {
   const text = TEXTS[2] + '\n' + TEXTS[4];
   const none = wasm.annotate(text, { entities: false, quotes: false, boilerplate: false });
-  assert.deepEqual(none, { entities: [], groups: [], quotes: [], boilerplate: [] });
+  assert.deepEqual(none, { entities: [], groups: [], quotes: [], boilerplate: [], parts: [] });
   const onlyBp = wasm.annotate(text, { entities: false, quotes: false, insideBoilerplate: true });
   assert.deepEqual([onlyBp.entities, onlyBp.quotes], [[], []]);
 });
