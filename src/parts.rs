@@ -170,6 +170,15 @@ fn is_byline(l: &Line, span: Span, mentions: &[Mention]) -> bool {
         })
 }
 
+/// A line that opens like a page's own prompt or label ("Share", "Follow us on", "Media
+/// caption"), never a headline.
+fn page_prompt(text: &str) -> bool {
+    let low = text.trim_start().to_lowercase();
+    crate::lexicon::parts().forms("not-headline").any(|p| {
+        low.strip_prefix(p).is_some_and(|rest| rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric()))
+    })
+}
+
 /// A short line of capitalised words and commas, no sentence: an author's or agency's name.
 fn name_shaped(l: &Line) -> bool {
     !l.words.is_empty()
@@ -183,8 +192,25 @@ fn name_shaped(l: &Line) -> bool {
 /// ("(AFP)", "(Ann Ruiz / Example Press)").
 fn credit(text: &str) -> bool {
     let t = text.trim_end();
+    let tail: Vec<&str> = t.split_whitespace().rev().take(5).collect();
     features::credit_like(t, &t.to_lowercase())
         || t.ends_with(')') && t.rfind('(').is_some_and(|k| t[k..].split_whitespace().count() <= 5)
+        || tail.len() >= 3 && tail[1..tail.len() - 1].contains(&"/")
+}
+
+/// Two sentences or more ("... in Tarnow. Ann Ruiz/Example Press"): a caption, not a title.
+/// A full stop after an abbreviation or an initial ("Rep.", "U.S.", "J.") does not end one.
+fn sentences(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    // (A kicker of a word or two before a full stop, "Amnesty. More than ...", is no sentence.)
+    words.windows(2).skip(3).any(|w| {
+        let stem = w[0].trim_end_matches('.');
+        w[0].ends_with('.')
+            && w[1].chars().next().is_some_and(char::is_uppercase)
+            && stem.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && !stem.contains('.')
+            && !crate::segment::is_abbreviation(w[0])
+    })
 }
 
 fn title_shaped(l: &Line) -> bool {
@@ -193,6 +219,7 @@ fn title_shaped(l: &Line) -> bool {
     (HEADLINE_MIN_WORDS..=HEADLINE_MAX_WORDS).contains(&n)
         && !t.ends_with(['.', ',', ':', ';'])
         && !credit(t)
+        && !sentences(t)
         && !t.contains("://")
         && !t.contains("www.")
         && l.words.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -300,7 +327,7 @@ pub fn detect(seg: &Segments, mentions: &[Mention], boilerplate: &[Boilerplate])
     let headline = run
         .iter()
         .enumerate()
-        .filter(|&(_, &i)| title_shaped(&lines[i]) && named(i).is_none())
+        .filter(|&(_, &i)| title_shaped(&lines[i]) && named(i).is_none() && !page_prompt(lines[i].text))
         .map(|(rank, &i)| (score(rank, i), i))
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, i)| i);
