@@ -224,6 +224,11 @@ fn name_shaped(form: &Form) -> bool {
         })
 }
 
+/// [`name_shaped`] for a mention's text ("Ilsa Morvane"), titles and "the" dropped.
+pub(super) fn name_shaped_text(raw: &str) -> bool {
+    name_shaped(&normalise(raw, Label::Person))
+}
+
 /// The letters an acronym is written with ("U.S." -> "US"), if `word` is one.
 fn acronym_letters(word: &str) -> Option<String> {
     let letters: String = word.chars().filter(|&c| c != '.').collect();

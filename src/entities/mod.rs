@@ -13,6 +13,7 @@ pub mod dates;
 pub mod features;
 pub mod group;
 pub mod model;
+mod repair;
 pub mod tagger;
 
 use crate::annotation::{Entity, Label, Mention, Span};
@@ -80,7 +81,8 @@ pub fn refine(seg: &Segments, names: Vec<(Span, Label)>) -> Vec<(Span, Label)> {
         }
     }
     out.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
-    out
+    out.dedup_by(|b, a| a.0.overlaps(b.0));
+    repair::repair(seg, out)
 }
 
 /// Label fixes from the words around a span: a person's title before it
