@@ -219,6 +219,7 @@ fn name_shaped(form: &Form) -> bool {
                 && !super::is_org_head(k)
                 && !generic_org_words().contains(&k)
                 && !company_suffixes().contains(&k)
+                && !super::repair::is_org_suffix(k)
                 && !subunit_words().contains(&k)
                 && !acronym_skip().contains(&k)
         })

@@ -37,6 +37,16 @@ fn post_nominals() -> &'static [&'static str] {
 fn event_heads() -> &'static [&'static str] {
     crate::lexicon::word_list!(names, "event-heads")
 }
+/// Last words that make a name an institution, never a place or a thing:
+/// "Harbour Magistrates' Court". (names.txt [institution-heads])
+fn institution_heads() -> &'static [&'static str] {
+    crate::lexicon::word_list!(names, "institution-heads")
+}
+/// Whether an organisation suffix ("Co.", "Railways"): such a name is not a
+/// person's ([`group`]).
+pub(super) fn is_org_suffix(lower: &str) -> bool {
+    org_suffixes().contains(&lower)
+}
 /// Web domains glued to an outlet's name: "Norlandia.com". (names.txt [web-domains])
 fn domains() -> &'static [&'static str] {
     crate::lexicon::word_list!(names, "web-domains")
@@ -80,6 +90,11 @@ pub fn repair(seg: &Segments, spans: Vec<(Span, Label)>) -> Vec<(Span, Label)> {
                     p.end = s.end;
                     continue;
                 }
+            }
+            // Two people side by side with one space are one name cut in two.
+            if *pl == Label::Person && l == Label::Person && gap == " " && same_line(seg, *p, s) {
+                p.end = s.end;
+                continue;
             }
         }
         out.push((s, l));
@@ -208,12 +223,20 @@ fn extend_the(seg: &Segments, s: &mut Span, prev_end: usize) {
     }
 }
 
-/// Events by their last word; party members in the plural.
+fn same_line(seg: &Segments, a: Span, b: Span) -> bool {
+    let line = |s: Span| seg.tokens.get(tokens_in(seg, s).start).map(|t| t.line);
+    line(a).is_some() && line(a) == line(b)
+}
+
+/// Events and institutions by their last word; party members in the plural.
 fn relabel(body: &str, l: Label) -> Label {
     let words: Vec<&str> = body.split_whitespace().collect();
     let last = words.last().map(|w| key(w)).unwrap_or_default();
     if words.len() >= 2 && l != Label::Misc && event_heads().contains(&last.as_str()) {
         return Label::Misc;
+    }
+    if words.len() >= 2 && l != Label::Org && institution_heads().contains(&last.as_str()) && capitalised(words[words.len() - 1]) {
+        return Label::Org;
     }
     if words.len() == 1
         && l == Label::Org
@@ -331,6 +354,8 @@ mod tests {
         // A species' epithet stays; an all lower-case span is not trimmed.
         assert_eq!(repaired("the Velmora talpoida crab", &[("Velmora talpoida", Misc)]), one("Velmora talpoida", Misc));
         assert_eq!(repaired("under martial law", &[("martial law", Misc)]), one("martial law", Misc));
+        assert_eq!(repaired("met Ilsa Morvane today", &[("Ilsa", Person), ("Morvane", Person)]), one("Ilsa Morvane", Person));
+        assert_eq!(repaired("at Harbour Magistrates Court", &[("Harbour Magistrates Court", Place)]), one("Harbour Magistrates Court", Org));
         // Name particles stay.
         assert_eq!(repaired("met Jan van Dijk", &[("Jan van Dijk", Person)]), one("Jan van Dijk", Person));
     }
