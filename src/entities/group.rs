@@ -367,28 +367,38 @@ impl Forms {
         }
         // A name tagged PLACE in some mentions and ORG in others is a place
         // and something named after it: "Chicago" the city and the team.
+        // A work's title in quote marks, MISC, is not the person or place
+        // it is named after: "the song “Glasgow”".
         for f in 0..forms.len() {
             let v = &forms[f].votes;
-            if v.contains_key(&Label::Place) && v.contains_key(&Label::Org) {
-                let (place, rest): (Vec<usize>, Vec<usize>) =
-                    forms[f].mentions.iter().partition(|&&m| vote[m] == Label::Place);
-                let first_at = place.first().map_or(usize::MAX, |&m| mentions[m].0.start);
-                let n = place.len();
-                for &m in &place {
-                    form_of[m] = forms.len();
-                }
-                forms[f].votes.remove(&Label::Place);
-                forms[f].first_at = rest.first().map_or(usize::MAX, |&m| mentions[m].0.start);
-                forms[f].mentions = rest;
-                let form = forms[f].form.clone();
-                forms.push(FormInfo {
-                    form,
-                    mentions: place,
-                    votes: HashMap::from([(Label::Place, n)]),
-                    label: None,
-                    first_at,
-                });
+            let split: Option<(Label, Box<dyn Fn(usize) -> bool>)> =
+                if v.contains_key(&Label::Place) && v.contains_key(&Label::Org) {
+                    Some((Label::Place, Box::new(|m: usize| vote[m] == Label::Place)))
+                } else if v.contains_key(&Label::Misc) && v.len() > 1 {
+                    let quoted = |m: usize| vote[m] == Label::Misc && super::repair::quoted(text, mentions[m].0);
+                    forms[f].mentions.iter().any(|&m| quoted(m)).then(|| {
+                        (Label::Misc, Box::new(quoted) as Box<dyn Fn(usize) -> bool>)
+                    })
+                } else {
+                    None
+                };
+            let Some((label, apart)) = split else { continue };
+            let (moved, rest): (Vec<usize>, Vec<usize>) = forms[f].mentions.iter().partition(|&&m| apart(m));
+            let first_at = moved.first().map_or(usize::MAX, |&m| mentions[m].0.start);
+            for &m in &moved {
+                form_of[m] = forms.len();
             }
+            let n = moved.len();
+            let left = forms[f].votes.get(&label).copied().unwrap_or(0) - n;
+            if left == 0 {
+                forms[f].votes.remove(&label);
+            } else {
+                forms[f].votes.insert(label, left);
+            }
+            forms[f].first_at = rest.first().map_or(usize::MAX, |&m| mentions[m].0.start);
+            forms[f].mentions = rest;
+            let form = forms[f].form.clone();
+            forms.push(FormInfo { form, mentions: moved, votes: HashMap::from([(label, n)]), label: None, first_at });
         }
         for f in &mut forms {
             f.label = top_label(&f.votes);

@@ -47,6 +47,11 @@ fn institution_heads() -> &'static [&'static str] {
 pub(super) fn is_org_suffix(lower: &str) -> bool {
     org_suffixes().contains(&lower)
 }
+/// Words for a work before its quoted title: "the song “Glasgow”".
+/// (names.txt [work-nouns])
+fn work_nouns() -> &'static [&'static str] {
+    crate::lexicon::word_list!(names, "work-nouns")
+}
 /// Web domains glued to an outlet's name: "Norlandia.com". (names.txt [web-domains])
 fn domains() -> &'static [&'static str] {
     crate::lexicon::word_list!(names, "web-domains")
@@ -109,7 +114,53 @@ pub fn repair(seg: &Segments, spans: Vec<(Span, Label)>) -> Vec<(Span, Label)> {
         *l = relabel(s.text(text), *l);
     }
     speaker_prefixes(seg, &mut out);
+    quoted_titles(seg, &mut out);
     out
+}
+
+/// `s` fills a pair of quote marks, a comma or period before the closing
+/// one allowed: "“Norland,”" (not "“Norland’s").
+pub(super) fn quoted(text: &str, s: Span) -> bool {
+    let before = text.get(..s.start).and_then(|t| t.chars().next_back());
+    let mut after = text.get(s.end..).unwrap_or("").chars();
+    let close = match after.next() {
+        Some(',' | '.') => after.next(),
+        c => c,
+    };
+    let next = after.next();
+    matches!(before, Some('“' | '‘' | '"' | '\''))
+        && matches!(close, Some('”' | '’' | '"' | '\''))
+        && !next.is_some_and(char::is_alphanumeric)
+}
+
+/// A name that fills a pair of quote marks right after a word for a work
+/// ("the song “Glasgow”", "the film ‘Norland’") is the work's title: MISC;
+/// so is every other name in quote marks written the same way in the
+/// document.
+fn quoted_titles(seg: &Segments, spans: &mut [(Span, Label)]) {
+    let text = seg.text;
+    let quoted = |s: Span| quoted(text, s);
+    let mut titles: Vec<&str> = Vec::new();
+    for (s, l) in spans.iter_mut() {
+        if *l == Label::Misc || !quoted(*s) {
+            continue;
+        }
+        // The three words before the opening mark.
+        let before = text[..s.start].trim_end_matches(|c: char| !c.is_alphanumeric());
+        let near = before.rsplit(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(3);
+        if near.map(str::to_lowercase).any(|w| work_nouns().contains(&w.as_str())) {
+            *l = Label::Misc;
+            titles.push(s.text(text));
+        }
+    }
+    if titles.is_empty() {
+        return;
+    }
+    for (s, l) in spans.iter_mut() {
+        if *l != Label::Misc && quoted(*s) && titles.contains(&s.text(text)) {
+            *l = Label::Misc;
+        }
+    }
 }
 
 /// Trailing lower-case words, honours after a person, a leading year.
@@ -372,6 +423,17 @@ mod tests {
         assert_eq!(repaired("the Harbour Day parade", &[("Harbour Day", Org)]), one("Harbour Day", Misc));
         assert_eq!(repaired("the Democrats won", &[("Democrats", Org)]), one("Democrats", Misc));
         assert_eq!(repaired("the Harbour Day parade", &[("Harbour", Org)]), one("Harbour", Org));
+    }
+
+    #[test]
+    fn quoted_titles_after_a_work_word() {
+        let t = "the song “Norland,” she said. “Norland” is sad. “Kai Brant” said no. Kai Brant’s song.";
+        let got = repaired(t, &[("Norland", Place), ("Norland", Person), ("Kai Brant", Person), ("Kai Brant", Person)]);
+        assert_eq!(got.iter().map(|(_, l)| *l).collect::<Vec<_>>(), [Misc, Misc, Person, Person]);
+        // Not a name only part of the quote, nor one not quoted.
+        let t = "the film “Norland Rising” and the film Norland";
+        let got = repaired(t, &[("Norland", Place), ("Norland", Place)]);
+        assert_eq!(got.iter().map(|(_, l)| *l).collect::<Vec<_>>(), [Place, Place]);
     }
 
     #[test]
