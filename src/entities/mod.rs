@@ -22,7 +22,7 @@ use crate::segment::Segments;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-fn is_org_head(word: &str) -> bool {
+pub(super) fn is_org_head(word: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| lexicon::word_set(lexicon::names(), "org-heads")).contains(word)
 }

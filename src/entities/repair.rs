@@ -82,7 +82,7 @@ pub fn repair(seg: &Segments, spans: Vec<(Span, Label)>) -> Vec<(Span, Label)> {
         }
         // A suffix span right after a name joins it.
         if let Some((p, pl)) = out.last_mut() {
-            let gap = &text[p.end.min(s.start)..s.start];
+            let gap = text.get(p.end.min(s.start)..s.start).unwrap_or("");
             let body = key(s.text(text));
             let adjacent = p.end <= s.start && gap.chars().all(|c| c == ' ' || c == ',') && gap.len() <= 2;
             if adjacent && s.text(text).split_whitespace().count() == 1 {
@@ -96,6 +96,21 @@ pub fn repair(seg: &Segments, spans: Vec<(Span, Label)>) -> Vec<(Span, Label)> {
                     continue;
                 }
             }
+            // "Norland League for the Defence of Farmers": an organisation
+            // named by its head word and what it is of or for, cut at the
+            // preposition.
+            let head = p.text(text).split_whitespace().last().map(key).unwrap_or_default();
+            if *pl == Label::Org
+                && p.end <= s.start
+                && super::is_org_head(&head)
+                && matches!(gap, " of " | " for " | " on " | " of the " | " for the " | " on the ")
+                && capitalised(s.text(text))
+                && l != Label::Person
+                && same_line(seg, *p, s)
+            {
+                p.end = s.end;
+                continue;
+            }
             // Two people side by side with one space are one name cut in two.
             if *pl == Label::Person && l == Label::Person && gap == " " && same_line(seg, *p, s) {
                 p.end = s.end;
@@ -105,6 +120,11 @@ pub fn repair(seg: &Segments, spans: Vec<(Span, Label)>) -> Vec<(Span, Label)> {
         out.push((s, l));
     }
     let n = out.len();
+    for k in 0..n {
+        let prev_end = if k > 0 { out[k - 1].0.end } else { 0 };
+        let (s, l) = &mut out[k];
+        extend_and(seg, s, l, prev_end);
+    }
     for k in 0..n {
         let next_start = out.get(k + 1).map_or(text.len(), |(s, _)| s.start);
         let prev_end = if k > 0 { out[k - 1].0.end } else { 0 };
@@ -252,6 +272,33 @@ fn extend_right(seg: &Segments, s: &mut Span, l: &mut Label, next_start: usize) 
         && text.get(s.end..next.span.start) == Some(" ")
     {
         s.end = next.span.end;
+        *l = Label::Org;
+    }
+}
+
+/// "Search and Rescue Agency" tagged from "Rescue": an organisation ending
+/// in its head word takes in one capitalised word and "and" before it.
+fn extend_and(seg: &Segments, s: &mut Span, l: &mut Label, prev_end: usize) {
+    let text = seg.text;
+    let r = tokens_in(seg, *s);
+    if r.start < 2 || r.is_empty() || *l == Label::Person {
+        return;
+    }
+    let last = key(seg.token_text(r.end - 1));
+    if !(super::is_org_head(&last) || institution_heads().contains(&last.as_str())) {
+        return;
+    }
+    let (and, word) = (&seg.tokens[r.start - 1], &seg.tokens[r.start - 2]);
+    let w = word.span.text(text);
+    let first_of_sentence = seg.sentences.iter().any(|x| x.tokens.start == r.start - 2);
+    if and.span.text(text) == "and"
+        && word.span.start >= prev_end
+        && word.line == seg.tokens[r.start].line
+        && capitalised(w)
+        && w.chars().all(char::is_alphabetic)
+        && !first_of_sentence
+    {
+        s.start = word.span.start;
         *l = Label::Org;
     }
 }
@@ -407,6 +454,12 @@ mod tests {
         assert_eq!(repaired("under martial law", &[("martial law", Misc)]), one("martial law", Misc));
         assert_eq!(repaired("met Ilsa Morvane today", &[("Ilsa", Person), ("Morvane", Person)]), one("Ilsa Morvane", Person));
         assert_eq!(repaired("at Harbour Magistrates Court", &[("Harbour Magistrates Court", Place)]), one("Harbour Magistrates Court", Org));
+        assert_eq!(
+            repaired("the Norland League for the Defence of Farmers said", &[("Norland League", Org), ("Defence of Farmers", Org)]),
+            one("Norland League for the Defence of Farmers", Org)
+        );
+        assert_eq!(repaired("the Search and Rescue Agency said", &[("Rescue Agency", Org)]), one("Search and Rescue Agency", Org));
+        assert_eq!(repaired("Farmers and Rescue Agency staff", &[("Rescue Agency", Org)]), one("Rescue Agency", Org));
         // Name particles stay.
         assert_eq!(repaired("met Jan van Dijk", &[("Jan van Dijk", Person)]), one("Jan van Dijk", Person));
     }
