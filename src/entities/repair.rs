@@ -52,6 +52,16 @@ pub(super) fn is_org_suffix(lower: &str) -> bool {
 fn work_nouns() -> &'static [&'static str] {
     crate::lexicon::word_list!(names, "work-nouns")
 }
+/// Lower-case words after a hyphen that leave a name: "Norland-based".
+/// (names.txt [hyphen-suffixes])
+fn hyphen_suffixes() -> &'static [&'static str] {
+    crate::lexicon::word_list!(names, "hyphen-suffixes")
+}
+/// Lower-case prefixes before a hyphen that leave a name: "pro-Norland".
+/// (names.txt [hyphen-prefixes])
+fn hyphen_prefixes() -> &'static [&'static str] {
+    crate::lexicon::word_list!(names, "hyphen-prefixes")
+}
 /// Web domains glued to an outlet's name: "Norlandia.com". (names.txt [web-domains])
 fn domains() -> &'static [&'static str] {
     crate::lexicon::word_list!(names, "web-domains")
@@ -77,6 +87,7 @@ pub fn repair(seg: &Segments, spans: Vec<(Span, Label)>) -> Vec<(Span, Label)> {
     let mut out: Vec<(Span, Label)> = Vec::with_capacity(spans.len());
     for (s, l) in spans {
         let s = trim_edges(seg, s, l);
+        let (s, l) = hyphen_compound(text, s, l);
         if s.is_empty() {
             continue;
         }
@@ -231,6 +242,27 @@ fn trim_edges(seg: &Segments, span: Span, label: Label) -> Span {
 /// word of a binomial name, which is part of it.
 fn is_epithet(w: &str) -> bool {
     lower_word(w) && w.len() >= 5 && ["us", "um", "ae", "is", "a", "i"].iter().any(|e| w.ends_with(e))
+}
+
+/// Hyphen compounds: "pro-Norland" and "Norlandic-majority" are the name
+/// inside (a place suffix such as "-based" makes it a place, when listed).
+fn hyphen_compound(text: &str, s: Span, l: Label) -> (Span, Label) {
+    let body = s.text(text);
+    let mut out = (s, l);
+    if let Some((head, tail)) = body.rsplit_once('-') {
+        if hyphen_suffixes().contains(&tail) && head.chars().next_back().is_some_and(char::is_alphanumeric) {
+            let place = matches!(tail, "based" | "born" | "listed" | "headquartered");
+            out = (Span::new(s.start, s.start + head.len()), if place && l == Label::Misc { Label::Place } else { l });
+        }
+    }
+    let (s, l) = out;
+    let body = s.text(text);
+    if let Some((pre, rest)) = body.split_once('-') {
+        if hyphen_prefixes().contains(&pre) && capitalised(rest) {
+            out = (Span::new(s.start + pre.len() + 1, s.end), l);
+        }
+    }
+    out
 }
 
 /// An untagged organisation suffix word right after the span ("Acme
@@ -460,6 +492,10 @@ mod tests {
         );
         assert_eq!(repaired("the Search and Rescue Agency said", &[("Rescue Agency", Org)]), one("Search and Rescue Agency", Org));
         assert_eq!(repaired("Farmers and Rescue Agency staff", &[("Rescue Agency", Org)]), one("Rescue Agency", Org));
+        assert_eq!(repaired("a Norland-based firm", &[("Norland-based", Misc)]), one("Norland-based", Misc));
+        assert_eq!(repaired("the pro-Norland camp", &[("pro-Norland", Misc)]), one("Norland", Misc));
+        assert_eq!(repaired("the Norlandic-majority town", &[("Norlandic-majority", Misc)]), one("Norlandic", Misc));
+        assert_eq!(repaired("met Ann Lee-Brant", &[("Ann Lee-Brant", Person)]), one("Ann Lee-Brant", Person));
         // Name particles stay.
         assert_eq!(repaired("met Jan van Dijk", &[("Jan van Dijk", Person)]), one("Jan van Dijk", Person));
     }
