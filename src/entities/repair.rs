@@ -145,6 +145,7 @@ pub fn repair(seg: &Segments, spans: Vec<(Span, Label)>) -> Vec<(Span, Label)> {
         *l = relabel(s.text(text), *l);
     }
     speaker_prefixes(seg, &mut out);
+    initials_prefixes(seg, &mut out);
     quoted_titles(seg, &mut out);
     out
 }
@@ -378,6 +379,33 @@ fn relabel(body: &str, l: Label) -> Label {
     l
 }
 
+/// Initials that open three or more lines of an interview ("KB: We
+/// began in 1982.") and that the tagger left out: the person answering.
+fn initials_prefixes(seg: &Segments, spans: &mut Vec<(Span, Label)>) {
+    let text = seg.text;
+    let initials = |line: &Span| {
+        let body = line.text(text);
+        let n = body.find(':')?;
+        let w = &body[..n];
+        ((2..=3).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase()) && body[n + 1..].starts_with(' '))
+            .then(|| Span::new(line.start, line.start + n))
+    };
+    let found: Vec<Span> = seg.lines.iter().filter_map(initials).collect();
+    let mut count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for s in &found {
+        *count.entry(s.text(text)).or_default() += 1;
+    }
+    let before = spans.len();
+    for s in found {
+        if count[s.text(text)] >= 3 && !spans[..before].iter().any(|(t, _)| t.overlaps(s)) {
+            spans.push((s, Label::Person));
+        }
+    }
+    if spans.len() > before {
+        spans.sort_by_key(|(s, _)| s.start);
+    }
+}
+
 /// Interview speaker prefixes: "((AB)) Why now?" (always) and "Ann Lee:
 /// Because..." (when the same name opens at least two lines so): a person
 /// when shaped like a personal name, else an organisation.
@@ -531,6 +559,9 @@ mod tests {
         let got =
             repaired(t, &[("NW", Place), ("Ilsa Morvane", Place), ("NW", Place), ("Ilsa Morvane", Place)]);
         assert_eq!(got.iter().map(|(_, l)| *l).collect::<Vec<_>>(), [Org, Person, Org, Person]);
+        let t = "KB: Yes.\nKB: No.\nWhy?\nKB: Maybe.\nUS: once.";
+        let got = repaired(t, &[]);
+        assert_eq!(got, [("KB".to_string(), Person), ("KB".to_string(), Person), ("KB".to_string(), Person)]);
         // "Name:" only when it opens two lines; once it may be a dateline.
         let t = "Norland: floods rose.\nAnn Lee: yes.\nAnn Lee: no.";
         let got = repaired(t, &[("Norland", Place), ("Ann Lee", Place), ("Ann Lee", Place)]);
