@@ -371,18 +371,15 @@ impl Forms {
         // it is named after: "the song “Glasgow”".
         for f in 0..forms.len() {
             let v = &forms[f].votes;
-            let split: Option<(Label, Box<dyn Fn(usize) -> bool>)> =
-                if v.contains_key(&Label::Place) && v.contains_key(&Label::Org) {
-                    Some((Label::Place, Box::new(|m: usize| vote[m] == Label::Place)))
-                } else if v.contains_key(&Label::Misc) && v.len() > 1 {
-                    let quoted = |m: usize| vote[m] == Label::Misc && super::repair::quoted(text, mentions[m].0);
-                    forms[f].mentions.iter().any(|&m| quoted(m)).then(|| {
-                        (Label::Misc, Box::new(quoted) as Box<dyn Fn(usize) -> bool>)
-                    })
-                } else {
-                    None
-                };
-            let Some((label, apart)) = split else { continue };
+            let title = |m: usize| vote[m] == Label::Misc && super::repair::quoted(text, mentions[m].0);
+            let label = if v.contains_key(&Label::Place) && v.contains_key(&Label::Org) {
+                Label::Place
+            } else if v.contains_key(&Label::Misc) && v.len() > 1 && forms[f].mentions.iter().any(|&m| title(m)) {
+                Label::Misc
+            } else {
+                continue;
+            };
+            let apart = |m: usize| if label == Label::Place { vote[m] == Label::Place } else { title(m) };
             let (moved, rest): (Vec<usize>, Vec<usize>) = forms[f].mentions.iter().partition(|&&m| apart(m));
             let first_at = moved.first().map_or(usize::MAX, |&m| mentions[m].0.start);
             for &m in &moved {

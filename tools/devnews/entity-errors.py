@@ -45,36 +45,19 @@ for did, g in gold.items():
     def show(es):
         return " | ".join(f"{text[x['start']:x['end']]}/{x['label']}" for x in es) or "-"
 
-    for e in ge:
-        if (e["start"], e["end"], e["label"]) in pk:
-            continue
-        o = over(pe, e["start"], e["end"])
-        if any((x["start"], x["end"]) == (e["start"], e["end"]) for x in o):
-            kind = "label"
-        elif o:
-            kind = "span"
-        else:
-            kind = "miss"
-        if a.label and e["label"] != a.label:
-            continue
-        classes[(e["label"], "FN-" + kind)] += 1
-        ctx = text[max(0, e["start"] - 30):e["end"] + 30].replace("\n", " ")
-        rows.append((e["label"], "FN-" + kind, did, text[e["start"]:e["end"]], show(o), ctx))
-    for e in pe:
-        if (e["start"], e["end"], e["label"]) in gk:
-            continue
-        o = over(ge, e["start"], e["end"])
-        if any((x["start"], x["end"]) == (e["start"], e["end"]) for x in o):
-            kind = "label"
-        elif o:
-            kind = "span"
-        else:
-            kind = "spurious"
-        if a.label and e["label"] != a.label:
-            continue
-        classes[(e["label"], "FP-" + kind)] += 1
-        ctx = text[max(0, e["start"] - 30):e["end"] + 30].replace("\n", " ")
-        rows.append((e["label"], "FP-" + kind, did, text[e["start"]:e["end"]], show(o), ctx))
+    # Misses (gold not predicted) and false alarms (predicted not in gold).
+    for mine, theirs, keys, side, none in ((ge, pe, pk, "FN-", "miss"), (pe, ge, gk, "FP-", "spurious")):
+        for e in mine:
+            if (e["start"], e["end"], e["label"]) in keys or (a.label and e["label"] != a.label):
+                continue
+            o = over(theirs, e["start"], e["end"])
+            if any((x["start"], x["end"]) == (e["start"], e["end"]) for x in o):
+                kind = "label"
+            else:
+                kind = "span" if o else none
+            classes[(e["label"], side + kind)] += 1
+            ctx = text[max(0, e["start"] - 30):e["end"] + 30].replace("\n", " ")
+            rows.append((e["label"], side + kind, did, text[e["start"]:e["end"]], show(o), ctx))
 for (lab, k), n in sorted(classes.items()):
     print(f"{lab:7} {k:12} {n}")
 if not a.counts:
