@@ -62,6 +62,11 @@ fn hyphen_suffixes() -> &'static [&'static str] {
 fn hyphen_prefixes() -> &'static [&'static str] {
     crate::lexicon::word_list!(names, "hyphen-prefixes")
 }
+/// Last words of outlets' and markets' names after a place: "Samoa
+/// Observer". (names.txt [outlet-ends])
+fn outlet_ends() -> &'static [&'static str] {
+    crate::lexicon::word_list!(names, "outlet-ends")
+}
 /// Web domains glued to an outlet's name: "Norlandia.com". (names.txt [web-domains])
 fn domains() -> &'static [&'static str] {
     crate::lexicon::word_list!(names, "web-domains")
@@ -306,6 +311,27 @@ fn extend_right(seg: &Segments, s: &mut Span, l: &mut Label, next_start: usize) 
     {
         s.end = next.span.end;
         *l = Label::Org;
+        return;
+    }
+    // "Samoa Observer", "Norland Stock Exchange": a place, then up to two
+    // untagged capitalised words ending in an outlet's or market's word.
+    if *l != Label::Place {
+        return;
+    }
+    let mut j = r.end;
+    while j < r.end + 2 {
+        let Some(t) = seg.tokens.get(j) else { return };
+        let w = t.span.text(text);
+        let glued = text.get(seg.tokens[j - 1].span.end..t.span.start) == Some(" ");
+        if t.line != line || t.span.end > next_start || !glued || !capitalised(w) || !w.chars().all(char::is_alphabetic) {
+            return;
+        }
+        if outlet_ends().contains(&key(w).as_str()) {
+            s.end = t.span.end;
+            *l = Label::Org;
+            return;
+        }
+        j += 1;
     }
 }
 
@@ -524,6 +550,9 @@ mod tests {
         assert_eq!(repaired("the pro-Norland camp", &[("pro-Norland", Misc)]), one("Norland", Misc));
         assert_eq!(repaired("the Norlandic-majority town", &[("Norlandic-majority", Misc)]), one("Norlandic", Misc));
         assert_eq!(repaired("met Ann Lee-Brant", &[("Ann Lee-Brant", Person)]), one("Ann Lee-Brant", Person));
+        assert_eq!(repaired("said the Norland Observer today", &[("Norland", Place)]), one("Norland Observer", Org));
+        assert_eq!(repaired("on the Norland Stock Exchange", &[("Norland", Place)]), one("Norland Stock Exchange", Org));
+        assert_eq!(repaired("in Norland Stock markets", &[("Norland", Place)]), one("Norland", Place));
         // Name particles stay.
         assert_eq!(repaired("met Jan van Dijk", &[("Jan van Dijk", Person)]), one("Jan van Dijk", Person));
     }
