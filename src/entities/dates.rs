@@ -608,7 +608,9 @@ impl<'a> Matcher<'a> {
                         | "’s"
                 )
                 && self.on_line(end, i)
-                && self.text(end).chars().next().is_some_and(|c| c.is_lowercase()));
+                // "the 2019 season", "the 2019 Norland Music Awards" (the
+                // year a date of its own before an event's name).
+                && self.text(end).chars().next().is_some_and(char::is_alphabetic));
         ok.then_some(end)
     }
 
@@ -846,6 +848,7 @@ mod tests {
         assert_eq!(dates("The board meets on Thursday at noon."), ["Thursday"]);
         assert_eq!(dates("They expect growth early next year."), ["early next year"]);
         assert_eq!(dates("In recent years the town has shrunk."), ["recent years"]);
+        assert_eq!(dates("She won at the 2019 Norland Music Awards."), ["2019"]);
         assert_eq!(dates("The plan this past weekend failed."), ["this past weekend"]);
     }
 

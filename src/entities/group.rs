@@ -219,9 +219,15 @@ fn name_shaped(form: &Form) -> bool {
                 && !super::is_org_head(k)
                 && !generic_org_words().contains(&k)
                 && !company_suffixes().contains(&k)
+                && !super::repair::is_org_suffix(k)
                 && !subunit_words().contains(&k)
                 && !acronym_skip().contains(&k)
         })
+}
+
+/// [`name_shaped`] for a mention's text ("Ilsa Morvane"), titles and "the" dropped.
+pub(super) fn name_shaped_text(raw: &str) -> bool {
+    name_shaped(&normalise(raw, Label::Person))
 }
 
 /// The letters an acronym is written with ("U.S." -> "US"), if `word` is one.
@@ -361,28 +367,35 @@ impl Forms {
         }
         // A name tagged PLACE in some mentions and ORG in others is a place
         // and something named after it: "Chicago" the city and the team.
+        // A work's title in quote marks, MISC, is not the person or place
+        // it is named after: "the song “Glasgow”".
         for f in 0..forms.len() {
             let v = &forms[f].votes;
-            if v.contains_key(&Label::Place) && v.contains_key(&Label::Org) {
-                let (place, rest): (Vec<usize>, Vec<usize>) =
-                    forms[f].mentions.iter().partition(|&&m| vote[m] == Label::Place);
-                let first_at = place.first().map_or(usize::MAX, |&m| mentions[m].0.start);
-                let n = place.len();
-                for &m in &place {
-                    form_of[m] = forms.len();
-                }
-                forms[f].votes.remove(&Label::Place);
-                forms[f].first_at = rest.first().map_or(usize::MAX, |&m| mentions[m].0.start);
-                forms[f].mentions = rest;
-                let form = forms[f].form.clone();
-                forms.push(FormInfo {
-                    form,
-                    mentions: place,
-                    votes: HashMap::from([(Label::Place, n)]),
-                    label: None,
-                    first_at,
-                });
+            let title = |m: usize| vote[m] == Label::Misc && super::repair::quoted(text, mentions[m].0);
+            let label = if v.contains_key(&Label::Place) && v.contains_key(&Label::Org) {
+                Label::Place
+            } else if v.contains_key(&Label::Misc) && v.len() > 1 && forms[f].mentions.iter().any(|&m| title(m)) {
+                Label::Misc
+            } else {
+                continue;
+            };
+            let apart = |m: usize| if label == Label::Place { vote[m] == Label::Place } else { title(m) };
+            let (moved, rest): (Vec<usize>, Vec<usize>) = forms[f].mentions.iter().partition(|&&m| apart(m));
+            let first_at = moved.first().map_or(usize::MAX, |&m| mentions[m].0.start);
+            for &m in &moved {
+                form_of[m] = forms.len();
             }
+            let n = moved.len();
+            let left = forms[f].votes.get(&label).copied().unwrap_or(0) - n;
+            if left == 0 {
+                forms[f].votes.remove(&label);
+            } else {
+                forms[f].votes.insert(label, left);
+            }
+            forms[f].first_at = rest.first().map_or(usize::MAX, |&m| mentions[m].0.start);
+            forms[f].mentions = rest;
+            let form = forms[f].form.clone();
+            forms.push(FormInfo { form, mentions: moved, votes: HashMap::from([(label, n)]), label: None, first_at });
         }
         for f in &mut forms {
             f.label = top_label(&f.votes);

@@ -13,6 +13,7 @@ pub mod dates;
 pub mod features;
 pub mod group;
 pub mod model;
+mod repair;
 pub mod tagger;
 
 use crate::annotation::{Entity, Label, Mention, Span};
@@ -21,7 +22,7 @@ use crate::segment::Segments;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-fn is_org_head(word: &str) -> bool {
+pub(super) fn is_org_head(word: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| lexicon::word_set(lexicon::names(), "org-heads")).contains(word)
 }
@@ -80,7 +81,8 @@ pub fn refine(seg: &Segments, names: Vec<(Span, Label)>) -> Vec<(Span, Label)> {
         }
     }
     out.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
-    out
+    out.dedup_by(|b, a| a.0.overlaps(b.0));
+    repair::repair(seg, out)
 }
 
 /// Label fixes from the words around a span: a person's title before it
