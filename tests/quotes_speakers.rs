@@ -303,6 +303,27 @@ const CASES: &[Case] = &[
         Nobody,
         Speech,
     ),
+    case(
+        "a place does not speak: the person of \"X of Place\" does",
+        "Senator Ann Ruiz of Nevada called it \u{201c}the issue of our time\u{201d} on Monday.",
+        "\u{201c}the issue of our time\u{201d}",
+        Name("Ruiz"),
+        Partial,
+    ),
+    case(
+        "the person named after an organisation's possessive and a role speaks",
+        "\u{201c}We will ship it in May,\u{201d} said Lumen's founder Kai Moss.",
+        "\u{201c}We will ship it in May,\u{201d}",
+        Name("Moss"),
+        Speech,
+    ),
+    case(
+        "a place as a clause's subject gives way to the earlier cue's speaker",
+        "Dana Cole said that after a review Washington had concluded the deal was \u{201c}not against the law\u{201d} at all.",
+        "\u{201c}not against the law\u{201d}",
+        Name("Cole"),
+        Partial,
+    ),
 ];
 
 /// Last word of a name, as the scorer compares names.

@@ -46,6 +46,20 @@ pub fn attribution(doc: &Doc, qi: usize) -> Option<Np> {
     trail.or_else(|| leading(doc, lo, qa))
 }
 
+/// The speaker phrase of a cue in quotation `qi`'s sentence before token
+/// `hi` (when the phrase found first names no one who can speak:
+/// "Ruiz said that after a review Washington had concluded “…”").
+pub fn attribution_before(doc: &Doc, qi: usize, hi: usize) -> Option<Np> {
+    let &(qa, _) = doc.qtoks.get(qi)?;
+    let (la, _) = doc.line_toks(doc.toks.get(qa)?.line);
+    let la = la.max(qa.saturating_sub(MAX_REGION));
+    let mut lo = qa;
+    while lo > la && !doc.is_terminator(lo - 1) {
+        lo -= 1;
+    }
+    leading(doc, lo, hi.min(qa))
+}
+
 /// The most tokens looked at on either side of a quotation (a long sentence;
 /// keeps run-on text without sentence ends linear).
 pub const MAX_REGION: usize = 120;

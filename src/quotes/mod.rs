@@ -183,7 +183,11 @@ fn attribute(
         let cue = cues::attribution(doc, qi);
         cued.push(cue.is_some());
         let got = match cue {
-            Some(np) => people.resolve(doc, &np),
+            Some(np) => people.resolve(doc, &np).or_else(|| {
+                let np = cues::attribution_before(doc, qi, np.first)?;
+                people.clear_last();
+                people.resolve(doc, &np)
+            }),
             None => {
                 let f = floating(doc, qi, &found, &mut people);
                 let rule = f.as_ref().map(|(s, _)| s.span);
