@@ -324,6 +324,20 @@ const CASES: &[Case] = &[
         Name("Cole"),
         Partial,
     ),
+    case(
+        "a lower-case phrase keeps its mention but is no name",
+        "\u{201c}The call was recorded,\u{201d} the district attorney's office said.",
+        "\u{201c}The call was recorded,\u{201d}",
+        NoName,
+        Speech,
+    ),
+    case(
+        "a description that gives a name speaks by that name",
+        "\u{201c}Nobody listens to us,\u{201d} said a protester using the pseudonym Kestrel.",
+        "\u{201c}Nobody listens to us,\u{201d}",
+        Name("Kestrel"),
+        Speech,
+    ),
 ];
 
 /// Last word of a name, as the scorer compares names.

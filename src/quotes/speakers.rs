@@ -1071,8 +1071,26 @@ impl<'m> People<'m> {
                 // niece") has no name either: only an organisation's phrase
                 // names it.
                 let org_head = lex.is_org_word(head) || (np.head > np.first && doc.toks[np.head].cap);
-                let own = (named && org_head && (np.last - np.first > 1 || !lex.is_generic(head)))
-                    .then(|| span.text(doc.text).to_string());
+                // Shown as a name only in its own capitalised words ("the
+                // Teachers Union" is "Teachers Union"); a lower-case phrase
+                // ("the district attorney's office") keeps its mention only.
+                let start = if determiners().contains(&doc.low(np.first)) { np.first + 1 } else { np.first };
+                let capitalised = start <= np.head && doc.toks[start].cap && doc.toks[np.head].cap;
+                let own = (named && org_head && capitalised && (np.last - np.first > 1 || !lex.is_generic(head)))
+                    .then(|| doc.byte_span(start, np.last).text(doc.text).to_string());
+                // "a protester who goes by the name Lin": the name given.
+                let given = doc.run_back(np.head, np.first);
+                let own = own.or_else(|| {
+                    (doc.toks[np.head].cap
+                        && given > np.first
+                        && matches!(doc.low(given - 1), "named" | "called" | "pseudonym" | "name" | "nicknamed"))
+                    .then(|| doc.byte_span(given, np.last).text(doc.text).to_string())
+                });
+                // "a protester who gave her name as Lin Wu": the person named in it.
+                let rf = rf.or_else(|| {
+                    let r = self.runs.iter().find(|r| r.first > np.first && r.last <= np.last && r.person)?;
+                    Some(self.reference(doc, r.first, r.last, true))
+                });
                 match rf {
                     Some(r) => Some(Speaker { span, entity: r.entity, name: r.name.or(own) }),
                     None => Some(Speaker { span, entity: None, name: own }),
