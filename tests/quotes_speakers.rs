@@ -338,6 +338,13 @@ const CASES: &[Case] = &[
         Name("Kestrel"),
         Speech,
     ),
+    case(
+        "a quotation that ends its sentence ends it for salience too (\"he\" is the one just quoted)",
+        "Former premier Karl Hansen wrote \"Let us all pray for Mayor Berg. We are with you.\" Hansen, a founding party member, is from Dayton. Interior Minister Tobin Wrzosek called the attack \"an act of barbarity.\" He said \"I cannot find the words for this act.\"",
+        "\"I cannot find the words for this act.\"",
+        Name("Wrzosek"),
+        Partial,
+    ),
 ];
 
 /// Last word of a name, as the scorer compares names.

@@ -464,7 +464,15 @@ fn sentence_numbers(doc: &Doc) -> Vec<u32> {
     let mut out = Vec::with_capacity(doc.toks.len());
     let mut sn = 0u32;
     for (k, t) in doc.toks.iter().enumerate() {
-        if k > 0 && (doc.toks[k - 1].line != t.line || doc.is_terminator(k - 1)) {
+        // `... called it “a disgrace.” He said ...`: a quotation that ends
+        // its sentence, then a capitalised word.
+        let after_quote = k >= 2
+            && t.inq.is_none()
+            && t.word
+            && t.cap
+            && doc.toks[k - 1].inq.is_some()
+            && matches!(doc.t(k - 2), "." | "!" | "?");
+        if k > 0 && (doc.toks[k - 1].line != t.line || doc.is_terminator(k - 1) || after_quote) {
             sn += 1;
         }
         out.push(sn);
