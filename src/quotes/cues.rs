@@ -37,7 +37,7 @@ pub fn attribution(doc: &Doc, qi: usize) -> Option<Np> {
     // to a cue further on in the sentence.
     let inside = qa > lo && doc.toks[qa - 1].word && doc.toks[qa - 1].inq.is_none();
     if let Some(np) = &trail {
-        if inside && np.first > qb + 3 {
+        if inside && np.first > qb + 1 {
             if let Some(lead) = leading(doc, lo, qa) {
                 return Some(lead);
             }
@@ -82,6 +82,7 @@ fn trailing(doc: &Doc, qb: usize) -> Option<Np> {
         && doc.toks[hi].line == line
         && (doc.toks[hi].inq.is_none() || (hi > qb && doc.in_short_quote(hi)))
         && !doc.is_terminator(hi)
+        && doc.t(hi) != ";"
     {
         hi += 1;
     }
