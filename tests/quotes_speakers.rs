@@ -345,6 +345,34 @@ const CASES: &[Case] = &[
         Name("Wrzosek"),
         Partial,
     ),
+    case(
+        "a fragment with no cue after a verb of judging is the subject's (\"sees it as\")",
+        "Lena Ortiz, an analyst at Harbor Research, sees the new tariff as its \u{201c}weak spot.\u{201d} Others disagree.",
+        "\u{201c}weak spot.\u{201d}",
+        Name("Ortiz"),
+        Partial,
+    ),
+    case(
+        "a lone capitalised common word is no one",
+        "\u{201c}The deal is dead,\u{201d} Others said on Monday.",
+        "\u{201c}The deal is dead,\u{201d}",
+        Nobody,
+        Speech,
+    ),
+    case(
+        "a long fragment with no cue is the sentence subject's words",
+        "Tobin Kane remembered the old hall and \u{201c}the night we played until the lights went out.\u{201d}",
+        "\u{201c}the night we played until the lights went out.\u{201d}",
+        Name("Kane"),
+        Partial,
+    ),
+    case(
+        "a term named as such is nobody's words",
+        "The committee led by Tobin Kane named the new strain \u{201c}harbor flu type two\u{201d} on Monday.",
+        "\u{201c}harbor flu type two\u{201d}",
+        Nobody,
+        Scare,
+    ),
 ];
 
 /// Last word of a name, as the scorer compares names.

@@ -984,6 +984,11 @@ impl<'m> People<'m> {
                 if label.is_some_and(|l| !matches!(l, Label::Person | Label::Org)) {
                     return None;
                 }
+                // A lone capitalised common word the entity layer did not
+                // take for a name ("Others disagree") is no one.
+                if rf.entity.is_none() && np.last - np.first == 1 && crate::entities::features::usually_lower(doc.t(np.first)) {
+                    return None;
+                }
                 let span = if rf.entity.is_some() { rf.span } else { span };
                 Some(Speaker { span, entity: rf.entity, name: rf.name })
             }
