@@ -373,6 +373,20 @@ const CASES: &[Case] = &[
         Nobody,
         Scare,
     ),
+    case(
+        "a statement speaks for whoever issued it",
+        "On Monday, Harbor Records issued a statement on the dispute.\n\nThe label has many artists.\n\n\u{201c}Labels do not need to approve live shows,\u{201d} the statement continued.",
+        "\u{201c}Labels do not need to approve live shows,\u{201d}",
+        Name("Records"),
+        Speech,
+    ),
+    case(
+        "\"the physicians\" is the group named earlier with that word",
+        "The letter came from the group Physicians for Harbor Health, which formed in May.\n\n\u{201c}We write with urgency,\u{201d} the physicians stated.",
+        "\u{201c}We write with urgency,\u{201d}",
+        Name("Health"),
+        Speech,
+    ),
 ];
 
 /// Last word of a name, as the scorer compares names.

@@ -890,11 +890,17 @@ impl<'m> People<'m> {
             let k = if k > 0 && doc.possessive(k - 1) { k - 1 } else { k };
             self.runs.iter().rev().find(|r| r.last == k)
         };
-        for k in (np.first.saturating_sub(400)..np.first).rev() {
+        for k in (np.first.saturating_sub(1500)..np.first).rev() {
             if doc.low(k) != head || doc.toks[k].inq.is_some() {
                 continue;
             }
             if let Some(r) = ends_at(k) {
+                return Some(self.reference(doc, r.first, r.last, r.person));
+            }
+            // "Harbor Records issued a statement": the sentence's subject.
+            if let Some(r) = self.runs.iter().rev().find(|r| {
+                r.last <= k && k - r.last <= 6 && r.subject && !r.in_quote && self.sent.get(r.first) == self.sent.get(k)
+            }) {
                 return Some(self.reference(doc, r.first, r.last, r.person));
             }
             let by = (k + 1..(k + 3).min(np.first)).find(|&j| matches!(doc.low(j), "by" | "from"));
@@ -1043,6 +1049,30 @@ impl<'m> People<'m> {
                     } else {
                         None
                     }
+                });
+                let rf = rf.or_else(|| {
+                    // "the doctors" -> the latest "Doctors for Open Camps",
+                    // "the production company" -> "Dale Lane Productions": an
+                    // organisation named earlier with one of the phrase's
+                    // words (a plural head or a modifier of an
+                    // organisation word).
+                    let stem = |w: &str| w.trim_end_matches('s').to_string();
+                    let plural = head.len() > 4 && head.ends_with('s') && !head.ends_with("ss");
+                    if doc.low(np.first) != "the" || group.is_some() || !(plural || lex.is_org_word(head)) {
+                        return None;
+                    }
+                    let words: Vec<String> =
+                        (np.first + 1..np.last).map(|k| doc.low(k)).filter(|w| w.len() > 4).map(stem).collect();
+                    let m = self
+                        .runs
+                        .iter()
+                        .rev()
+                        .filter(|r| r.first < np.first && !r.in_quote && !r.person)
+                        .take(150)
+                        .find(|r| r.words.iter().any(|w| words.contains(&stem(&w.to_lowercase()))))?;
+                    let rf = self.reference(doc, m.first, m.last, false);
+                    let org = rf.entity.and_then(|e| self.entities.get(e)).is_some_and(|e| e.label == Label::Org);
+                    org.then_some(rf)
                 });
                 // "the New York businessman", "Obama's former strategist",
                 // "the mother of three": a definite description of a person
