@@ -387,6 +387,13 @@ const CASES: &[Case] = &[
         Name("Health"),
         Speech,
     ),
+    case(
+        "a surname written without its accent is the full name's person",
+        "Senator Dilek Yıldız opened the bridge on Friday.\n\n\u{201c}It will carry the city,\u{201d} Yildiz told reporters.",
+        "\u{201c}It will carry the city,\u{201d}",
+        Name("Yıldız"),
+        Speech,
+    ),
 ];
 
 /// Last word of a name, as the scorer compares names.

@@ -221,6 +221,7 @@ fn attribute(
                 }
             }
         };
+        let got = got.map(|s| people.fullest(s));
         if let Some(s) = &got {
             people.note_speaker(doc, s);
         }

@@ -861,6 +861,31 @@ impl<'m> People<'m> {
             .map(|(_, r)| Speaker { span: r.span, entity: r.entity, name: r.name.clone() })
     }
 
+    /// The fullest form of a speaker's name in the text: a lone surname
+    /// that the entity layer kept apart ("Erdogan" beside "Recep Tayyip
+    /// Erdoğan") becomes the one person's full name that ends with it,
+    /// written with or without its accents.
+    pub fn fullest(&self, s: Speaker) -> Speaker {
+        let Some(name) = s.name.as_deref() else { return s };
+        if name.contains(' ') || s.entity.and_then(|e| self.entities.get(e)).is_some_and(|e| e.label != Label::Person) {
+            return s;
+        }
+        // Same letters, except where one of the two has a letter outside ASCII.
+        let loose = |a: &str, b: &str| {
+            a.chars().count() == b.chars().count()
+                && a.chars().zip(b.chars()).all(|(x, y)| {
+                    x.to_lowercase().eq(y.to_lowercase()) || (x.is_alphabetic() && y.is_alphabetic() && !(x.is_ascii() && y.is_ascii()))
+                })
+        };
+        let mut full = self.entities.iter().enumerate().filter(|(_, e)| {
+            e.label == Label::Person && e.name.contains(' ') && e.name.rsplit(' ').next().is_some_and(|l| loose(l, name))
+        });
+        match (full.next(), full.next()) {
+            (Some((i, e)), None) => Speaker { span: s.span, entity: Some(i), name: Some(e.name.clone()) },
+            _ => s,
+        }
+    }
+
     /// Forget what the last resolved phrase said about its speaker.
     pub fn clear_last(&mut self) {
         self.last_person = None;
