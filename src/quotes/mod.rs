@@ -325,7 +325,7 @@ fn kind_of(doc: &Doc, qi: usize, has_speaker: bool) -> QuoteKind {
     let sentence_punct = (qa..qb).any(|k| matches!(doc.t(k), "." | "!" | "?" | ";" | ":"));
     let prev = qa.checked_sub(1).filter(|&p| doc.same_line(p, qa));
     let next = Some(qb).filter(|&n| n < doc.toks.len() && doc.same_line(n, qb.saturating_sub(1)));
-    // `Ruth “Ru” Adler`, `Lee “Faker” Sang-hyeok`
+    // `Ruth “Ru” Adler`, `Park “Swift” Min-jun`
     let nickname = inner.len() <= 2
         && !sentence_punct
         && inner.iter().all(|&k| doc.toks[k].cap)
