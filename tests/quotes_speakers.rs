@@ -394,6 +394,13 @@ const CASES: &[Case] = &[
         Name("Yıldız"),
         Speech,
     ),
+    case(
+        "a subject before an auxiliary is salient, a name after \"than\" less so",
+        "Nora Lind wrote the song about Rosa Quay, the girl in the film. Rosa Quay sings it twice.\n\nAs it turned out, Lind had spent years on her own dream. And despite her fame, she was more nervous than Rosa Quay has ever been. \u{201c}It was terrifying,\u{201d} she said.",
+        "\u{201c}It was terrifying,\u{201d}",
+        Name("Lind"),
+        Speech,
+    ),
 ];
 
 /// Last word of a name, as the scorer compares names.

@@ -456,6 +456,9 @@ pub struct People<'m> {
     sent: Vec<u32>,
     /// Tokens before this one have had their subject pronouns resolved.
     chained: usize,
+    /// Names (their first token) governed by a preposition ("more nervous
+    /// than Ana Ruiz", "a film about Ana Ruiz"): less salient.
+    oblique: HashSet<usize>,
 }
 
 /// Sentence number of each token: sentences end at terminators outside
@@ -515,8 +518,13 @@ fn is_subject(doc: &Doc, lowers: &[&str], s0: usize, s: usize, e: usize) -> bool
         e2 = (e..(e + 8).min(n)).find(|&k| doc.t(k) == ")").map_or(e, |k| k + 1);
     }
     let next = doc.toks.get(e2);
-    let verb = next
-        .is_some_and(|t| (t.word && !t.cap && !function_words().contains(&t.lower.as_ref())) || doc.t(e2) == ",");
+    // (An auxiliary is a verb too: "Ruiz had spent", "Ruiz was".)
+    let aux = |w: &str| {
+        matches!(w, "is" | "was" | "were" | "are" | "has" | "had" | "have" | "would" | "will" | "could" | "can" | "should" | "did" | "does")
+    };
+    let verb = next.is_some_and(|t| {
+        (t.word && !t.cap && (!function_words().contains(&t.lower.as_ref()) || aux(&t.lower))) || doc.t(e2) == ","
+    });
     // Also salient: the subject of a speech verb ("spokesman Jo
     // Kent told"), after an inverted one ("noted NBC's Jo Kent"),
     // one followed by a prepositional phrase ("Jo Kent at the
@@ -618,6 +626,7 @@ impl<'m> People<'m> {
             last_person: None,
             sent: sentence_numbers(doc),
             chained: 0,
+            oblique: HashSet::new(),
         };
         p.read_runs(doc);
         p.collect_names();
@@ -645,6 +654,13 @@ impl<'m> People<'m> {
             }
             let mut rf = self.reference(doc, r.first, r.last, r.person);
             rf.subject = r.subject;
+            let mut b = r.first;
+            while b > 0 && r.first - b < 2 && doc.toks[b - 1].cap && doc.same_line(b - 1, r.first) {
+                b -= 1;
+            }
+            if !r.subject && b > 0 && matches!(lowers[b - 1], "than" | "about" | "with" | "of" | "against" | "like" | "as") {
+                self.oblique.insert(r.first);
+            }
             // Gender from a title or role word right before the name
             // ("Mrs. Hart", "spokeswoman Ann Hart", "mother Reself. Ann
             // Hart"), not further ("the wife of Jo Hart" is about her).
@@ -803,7 +819,13 @@ impl<'m> People<'m> {
             if !fits(r) {
                 continue;
             }
-            let w = if r.subject { 2.0 } else { 1.0 } * 0.5f32.powi(d as i32);
+            let w = if r.subject {
+                2.0
+            } else if self.oblique.contains(&t) {
+                0.5
+            } else {
+                1.0
+            } * 0.5f32.powi(d as i32);
             match score.iter_mut().find(|(b, _)| b.name.is_some() && b.name == r.name) {
                 Some(b) => b.1 += w,
                 None => score.push((r, w)),
