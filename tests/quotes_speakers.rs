@@ -401,6 +401,13 @@ const CASES: &[Case] = &[
         Name("Lind"),
         Speech,
     ),
+    case(
+        "\"the commissioner\" is the person named earlier right after that word",
+        "Trade commissioner Albert Mwale said Benin would join. The commissioner said, \u{201c}We have not agreed on the rules yet.\u{201d}",
+        "\u{201c}We have not agreed on the rules yet.\u{201d}",
+        Name("Mwale"),
+        Speech,
+    ),
 ];
 
 /// Last word of a name, as the scorer compares names.

@@ -459,6 +459,9 @@ pub struct People<'m> {
     /// Names (their first token) governed by a preposition ("more nervous
     /// than Ana Ruiz", "a film about Ana Ruiz"): less salient.
     oblique: HashSet<usize>,
+    /// (token, word, reference): the common noun right before a person's
+    /// name ("archbishop Jo Hart"), for "the archbishop" later.
+    described: Vec<(usize, String, Ref)>,
 }
 
 /// Sentence number of each token: sentences end at terminators outside
@@ -627,6 +630,7 @@ impl<'m> People<'m> {
             sent: sentence_numbers(doc),
             chained: 0,
             oblique: HashSet::new(),
+            described: Vec::new(),
         };
         p.read_runs(doc);
         p.collect_names();
@@ -660,6 +664,13 @@ impl<'m> People<'m> {
             }
             if !r.subject && b > 0 && matches!(lowers[b - 1], "than" | "about" | "with" | "of" | "against" | "like" | "as") {
                 self.oblique.insert(r.first);
+            }
+            if r.person && r.first > 0 && doc.same_line(r.first - 1, r.first) {
+                let w = lowers[r.first - 1];
+                let t = &doc.toks[r.first - 1];
+                if t.word && t.inq.is_none() && w.len() > 3 && !function_words().contains(&w) && !determiners().contains(&w) {
+                    self.described.push((r.first, w.to_string(), rf.clone()));
+                }
             }
             // Gender from a title or role word right before the name
             // ("Mrs. Hart", "spokeswoman Ann Hart", "mother Reself. Ann
@@ -1084,6 +1095,14 @@ impl<'m> People<'m> {
                     self.roles[..upto].iter().rev().find(|(_, rg, _)| *rg == g).map(|x| x.2.clone())
                 });
                 let rf = rf.or_else(|| lex.is_document(head).then(|| self.publisher(doc, np)).flatten());
+                // "the archbishop" after "archbishop Jo Hart".
+                let rf = rf.or_else(|| {
+                    if np.last - np.first != 2 || doc.low(np.first) != "the" {
+                        return None;
+                    }
+                    let upto = self.described.partition_point(|d| d.0 < np.first);
+                    self.described[..upto].iter().rev().find(|d| d.1 == head).map(|d| d.2.clone())
+                });
                 let rf = rf.or_else(|| {
                     // "the department" -> the latest "Justice Department".
                     if lex.is_org_word(head) && determiners().contains(&doc.low(np.first)) && np.last - np.first == 2 {
