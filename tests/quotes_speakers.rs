@@ -408,6 +408,13 @@ const CASES: &[Case] = &[
         Name("Mwale"),
         Speech,
     ),
+    case(
+        "an organisation and the person in its appositive: the person speaks",
+        "Later, the director of Dayton's Harbor Rights Watch, Mariela Ostrova, said the mayor had \u{201c}heard the demands of tenants\u{201d} at last.",
+        "\u{201c}heard the demands of tenants\u{201d}",
+        Name("Ostrova"),
+        Partial,
+    ),
 ];
 
 /// Last word of a name, as the scorer compares names.

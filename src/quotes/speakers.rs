@@ -103,6 +103,16 @@ pub fn subject_before(doc: &Doc, v: usize, lo: usize) -> Option<Np> {
                             }
                         }
                     }
+                    // "Argentina's Amnesty International, Ana Ruiz, said":
+                    // two names, one phrase; its person is found when it
+                    // is resolved.
+                    if np.kind == NpKind::Name {
+                        if let Some(inner) = np_ending_at(doc, p, k + 1) {
+                            if inner.kind == NpKind::Name && inner.first == k + 1 {
+                                return Some(Np { kind: NpKind::Name, first: np.first, last: inner.last, head: inner.head });
+                            }
+                        }
+                    }
                     return Some(np);
                 }
             }
