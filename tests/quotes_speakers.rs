@@ -415,6 +415,13 @@ const CASES: &[Case] = &[
         Name("Ostrova"),
         Partial,
     ),
+    case(
+        "words after a finished quotation that lead into the next one are its cue, not this one's",
+        "Omar Reyes, a lawyer for the family, told the court \"My client is relieved with the verdict.\" Lena Ortiz, another lawyer, told reporters \"The court has spoken.\"",
+        "\"My client is relieved with the verdict.\"",
+        Name("Reyes"),
+        Partial,
+    ),
 ];
 
 /// Last word of a name, as the scorer compares names.

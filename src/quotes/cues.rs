@@ -25,7 +25,9 @@ pub fn attribution(doc: &Doc, qi: usize) -> Option<Np> {
     // sentence introduced by a cue belongs to that cue's speaker; the words
     // after it start another sentence.
     let finished = qb >= 2 && matches!(doc.t(qb - 2), "." | "!" | "?");
-    let introduced = qa > lo && matches!(doc.t(qa - 1), ":" | ",");
+    // `X told the court “It failed.” Y told reporters “…”`: the words after
+    // a finished quotation that lead into another one are that one's cue.
+    let introduced = qa > lo && (matches!(doc.t(qa - 1), ":" | ",") || leads_into_quote(doc, qb));
     if finished && introduced {
         if let Some(np) = leading(doc, lo, qa) {
             return Some(np);
@@ -58,6 +60,19 @@ pub fn attribution_before(doc: &Doc, qi: usize, hi: usize) -> Option<Np> {
         lo -= 1;
     }
     leading(doc, lo, hi.min(qa))
+}
+
+/// The words from token `qb` to the sentence's end run into another
+/// quotation on the same line.
+fn leads_into_quote(doc: &Doc, qb: usize) -> bool {
+    let mut k = qb;
+    while k < doc.toks.len() && k < qb + MAX_REGION && doc.same_line(k, qb) && doc.toks[k].inq.is_none() {
+        if doc.is_terminator(k) {
+            return false;
+        }
+        k += 1;
+    }
+    k > qb && doc.toks.get(k).is_some_and(|t| t.inq.is_some()) && doc.same_line(k, qb)
 }
 
 /// The most tokens looked at on either side of a quotation (a long sentence;

@@ -1194,7 +1194,12 @@ impl<'m> People<'m> {
                 // Teachers Union" is "Teachers Union"); a lower-case phrase
                 // ("the district attorney's office") keeps its mention only.
                 let start = if determiners().contains(&doc.low(np.first)) { np.first + 1 } else { np.first };
+                let owned = (np.first..np.head).any(|k| doc.possessive(k));
                 let capitalised = start <= np.head && doc.toks[start].cap && doc.toks[np.head].cap;
+                // An owner's organisation ("The players' union said") is shown
+                // as written when that starts with a capital.
+                let start = if !capitalised && owned && doc.toks[np.first].cap { np.first } else { start };
+                let capitalised = capitalised || (owned && doc.toks[np.first].cap);
                 let own = (named && org_head && capitalised && (np.last - np.first > 1 || !lex.is_generic(head)))
                     .then(|| doc.byte_span(start, np.last).text(doc.text).to_string());
                 // "a protester who goes by the name Lin": the name given.
