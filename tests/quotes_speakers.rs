@@ -371,7 +371,7 @@ const CASES: &[Case] = &[
         "The committee led by Tobin Kane named the new strain \u{201c}harbor flu type two\u{201d} on Monday.",
         "\u{201c}harbor flu type two\u{201d}",
         Nobody,
-        Scare,
+        Partial,
     ),
     case(
         "a statement speaks for whoever issued it",
@@ -421,6 +421,20 @@ const CASES: &[Case] = &[
         "\"My client is relieved with the verdict.\"",
         Name("Reyes"),
         Partial,
+    ),
+    case(
+        "\"X who said\": the name the relative pronoun stands for",
+        "The bill was drafted by Ana Greenholt who said on the floor, \"It follows decades of work.\"",
+        "\"It follows decades of work.\"",
+        Name("Greenholt"),
+        Speech,
+    ),
+    case(
+        "\"released a statement which said\": the statement's issuer",
+        "Lumenco released a statement which said, in part, \"This ruling raises questions.\"",
+        "\"This ruling raises questions.\"",
+        Name("Lumenco"),
+        Speech,
     ),
 ];
 

@@ -55,6 +55,23 @@ pub fn subject_before(doc: &Doc, v: usize, lo: usize) -> Option<Np> {
             j -= 2;
             continue;
         }
+        // "drafted by Jo Hart who said", "a statement which read": the
+        // phrase the relative pronoun stands for.
+        if matches!(w, "who" | "which") && p > lo {
+            let e = if doc.t(p - 1) == "," { p - 1 } else { p };
+            let lex = vocabulary::get();
+            if let Some(np) = np_ending_at(doc, e, lo) {
+                let ok = match np.kind {
+                    NpKind::Name | NpKind::Joint => w == "who",
+                    NpKind::Nominal => w == "which" && lex.is_document(doc.low(np.head)),
+                    NpKind::Pronoun => false,
+                };
+                if ok {
+                    return Some(np);
+                }
+            }
+            return None;
+        }
         // "Lopez disagreed and said": the subject of the first verb.
         if w == "and" && p > lo && !doc.toks[p - 1].cap && doc.toks[p - 1].word {
             return clause_subject(doc, lo, p);
@@ -958,7 +975,8 @@ impl<'m> People<'m> {
             let k = if k > 0 && doc.possessive(k - 1) { k - 1 } else { k };
             self.runs.iter().rev().find(|r| r.last == k)
         };
-        for k in (np.first.saturating_sub(1500)..np.first).rev() {
+        // (From the phrase's own head: "Lumen released a statement which said".)
+        for k in (np.first.saturating_sub(1500)..=np.head).rev() {
             if doc.low(k) != head || doc.toks[k].inq.is_some() {
                 continue;
             }
