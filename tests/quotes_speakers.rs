@@ -436,6 +436,13 @@ const CASES: &[Case] = &[
         Name("Lumenco"),
         Speech,
     ),
+    case(
+        "an owner's possessive after the verb is no clause subject",
+        "Lena Ortiz, an analyst at Harbor Research, sees Lumenco's lineup as its \u{201c}weak spot.\u{201d}",
+        "\u{201c}weak spot.\u{201d}",
+        Name("Ortiz"),
+        Partial,
+    ),
 ];
 
 /// Last word of a name, as the scorer compares names.

@@ -390,7 +390,8 @@ pub fn clause_subject(doc: &Doc, lo: usize, v: usize) -> Option<Np> {
         let starts = i == lo || matches!(doc.t(i - 1), "," | ";" | ":") || doc.toks[i - 1].inq.is_some();
         if t.inq.is_none() && t.word && starts {
             if let Some(np) = np_after(doc, i, v) {
-                let verb = doc.toks.get(np.last).is_some_and(|n| n.word && !n.cap && n.inq.is_none());
+                let verb = doc.toks.get(np.last).is_some_and(|n| n.word && !n.cap && n.inq.is_none())
+                    && !doc.possessive(np.last);
                 if matches!(np.kind, NpKind::Name | NpKind::Pronoun | NpKind::Joint)
                     && verb
                     && np.first <= i + 1
