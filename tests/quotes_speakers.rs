@@ -443,6 +443,13 @@ const CASES: &[Case] = &[
         Name("Ortiz"),
         Partial,
     ),
+    case(
+        "a country that speaks keeps its mention but is shown as no name",
+        "Talks stalled on Monday. \u{201c}We will respond in kind,\u{201d} Russia said.",
+        "\u{201c}We will respond in kind,\u{201d}",
+        NoName,
+        Speech,
+    ),
 ];
 
 /// Last word of a name, as the scorer compares names.

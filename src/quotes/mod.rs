@@ -190,7 +190,9 @@ fn attribute(
                     people.clear_last();
                     people.resolve(doc, &np)
                 })
-                .or_else(|| embedded(doc, qi, &mut people)),
+                .or_else(|| embedded(doc, qi, &mut people))
+                // ("Russia said": the place stays the mention, with no name.)
+                .or_else(|| (np.kind == speakers::NpKind::Name).then(|| Speaker { span: doc.byte_span(np.first, np.last), entity: None, name: None })),
             None => {
                 let f = floating(doc, qi, &found, &mut people)
                     .or_else(|| embedded(doc, qi, &mut people).map(|s| (s, false)));
