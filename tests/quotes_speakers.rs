@@ -353,10 +353,10 @@ const CASES: &[Case] = &[
         Partial,
     ),
     case(
-        "a lone capitalised common word is no one",
+        "a lone capitalised common word is no name (its mention stays)",
         "\u{201c}The deal is dead,\u{201d} Others said on Monday.",
         "\u{201c}The deal is dead,\u{201d}",
-        Nobody,
+        NoName,
         Speech,
     ),
     case(
