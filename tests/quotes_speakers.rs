@@ -430,8 +430,8 @@ const CASES: &[Case] = &[
         Speech,
     ),
     case(
-        "\"released a statement which said\": the statement's issuer",
-        "Lumenco released a statement which said, in part, \"This ruling raises questions.\"",
+        "\"released a statement which read\": the statement's issuer",
+        "Lumenco released a statement which read, in part, \"This ruling raises questions.\"",
         "\"This ruling raises questions.\"",
         Name("Lumenco"),
         Speech,

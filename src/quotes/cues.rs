@@ -183,7 +183,8 @@ pub fn leading(doc: &Doc, lo: usize, qa: usize) -> Option<Np> {
                 participle.get_or_insert(v);
             }
             CueKind::Trailing => {
-                if participle.is_some() {
+                // "a statement which read, “…”"
+                if participle.is_some() || (v > lo && matches!(doc.low(v - 1), "which" | "that")) {
                     if let Some(np) = subject_before(doc, v, lo) {
                         return Some(np);
                     }
