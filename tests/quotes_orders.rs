@@ -120,7 +120,8 @@ fn pronouns_nominals_and_organisations() {
         ),
         (
             "“Not a chance,” the Texas Republican said.",
-            &[("“Not a chance,”", Some("the Texas Republican"), Some("the Texas Republican"), false)],
+            // (Its name is its capitalised words: no lower-case phrase is shown as a name.)
+            &[("“Not a chance,”", Some("the Texas Republican"), Some("Texas Republican"), false)],
         ),
         (
             // The subject, not the nearer object, is the antecedent.

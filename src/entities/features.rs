@@ -256,6 +256,13 @@ fn entry_key(line: &str) -> (u64, usize) {
     (h, len)
 }
 
+/// A single word usually written in lower case in running text ("Others",
+/// "Since" at a sentence's start), by the casing gazetteer.
+pub fn usually_lower(word: &str) -> bool {
+    let h = mix(FNV_OFFSET, lower_hash(word));
+    gazetteer().map.get(&h).is_some_and(|&b| b & (1 << CASE_LOWER) != 0)
+}
+
 /// `TokInfo::new(s).lower` alone.
 fn lower_hash(s: &str) -> u64 {
     let mut lo = FNV_OFFSET;

@@ -25,7 +25,9 @@ pub fn attribution(doc: &Doc, qi: usize) -> Option<Np> {
     // sentence introduced by a cue belongs to that cue's speaker; the words
     // after it start another sentence.
     let finished = qb >= 2 && matches!(doc.t(qb - 2), "." | "!" | "?");
-    let introduced = qa > lo && matches!(doc.t(qa - 1), ":" | ",");
+    // `X told the court “It failed.” Y told reporters “…”`: the words after
+    // a finished quotation that lead into another one are that one's cue.
+    let introduced = qa > lo && (matches!(doc.t(qa - 1), ":" | ",") || leads_into_quote(doc, qb));
     if finished && introduced {
         if let Some(np) = leading(doc, lo, qa) {
             return Some(np);
@@ -37,13 +39,40 @@ pub fn attribution(doc: &Doc, qi: usize) -> Option<Np> {
     // to a cue further on in the sentence.
     let inside = qa > lo && doc.toks[qa - 1].word && doc.toks[qa - 1].inq.is_none();
     if let Some(np) = &trail {
-        if inside && np.first > qb + 3 {
+        if inside && np.first > qb + 1 {
             if let Some(lead) = leading(doc, lo, qa) {
                 return Some(lead);
             }
         }
     }
     trail.or_else(|| leading(doc, lo, qa))
+}
+
+/// The speaker phrase of a cue in quotation `qi`'s sentence before token
+/// `hi` (when the phrase found first names no one who can speak:
+/// "Ruiz said that after a review Washington had concluded “…”").
+pub fn attribution_before(doc: &Doc, qi: usize, hi: usize) -> Option<Np> {
+    let &(qa, _) = doc.qtoks.get(qi)?;
+    let (la, _) = doc.line_toks(doc.toks.get(qa)?.line);
+    let la = la.max(qa.saturating_sub(MAX_REGION));
+    let mut lo = qa;
+    while lo > la && !doc.is_terminator(lo - 1) {
+        lo -= 1;
+    }
+    leading(doc, lo, hi.min(qa))
+}
+
+/// The words from token `qb` to the sentence's end run into another
+/// quotation on the same line.
+fn leads_into_quote(doc: &Doc, qb: usize) -> bool {
+    let mut k = qb;
+    while k < doc.toks.len() && k < qb + MAX_REGION && doc.same_line(k, qb) && doc.toks[k].inq.is_none() {
+        if doc.is_terminator(k) {
+            return false;
+        }
+        k += 1;
+    }
+    k > qb && doc.toks.get(k).is_some_and(|t| t.inq.is_some()) && doc.same_line(k, qb)
 }
 
 /// The most tokens looked at on either side of a quotation (a long sentence;
@@ -68,6 +97,7 @@ fn trailing(doc: &Doc, qb: usize) -> Option<Np> {
         && doc.toks[hi].line == line
         && (doc.toks[hi].inq.is_none() || (hi > qb && doc.in_short_quote(hi)))
         && !doc.is_terminator(hi)
+        && doc.t(hi) != ";"
     {
         hi += 1;
     }
@@ -153,7 +183,8 @@ pub fn leading(doc: &Doc, lo: usize, qa: usize) -> Option<Np> {
                 participle.get_or_insert(v);
             }
             CueKind::Trailing => {
-                if participle.is_some() {
+                // "a statement which read, “…”"
+                if participle.is_some() || (v > lo && matches!(doc.low(v - 1), "which" | "that")) {
                     if let Some(np) = subject_before(doc, v, lo) {
                         return Some(np);
                     }

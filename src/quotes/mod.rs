@@ -183,9 +183,19 @@ fn attribute(
         let cue = cues::attribution(doc, qi);
         cued.push(cue.is_some());
         let got = match cue {
-            Some(np) => people.resolve(doc, &np),
+            Some(np) => people
+                .resolve(doc, &np)
+                .or_else(|| {
+                    let np = cues::attribution_before(doc, qi, np.first)?;
+                    people.clear_last();
+                    people.resolve(doc, &np)
+                })
+                .or_else(|| embedded(doc, qi, &mut people))
+                // ("Russia said": the place stays the mention, with no name.)
+                .or_else(|| (np.kind == speakers::NpKind::Name).then(|| Speaker { span: doc.byte_span(np.first, np.last), entity: None, name: None })),
             None => {
-                let f = floating(doc, qi, &found, &mut people);
+                let f = floating(doc, qi, &found, &mut people)
+                    .or_else(|| embedded(doc, qi, &mut people).map(|s| (s, false)));
                 let rule = f.as_ref().map(|(s, _)| s.span);
                 let ctx = context(doc, qi, &found, false, rule);
                 let pick = if ranker && rule.is_some() { ranker::best(doc, mentions, qi, &ctx) } else { None };
@@ -213,6 +223,7 @@ fn attribute(
                 }
             }
         };
+        let got = got.map(|s| people.fullest(s));
         if let Some(s) = &got {
             people.note_speaker(doc, s);
         }
@@ -316,7 +327,7 @@ fn kind_of(doc: &Doc, qi: usize, has_speaker: bool) -> QuoteKind {
     let sentence_punct = (qa..qb).any(|k| matches!(doc.t(k), "." | "!" | "?" | ";" | ":"));
     let prev = qa.checked_sub(1).filter(|&p| doc.same_line(p, qa));
     let next = Some(qb).filter(|&n| n < doc.toks.len() && doc.same_line(n, qb.saturating_sub(1)));
-    // `Ruth “Ru” Adler`, `Lee “Faker” Sang-hyeok`
+    // `Ruth “Ru” Adler`, `Park “Swift” Min-jun`
     let nickname = inner.len() <= 2
         && !sentence_punct
         && inner.iter().all(|&k| doc.toks[k].cap)
@@ -337,6 +348,51 @@ fn kind_of(doc: &Doc, qi: usize, has_speaker: bool) -> QuoteKind {
         return QuoteKind::Partial;
     }
     QuoteKind::Speech
+}
+
+/// A fragment inside a sentence with no cue ("Ruiz called the cuts
+/// “reckless”", "Ruiz sees the plan as “a trap”"): the words of the
+/// sentence's subject, a person or an organisation named there (or "he",
+/// "she").
+fn embedded(doc: &Doc, qi: usize, people: &mut speakers::People) -> Option<Speaker> {
+    let &(qa, _) = doc.qtoks.get(qi)?;
+    let p = qa.checked_sub(1)?;
+    if !doc.same_line(p, qa) || !doc.toks[p].word || doc.toks[p].inq.is_some() {
+        return None;
+    }
+    let (la, _) = doc.line_toks(doc.toks[qa].line);
+    let la = la.max(qa.saturating_sub(cues::MAX_REGION));
+    let mut lo = qa;
+    while lo > la && !doc.is_terminator(lo - 1) {
+        lo -= 1;
+    }
+    let np = speakers::clause_subject(doc, lo, qa).or_else(|| {
+        // "Ana Ruiz, an analyst at Orbit, sees it as “…”"
+        speakers::np_after(doc, lo, qa).filter(|np| np.kind == speakers::NpKind::Name && doc.t(np.last) == ",")
+    })?;
+    let ok = match np.kind {
+        speakers::NpKind::Name => true,
+        speakers::NpKind::Pronoun => matches!(doc.low(np.head), "he" | "she"),
+        _ => false,
+    };
+    let (_, qb) = doc.qtoks[qi];
+    let inner: Vec<usize> = (qa..qb).filter(|&k| doc.toks[k].word).collect();
+    // A quoted name or title ("the show “Late Night”"), a term named as
+    // such ("known as “Blue House”", "the word “reset”"): nobody's words.
+    let name_like = inner.iter().all(|&k| doc.toks[k].cap || !doc.t(k).chars().any(char::is_alphabetic));
+    let naming = (qa.saturating_sub(4).max(np.last)..qa).any(|k| vocabulary::naming().contains(&doc.low(k)))
+        || (doc.low(p) == "as" && doc.low(p - 1) == "known");
+    // A short fragment is the subject's only after a verb of judging.
+    let judged = (np.last..qa).any(|k| {
+        let w = doc.low(k);
+        // ("called on the “interim” leader": a request, not a judgement)
+        vocabulary::judging().contains(&w) && (w != "as" || qa - k <= 3) && !matches!(doc.low(k + 1), "on" | "for")
+    });
+    if !ok || name_like || naming || !(inner.len() >= 4 || judged) {
+        return None;
+    }
+    let lex_entity = |s: &Speaker| s.entity.is_some() && s.name.is_some();
+    people.resolve(doc, &np).filter(lex_entity)
 }
 
 /// A quotation with no cue of its own: introduced by the previous paragraph

@@ -55,6 +55,23 @@ pub fn subject_before(doc: &Doc, v: usize, lo: usize) -> Option<Np> {
             j -= 2;
             continue;
         }
+        // "drafted by Jo Hart who said", "a statement which read": the
+        // phrase the relative pronoun stands for.
+        if matches!(w, "who" | "which") && p > lo {
+            let e = if doc.t(p - 1) == "," { p - 1 } else { p };
+            let lex = vocabulary::get();
+            if let Some(np) = np_ending_at(doc, e, lo) {
+                let ok = match np.kind {
+                    NpKind::Name | NpKind::Joint => w == "who",
+                    NpKind::Nominal => w == "which" && lex.is_document(doc.low(np.head)),
+                    NpKind::Pronoun => false,
+                };
+                if ok {
+                    return Some(np);
+                }
+            }
+            return None;
+        }
         // "Lopez disagreed and said": the subject of the first verb.
         if w == "and" && p > lo && !doc.toks[p - 1].cap && doc.toks[p - 1].word {
             return clause_subject(doc, lo, p);
@@ -100,6 +117,16 @@ pub fn subject_before(doc: &Doc, v: usize, lo: usize) -> Option<Np> {
                             };
                             if inner.kind == NpKind::Name && (k + 1..inner.first).all(lead) {
                                 return Some(inner);
+                            }
+                        }
+                    }
+                    // "Argentina's Amnesty International, Ana Ruiz, said":
+                    // two names, one phrase; its person is found when it
+                    // is resolved.
+                    if np.kind == NpKind::Name {
+                        if let Some(inner) = np_ending_at(doc, p, k + 1) {
+                            if inner.kind == NpKind::Name && inner.first == k + 1 {
+                                return Some(Np { kind: NpKind::Name, first: np.first, last: inner.last, head: inner.head });
                             }
                         }
                     }
@@ -189,6 +216,11 @@ fn np_ending_at(doc: &Doc, j: usize, lo: usize) -> Option<Np> {
                 let speaker_noun = lex.role_at(&[hl], 0).is_some() || lex.is_generic(hl);
                 if outer.kind == NpKind::Nominal && speaker_noun {
                     return Some(Np { kind: NpKind::Nominal, first: outer.first, last: j, head: outer.head });
+                }
+                // "Sen. Ann Ruiz of Nevada", "Jo Lu from the Harbor Trust":
+                // one name phrase; its person is found when it is resolved.
+                if outer.kind == NpKind::Name && doc.low(b - 1) != "for" {
+                    return Some(Np { kind: NpKind::Name, first: outer.first, last: j, head: p });
                 }
             }
         }
@@ -294,14 +326,26 @@ pub fn np_after(doc: &Doc, i: usize, hi: usize) -> Option<Np> {
             {
                 // "said Del. Ruth Adler": a title's period.
                 e += 1;
-            } else if let Some((_, len)) = doc.role(e) {
-                if e + len < hi && doc.name_word(e + len) {
-                    e += len;
+            } else {
+                // "said Lumen's founder Kai Moss", "Harbor Post editor Jo
+                // Lind": an owner's possessive and role or title words
+                // before the name.
+                let roleish = |k: usize| {
+                    doc.possessive(k)
+                        || (doc.toks[k].word
+                            && doc.toks[k].inq.is_none()
+                            && !doc.toks[k].cap
+                            && (doc.role(k).is_some() || lex.is_speaker_title(doc.low(k)) || lex.is_adjective(doc.low(k))))
+                };
+                let mut k = e;
+                while k < hi && k < e + 4 && doc.same_line(k, i) && roleish(k) {
+                    k += 1;
+                }
+                if k > e && k < hi && doc.name_word(k) {
+                    e = k;
                 } else {
                     break;
                 }
-            } else {
-                break;
             }
         }
         let (s, r) = last_run?;
@@ -346,7 +390,8 @@ pub fn clause_subject(doc: &Doc, lo: usize, v: usize) -> Option<Np> {
         let starts = i == lo || matches!(doc.t(i - 1), "," | ";" | ":") || doc.toks[i - 1].inq.is_some();
         if t.inq.is_none() && t.word && starts {
             if let Some(np) = np_after(doc, i, v) {
-                let verb = doc.toks.get(np.last).is_some_and(|n| n.word && !n.cap && n.inq.is_none());
+                let verb = doc.toks.get(np.last).is_some_and(|n| n.word && !n.cap && n.inq.is_none())
+                    && !doc.possessive(np.last);
                 if matches!(np.kind, NpKind::Name | NpKind::Pronoun | NpKind::Joint)
                     && verb
                     && np.first <= i + 1
@@ -359,9 +404,16 @@ pub fn clause_subject(doc: &Doc, lo: usize, v: usize) -> Option<Np> {
     None
 }
 
-/// The first non-date mention overlapping `span` (mentions sorted by start).
+/// The non-date mention overlapping `span` (mentions sorted by start) that
+/// names who is there: a person's first ("Argentina's President Ana Ruiz",
+/// "Ann Ruiz of Nevada"), else an organisation's, else the first.
 fn mention_over(mentions: &[Mention], span: Span) -> Option<&Mention> {
-    mentions_over(mentions, span).find(|m| m.label != Label::Date)
+    let rank = |m: &&Mention| match m.label {
+        Label::Person => 0,
+        Label::Org => 1,
+        _ => 2,
+    };
+    mentions_over(mentions, span).filter(|m| m.label != Label::Date).min_by_key(rank)
 }
 
 /// The mentions overlapping `span`, in order (mentions sorted by start).
@@ -432,6 +484,12 @@ pub struct People<'m> {
     sent: Vec<u32>,
     /// Tokens before this one have had their subject pronouns resolved.
     chained: usize,
+    /// Names (their first token) governed by a preposition ("more nervous
+    /// than Ana Ruiz", "a film about Ana Ruiz"): less salient.
+    oblique: HashSet<usize>,
+    /// (token, word, reference): the common noun right before a person's
+    /// name ("archbishop Jo Hart"), for "the archbishop" later.
+    described: Vec<(usize, String, Ref)>,
 }
 
 /// Sentence number of each token: sentences end at terminators outside
@@ -440,7 +498,15 @@ fn sentence_numbers(doc: &Doc) -> Vec<u32> {
     let mut out = Vec::with_capacity(doc.toks.len());
     let mut sn = 0u32;
     for (k, t) in doc.toks.iter().enumerate() {
-        if k > 0 && (doc.toks[k - 1].line != t.line || doc.is_terminator(k - 1)) {
+        // `... called it “a disgrace.” He said ...`: a quotation that ends
+        // its sentence, then a capitalised word.
+        let after_quote = k >= 2
+            && t.inq.is_none()
+            && t.word
+            && t.cap
+            && doc.toks[k - 1].inq.is_some()
+            && matches!(doc.t(k - 2), "." | "!" | "?");
+        if k > 0 && (doc.toks[k - 1].line != t.line || doc.is_terminator(k - 1) || after_quote) {
             sn += 1;
         }
         out.push(sn);
@@ -483,8 +549,13 @@ fn is_subject(doc: &Doc, lowers: &[&str], s0: usize, s: usize, e: usize) -> bool
         e2 = (e..(e + 8).min(n)).find(|&k| doc.t(k) == ")").map_or(e, |k| k + 1);
     }
     let next = doc.toks.get(e2);
-    let verb = next
-        .is_some_and(|t| (t.word && !t.cap && !function_words().contains(&t.lower.as_ref())) || doc.t(e2) == ",");
+    // (An auxiliary is a verb too: "Ruiz had spent", "Ruiz was".)
+    let aux = |w: &str| {
+        matches!(w, "is" | "was" | "were" | "are" | "has" | "had" | "have" | "would" | "will" | "could" | "can" | "should" | "did" | "does")
+    };
+    let verb = next.is_some_and(|t| {
+        (t.word && !t.cap && (!function_words().contains(&t.lower.as_ref()) || aux(&t.lower))) || doc.t(e2) == ","
+    });
     // Also salient: the subject of a speech verb ("spokesman Jo
     // Kent told"), after an inverted one ("noted NBC's Jo Kent"),
     // one followed by a prepositional phrase ("Jo Kent at the
@@ -586,6 +657,8 @@ impl<'m> People<'m> {
             last_person: None,
             sent: sentence_numbers(doc),
             chained: 0,
+            oblique: HashSet::new(),
+            described: Vec::new(),
         };
         p.read_runs(doc);
         p.collect_names();
@@ -613,6 +686,20 @@ impl<'m> People<'m> {
             }
             let mut rf = self.reference(doc, r.first, r.last, r.person);
             rf.subject = r.subject;
+            let mut b = r.first;
+            while b > 0 && r.first - b < 2 && doc.toks[b - 1].cap && doc.same_line(b - 1, r.first) {
+                b -= 1;
+            }
+            if !r.subject && b > 0 && matches!(lowers[b - 1], "than" | "about" | "with" | "of" | "against" | "like" | "as") {
+                self.oblique.insert(r.first);
+            }
+            if r.person && r.first > 0 && doc.same_line(r.first - 1, r.first) {
+                let w = lowers[r.first - 1];
+                let t = &doc.toks[r.first - 1];
+                if t.word && t.inq.is_none() && w.len() > 3 && !function_words().contains(&w) && !determiners().contains(&w) {
+                    self.described.push((r.first, w.to_string(), rf.clone()));
+                }
+            }
             // Gender from a title or role word right before the name
             // ("Mrs. Hart", "spokeswoman Ann Hart", "mother Reself. Ann
             // Hart"), not further ("the wife of Jo Hart" is about her).
@@ -771,7 +858,13 @@ impl<'m> People<'m> {
             if !fits(r) {
                 continue;
             }
-            let w = if r.subject { 2.0 } else { 1.0 } * 0.5f32.powi(d as i32);
+            let w = if r.subject {
+                2.0
+            } else if self.oblique.contains(&t) {
+                0.5
+            } else {
+                1.0
+            } * 0.5f32.powi(d as i32);
             match score.iter_mut().find(|(b, _)| b.name.is_some() && b.name == r.name) {
                 Some(b) => b.1 += w,
                 None => score.push((r, w)),
@@ -829,6 +922,31 @@ impl<'m> People<'m> {
             .map(|(_, r)| Speaker { span: r.span, entity: r.entity, name: r.name.clone() })
     }
 
+    /// The fullest form of a speaker's name in the text: a lone surname
+    /// that the entity layer kept apart ("Erdogan" beside "Recep Tayyip
+    /// Erdoğan") becomes the one person's full name that ends with it,
+    /// written with or without its accents.
+    pub fn fullest(&self, s: Speaker) -> Speaker {
+        let Some(name) = s.name.as_deref() else { return s };
+        if name.contains(' ') || s.entity.and_then(|e| self.entities.get(e)).is_some_and(|e| e.label != Label::Person) {
+            return s;
+        }
+        // Same letters, except where one of the two has a letter outside ASCII.
+        let loose = |a: &str, b: &str| {
+            a.chars().count() == b.chars().count()
+                && a.chars().zip(b.chars()).all(|(x, y)| {
+                    x.to_lowercase().eq(y.to_lowercase()) || (x.is_alphabetic() && y.is_alphabetic() && !(x.is_ascii() && y.is_ascii()))
+                })
+        };
+        let mut full = self.entities.iter().enumerate().filter(|(_, e)| {
+            e.label == Label::Person && e.name.contains(' ') && e.name.rsplit(' ').next().is_some_and(|l| loose(l, name))
+        });
+        match (full.next(), full.next()) {
+            (Some((i, e)), None) => Speaker { span: s.span, entity: Some(i), name: Some(e.name.clone()) },
+            _ => s,
+        }
+    }
+
     /// Forget what the last resolved phrase said about its speaker.
     pub fn clear_last(&mut self) {
         self.last_person = None;
@@ -858,11 +976,18 @@ impl<'m> People<'m> {
             let k = if k > 0 && doc.possessive(k - 1) { k - 1 } else { k };
             self.runs.iter().rev().find(|r| r.last == k)
         };
-        for k in (np.first.saturating_sub(400)..np.first).rev() {
+        // (From the phrase's own head: "Lumen released a statement which said".)
+        for k in (np.first.saturating_sub(1500)..=np.head).rev() {
             if doc.low(k) != head || doc.toks[k].inq.is_some() {
                 continue;
             }
             if let Some(r) = ends_at(k) {
+                return Some(self.reference(doc, r.first, r.last, r.person));
+            }
+            // "Harbor Records issued a statement": the sentence's subject.
+            if let Some(r) = self.runs.iter().rev().find(|r| {
+                r.last <= k && k - r.last <= 6 && r.subject && !r.in_quote && self.sent.get(r.first) == self.sent.get(k)
+            }) {
                 return Some(self.reference(doc, r.first, r.last, r.person));
             }
             let by = (k + 1..(k + 3).min(np.first)).find(|&j| matches!(doc.low(j), "by" | "from"));
@@ -946,6 +1071,17 @@ impl<'m> People<'m> {
         match np.kind {
             NpKind::Name => {
                 let rf = self.reference(doc, np.first, np.last, true);
+                // A place, a date or a nationality does not speak ("70 percent
+                // of Britons say", "Washington had concluded").
+                let label = rf.entity.and_then(|e| self.entities.get(e)).map(|e| e.label);
+                if label.is_some_and(|l| !matches!(l, Label::Person | Label::Org)) {
+                    return None;
+                }
+                // A lone capitalised common word the entity layer did not
+                // take for a name ("Others disagree") is no one.
+                if rf.entity.is_none() && np.last - np.first == 1 && crate::entities::features::usually_lower(doc.t(np.first)) {
+                    return None;
+                }
                 let span = if rf.entity.is_some() { rf.span } else { span };
                 Some(Speaker { span, entity: rf.entity, name: rf.name })
             }
@@ -988,6 +1124,14 @@ impl<'m> People<'m> {
                     self.roles[..upto].iter().rev().find(|(_, rg, _)| *rg == g).map(|x| x.2.clone())
                 });
                 let rf = rf.or_else(|| lex.is_document(head).then(|| self.publisher(doc, np)).flatten());
+                // "the archbishop" after "archbishop Jo Hart".
+                let rf = rf.or_else(|| {
+                    if np.last - np.first != 2 || doc.low(np.first) != "the" {
+                        return None;
+                    }
+                    let upto = self.described.partition_point(|d| d.0 < np.first);
+                    self.described[..upto].iter().rev().find(|d| d.1 == head).map(|d| d.2.clone())
+                });
                 let rf = rf.or_else(|| {
                     // "the department" -> the latest "Justice Department".
                     if lex.is_org_word(head) && determiners().contains(&doc.low(np.first)) && np.last - np.first == 2 {
@@ -1000,6 +1144,30 @@ impl<'m> People<'m> {
                     } else {
                         None
                     }
+                });
+                let rf = rf.or_else(|| {
+                    // "the doctors" -> the latest "Doctors for Open Camps",
+                    // "the production company" -> "Dale Lane Productions": an
+                    // organisation named earlier with one of the phrase's
+                    // words (a plural head or a modifier of an
+                    // organisation word).
+                    let stem = |w: &str| w.trim_end_matches('s').to_string();
+                    let plural = head.len() > 4 && head.ends_with('s') && !head.ends_with("ss");
+                    if doc.low(np.first) != "the" || group.is_some() || !(plural || lex.is_org_word(head)) {
+                        return None;
+                    }
+                    let words: Vec<String> =
+                        (np.first + 1..np.last).map(|k| doc.low(k)).filter(|w| w.len() > 4).map(stem).collect();
+                    let m = self
+                        .runs
+                        .iter()
+                        .rev()
+                        .filter(|r| r.first < np.first && !r.in_quote && !r.person)
+                        .take(150)
+                        .find(|r| r.words.iter().any(|w| words.contains(&stem(&w.to_lowercase()))))?;
+                    let rf = self.reference(doc, m.first, m.last, false);
+                    let org = rf.entity.and_then(|e| self.entities.get(e)).is_some_and(|e| e.label == Label::Org);
+                    org.then_some(rf)
                 });
                 // "the New York businessman", "Obama's former strategist",
                 // "the mother of three": a definite description of a person
@@ -1041,8 +1209,31 @@ impl<'m> People<'m> {
                 // niece") has no name either: only an organisation's phrase
                 // names it.
                 let org_head = lex.is_org_word(head) || (np.head > np.first && doc.toks[np.head].cap);
-                let own = (named && org_head && (np.last - np.first > 1 || !lex.is_generic(head)))
-                    .then(|| span.text(doc.text).to_string());
+                // Shown as a name only in its own capitalised words ("the
+                // Teachers Union" is "Teachers Union"); a lower-case phrase
+                // ("the district attorney's office") keeps its mention only.
+                let start = if determiners().contains(&doc.low(np.first)) { np.first + 1 } else { np.first };
+                let owned = (np.first..np.head).any(|k| doc.possessive(k));
+                let capitalised = start <= np.head && doc.toks[start].cap && doc.toks[np.head].cap;
+                // An owner's organisation ("The players' union said") is shown
+                // as written when that starts with a capital.
+                let start = if !capitalised && owned && doc.toks[np.first].cap { np.first } else { start };
+                let capitalised = capitalised || (owned && doc.toks[np.first].cap);
+                let own = (named && org_head && capitalised && (np.last - np.first > 1 || !lex.is_generic(head)))
+                    .then(|| doc.byte_span(start, np.last).text(doc.text).to_string());
+                // "a protester who goes by the name Lin": the name given.
+                let given = doc.run_back(np.head, np.first);
+                let own = own.or_else(|| {
+                    (doc.toks[np.head].cap
+                        && given > np.first
+                        && matches!(doc.low(given - 1), "named" | "called" | "pseudonym" | "name" | "nicknamed"))
+                    .then(|| doc.byte_span(given, np.last).text(doc.text).to_string())
+                });
+                // "a protester who gave her name as Lin Wu": the person named in it.
+                let rf = rf.or_else(|| {
+                    let r = self.runs.iter().find(|r| r.first > np.first && r.last <= np.last && r.person)?;
+                    Some(self.reference(doc, r.first, r.last, true))
+                });
                 match rf {
                     Some(r) => Some(Speaker { span, entity: r.entity, name: r.name.or(own) }),
                     None => Some(Speaker { span, entity: None, name: own }),

@@ -223,6 +223,15 @@ pub fn subject_verb_gap() -> &'static crate::lexicon::WordSet {
 pub fn capitalised_non_names() -> &'static crate::lexicon::WordSet {
     crate::lexicon::word_hash_set!(quotes, "capitalised-non-names")
 }
+/// Words that make a fragment with no cue its sentence subject's words.
+/// (data/lexicon/quotes.txt [judging])
+pub fn judging() -> &'static crate::lexicon::WordSet {
+    crate::lexicon::word_hash_set!(quotes, "judging")
+}
+/// Words right before a quoted name or term. (data/lexicon/quotes.txt [naming])
+pub fn naming() -> &'static crate::lexicon::WordSet {
+    crate::lexicon::word_hash_set!(quotes, "naming")
+}
 /// data/lexicon/names.txt [particles].
 pub fn name_particles() -> &'static crate::lexicon::WordSet {
     crate::lexicon::word_hash_set!(names, "particles")
