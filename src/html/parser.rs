@@ -1054,7 +1054,8 @@ pub fn parse(html: &str) -> Page {
 
 /// Parse HTML into text and line structure. Never panics; linear time.
 pub fn parse_with(html: &str, opts: Options) -> Page {
-    let s = html;
+    // A byte order mark left at the start of decoded text is not text (the decoder's job).
+    let s = html.strip_prefix('\u{FEFF}').unwrap_or(html);
     let b = s.as_bytes();
     let mut bld = Builder::new(b.len());
     let mut in_head = false;
