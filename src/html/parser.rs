@@ -939,10 +939,6 @@ fn attr(attrs: &mut Attrs, name: &[u8], value: &str) {
         }
     } else if n.eq_ignore_ascii_case(b"hidden") {
         attrs.hidden = true;
-    } else if n.eq_ignore_ascii_case(b"aria-hidden") {
-        if value.trim().eq_ignore_ascii_case("true") {
-            attrs.hidden = true;
-        }
     } else if n.eq_ignore_ascii_case(b"style") {
         let compact: String = value.chars().filter(|c| !c.is_whitespace()).flat_map(|c| c.to_lowercase()).collect();
         if compact.contains("display:none") || compact.contains("visibility:hidden") {
@@ -1036,8 +1032,9 @@ fn raw_end(b: &[u8], from: usize, name: &[u8]) -> Option<(usize, usize)> {
 /// Parsing options.
 #[derive(Clone, Copy, Debug)]
 pub struct Options {
-    /// Drop the contents of elements marked hidden (`hidden`, `aria-hidden="true"`, inline
-    /// `display:none` / `visibility:hidden`). Default true: what a person sees. (The dev set's
+    /// Drop the contents of elements marked hidden (`hidden`, inline `display:none` /
+    /// `visibility:hidden`; not `aria-hidden`, which hides from screen readers only: a browser
+    /// draws it). Default true: what a person sees. (The dev set's
     /// reference text was taken without CSS and keeps them.)
     pub skip_hidden: bool,
 }
