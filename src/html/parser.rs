@@ -8,7 +8,7 @@
 //! stack entries, so no search of the stack), so time is linear in the input.
 //! Nothing is executed or fetched.
 
-use super::entities::ENTITIES;
+use super::entities::lookup;
 
 // ---------------------------------------------------------------- tag flags (ancestors)
 pub const T_NAV: u32 = 1 << 0;
@@ -420,19 +420,17 @@ fn decode_one(s: &str, at: usize, out: &mut String) -> (usize, bool) {
     }
     let name = &s[start..j];
     if b.get(j) == Some(&b';') {
-        if let Ok(k) = ENTITIES.binary_search_by(|e| e.0.cmp(name)) {
-            push_cp(out, ENTITIES[k].1);
+        if let Some(e) = lookup(name) {
+            out.extend(e.chars());
             return (j + 1 - at, true);
         }
     }
-    // legacy names without ';': longest prefix that is a legacy entity
+    // legacy names without ';': the longest prefix that is a legacy name
     let mut n = name.len();
     while n >= 2 {
-        if let Ok(k) = ENTITIES.binary_search_by(|e| e.0.cmp(&name[..n])) {
-            if ENTITIES[k].2 {
-                push_cp(out, ENTITIES[k].1);
-                return (1 + n, true);
-            }
+        if let Some(e) = lookup(&name[..n]).filter(|e| e.legacy) {
+            out.extend(e.chars());
+            return (1 + n, true);
         }
         n -= 1;
     }
