@@ -306,7 +306,7 @@ static TAGS: &[TagInfo] = &[
     ti("s", Inline, 0, false, false),
     ti("script", Hidden, 0, false, true),
     ti("section", Block, T_SECTION, false, false),
-    ti("select", Hidden, T_FORM, false, false),
+    ti("select", Block, T_FORM, false, false),
     ti("small", Inline, T_SMALL, false, false),
     ti("source", Inline, 0, true, false),
     ti("span", Inline, T_SPAN, false, false),
@@ -456,6 +456,11 @@ struct Open {
     /// Stack index + 1 of the previous open scope boundary (table, td, th, button, caption, template, html).
     prev_scope: u32,
     is_scope: bool,
+    /// A closed `<details>`: only its first `<summary>` child is shown.
+    closed_details: bool,
+    /// Stack index + 1 of the previous open block-level element (Block, Para, Cell).
+    prev_block: u32,
+    is_block: bool,
 }
 
 struct Builder {
@@ -468,6 +473,13 @@ struct Builder {
     /// Topmost open index + 1 per unknown tag name hash.
     top_other: std::collections::HashMap<u64, u32>,
     top_scope: u32,
+    /// Stack index + 1 of the topmost open block-level element.
+    top_block: u32,
+    /// Spaces of a `<pre>` line not yet written (written before the next character, dropped
+    /// at the line's end).
+    pre_spaces: u32,
+    /// A newline right after `<pre>` / `<listing>` is not text.
+    skip_lf: bool,
     in_line: bool,
     pending_break: u8,
     pending_space: bool,
@@ -488,6 +500,9 @@ const ROOT: Open = Open {
     prev_same: 0,
     prev_scope: 0,
     is_scope: false,
+    closed_details: false,
+    prev_block: 0,
+    is_block: false,
 };
 
 fn hash(s: &[u8]) -> u64 {
@@ -503,6 +518,8 @@ fn hash(s: &[u8]) -> u64 {
 struct Attrs {
     words: u64,
     hidden: bool,
+    /// The `open` attribute (details, dialog).
+    open: bool,
     role_tags: u32,
 }
 
@@ -516,6 +533,9 @@ impl Builder {
             top_known: vec![0; TAGS.len() + 1],
             top_other: Default::default(),
             top_scope: 0,
+            top_block: 0,
+            pre_spaces: 0,
+            skip_lf: false,
             in_line: false,
             pending_break: 0,
             pending_space: false,
@@ -544,27 +564,40 @@ impl Builder {
         }
         self.in_line = false;
         self.pending_space = false;
+        self.pre_spaces = 0;
     }
 
     /// Emit text (already entity-decoded) in the context of the current element.
     fn emit(&mut self, s: &str) {
         let ctx = self.cur();
-        if ctx.hidden {
+        if ctx.hidden || ctx.closed_details {
             return;
+        }
+        if !ctx.pre {
+            self.pre_spaces = 0;
         }
         let link = ctx.tags & T_A != 0;
         let mut chars = 0u32;
         for c in s.chars() {
             let ws = matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0C');
             if ctx.pre && (c == '\n' || c == '\r') {
+                // every newline of a <pre> counts: blank lines stay
                 if c == '\n' {
                     if self.in_line {
                         self.add_chars(chars, link);
                         chars = 0;
                         self.finish_line();
+                        self.pending_break = self.pending_break.max(1);
+                    } else if !self.text.is_empty() {
+                        self.pending_break = self.pending_break.saturating_add(1);
                     }
-                    self.pending_break = self.pending_break.max(1);
+                    self.pre_spaces = 0;
                 }
+                continue;
+            }
+            if ctx.pre && matches!(c, ' ' | '\t' | '\u{A0}') {
+                // a <pre>'s spaces are kept, indentation too, once a character follows
+                self.pre_spaces = self.pre_spaces.saturating_add(1);
                 continue;
             }
             if ws && !ctx.pre {
@@ -608,6 +641,13 @@ impl Builder {
                 chars += 1;
                 self.pending_space = false;
             }
+            if self.pre_spaces > 0 {
+                for _ in 0..self.pre_spaces {
+                    self.text.push(' ');
+                }
+                chars += self.pre_spaces;
+                self.pre_spaces = 0;
+            }
             if c == ' ' {
                 // nbsp: behaves as a space that is not collapsed with its neighbours' breaks;
                 // collapse into pending space so lines never end with a space.
@@ -641,6 +681,10 @@ impl Builder {
     }
 
     fn text_chunk(&mut self, raw: &str, in_head: &mut bool) {
+        if raw.is_empty() {
+            return;
+        }
+        let raw = if std::mem::take(&mut self.skip_lf) { raw.strip_prefix('\n').unwrap_or(raw) } else { raw };
         if raw.is_empty() {
             return;
         }
@@ -685,7 +729,10 @@ impl Builder {
             if e.is_scope {
                 self.top_scope = e.prev_scope;
             }
-            if let Some(inf) = info(e.id) {
+            if e.is_block {
+                self.top_block = e.prev_block;
+            }
+            if let Some(inf) = info(e.id).filter(|_| !e.hidden) {
                 match inf.kind {
                     Block => self.request_break(1),
                     Para => self.request_break(2),
@@ -724,6 +771,7 @@ impl Builder {
         let id = lower.as_deref().map_or(0, tag_id);
         let inf = info(id);
         let name_s = inf.map_or("", |i| i.name);
+        self.skip_lf = matches!(name_s, "pre" | "listing");
         let parent = self.cur();
         // head handling
         if *in_head && !matches!(name_s, "meta" | "link" | "style" | "script" | "title" | "base" | "noscript" | "template" | "basefont" | "bgsound") {
@@ -789,8 +837,22 @@ impl Builder {
         let parent = self.cur();
         let kind = if foreign { Hidden } else { inf.map_or(Inline, |i| i.kind) };
         let void = !foreign && inf.is_some_and(|i| i.void);
-        // line breaks
+        // A closed <details> shows its first <summary> child only; a <dialog> without `open`
+        // is not shown at all.
+        let summary = name_s == "summary" && parent.closed_details;
+        if summary {
+            if let Some(p) = self.stack.last_mut() {
+                p.closed_details = false; // later children are hidden through `hidden` below
+                p.hidden = true;
+            }
+        }
+        let hidden = ((parent.hidden || parent.closed_details) && !summary)
+            || attrs.hidden
+            || kind == Hidden
+            || (name_s == "dialog" && !attrs.open);
+        // line breaks (an element that is not shown makes none)
         match kind {
+            _ if hidden => {}
             Block => self.request_break(1),
             Para => self.request_break(2),
             Cell => self.cell_sep(),
@@ -811,7 +873,6 @@ impl Builder {
         }
         let own_tags = inf.map_or(0, |i| i.flag) | attrs.role_tags;
         let mut block = parent.block;
-        let hidden = parent.hidden || attrs.hidden || kind == Hidden;
         if matches!(kind, Block | Para | Cell) {
             block = self.blocks.len() as u32;
             let depth = self.blocks.get(parent.block as usize).map_or(0, |b| b.depth) + 1;
@@ -838,6 +899,11 @@ impl Builder {
         if is_scope {
             self.top_scope = idx1;
         }
+        let is_block = matches!(kind, Block | Para | Cell);
+        let prev_block = self.top_block;
+        if is_block {
+            self.top_block = idx1;
+        }
         self.stack.push(Open {
             id,
             name_hash,
@@ -851,6 +917,9 @@ impl Builder {
             prev_same,
             prev_scope,
             is_scope,
+            closed_details: name_s == "details" && !attrs.open && !hidden,
+            prev_block,
+            is_block,
         });
         // raw-text elements: the caller reads their contents
         !foreign && inf.is_some_and(|i| i.raw)
@@ -877,7 +946,16 @@ impl Builder {
             }
             _ => {}
         }
+        self.skip_lf = false;
         let t = if id != 0 { self.top_of(id) } else { self.top_other.get(&hash(name)).copied().unwrap_or(0) };
+        // The end tag of a formatting element with a block opened inside it (`<b>x<p>y</b>z`):
+        // the adoption agency moves the block out of it, so the block goes on ("y z" stay one
+        // line); the formatting element is left open here, its text flags aside.
+        let formatting = matches!(name_s, "a" | "b" | "code" | "em" | "i" | "s" | "small" | "strong" | "u")
+            || (id == 0 && matches!(lower.as_deref(), Some("big" | "font" | "nobr" | "strike" | "tt")));
+        if formatting && t > 0 && self.top_block > t {
+            return;
+        }
         if t == 0 {
             if name_s == "p" && !self.cur().hidden {
                 self.request_break(2);
@@ -937,6 +1015,8 @@ fn attr(attrs: &mut Attrs, name: &[u8], value: &str) {
         }
     } else if n.eq_ignore_ascii_case(b"hidden") {
         attrs.hidden = true;
+    } else if n.eq_ignore_ascii_case(b"open") {
+        attrs.open = true;
     } else if n.eq_ignore_ascii_case(b"style") {
         let compact: String = value.chars().filter(|c| !c.is_whitespace()).flat_map(|c| c.to_lowercase()).collect();
         if compact.contains("display:none") || compact.contains("visibility:hidden") {
@@ -1025,6 +1105,60 @@ fn raw_end(b: &[u8], from: usize, name: &[u8]) -> Option<(usize, usize)> {
         }
         i = lt + 2;
     }
+}
+
+/// The end of a `<script>`'s contents per the WHATWG tokenizer's script data states: after
+/// `<!--` the script is "escaped", where `<script` starts a "double escaped" part in which
+/// `</script>` does not end the element (`<!-- document.write('<script>..</script>') -->`);
+/// `-->` leaves either. Returns (start of the closing `</`, index after its '>'). Linear.
+fn script_end(b: &[u8], from: usize) -> Option<(usize, usize)> {
+    let tag_at = |i: usize, end: bool| {
+        let name = i + if end { 2 } else { 1 };
+        let after = name + 6;
+        b[i] == b'<'
+            && (!end || b.get(i + 1) == Some(&b'/'))
+            && after <= b.len()
+            && b[name..after].eq_ignore_ascii_case(b"script")
+            && b.get(after).is_some_and(|&c| is_ws(c) || c == b'/' || c == b'>')
+    };
+    #[derive(PartialEq)]
+    enum State {
+        Data,
+        Escaped,
+        DoubleEscaped,
+    }
+    let mut state = State::Data;
+    let mut i = from;
+    while i < b.len() {
+        let c = b[i];
+        if c == b'<' {
+            if state != State::DoubleEscaped && tag_at(i, true) {
+                let gt = b[i..].iter().position(|&c| c == b'>').map_or(b.len(), |p| i + p + 1);
+                return Some((i, gt));
+            }
+            if state == State::DoubleEscaped && tag_at(i, true) {
+                state = State::Escaped;
+                i += 8;
+                continue;
+            }
+            if state == State::Escaped && tag_at(i, false) {
+                state = State::DoubleEscaped;
+                i += 7;
+                continue;
+            }
+            if state == State::Data && b[i..].starts_with(b"<!--") {
+                state = State::Escaped;
+                i += 2; // its dashes may be those of a "-->" ("<!-->")
+                continue;
+            }
+        } else if c == b'-' && state != State::Data && b[i..].starts_with(b"-->") {
+            state = State::Data;
+            i += 3;
+            continue;
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Parsing options.
@@ -1143,7 +1277,12 @@ pub fn parse_with(html: &str, opts: Options) -> Page {
             text_from = j;
             if raw {
                 let lname = lower_name(name).unwrap_or_default();
-                let (content_end, after) = if lname == "plaintext" { (n, n) } else { raw_end(b, j, lname.as_bytes()).unwrap_or((n, n)) };
+                let end = match lname.as_str() {
+                    "plaintext" => None,
+                    "script" => script_end(b, j),
+                    _ => raw_end(b, j, lname.as_bytes()),
+                };
+                let (content_end, after) = end.unwrap_or((n, n));
                 let content = &s[j..content_end];
                 match lname.as_str() {
                     "title" if bld.title.is_empty() && !bld.cur().foreign => {
@@ -1325,6 +1464,29 @@ mod tests {
         for s in ["<", "<a", "</", "<!--", "<!-- x", "&", "&#", "&#x", "&#99999999999;", "<a b='", "<script>", "<p>\u{00e9}<", "<svg><p/></svg>x", "</p>", "<?x", "<!x"] {
             let _ = parse(s);
         }
+    }
+
+    #[test]
+    fn whatwg_edge_cases() {
+        let t = |h: &str| parse(h).text;
+        // <pre>: indentation and blank lines kept, the newline after the start tag is not text
+        assert_eq!(t("<pre>\n  one\n\n    two  \n</pre><div>after</div>"), "  one\n\n    two\nafter");
+        // a closed <details> shows its first <summary> only; <dialog> needs `open`
+        assert_eq!(t("<details><summary>More</summary><p>body</p><summary>2</summary></details>x"), "More\nx");
+        assert_eq!(t("<details open><summary>More</summary>body</details>"), "More\nbody");
+        assert_eq!(t("<div hidden><details><summary>no</summary></details></div>x"), "x");
+        assert_eq!(t("<dialog>modal</dialog>x<dialog open>shown</dialog>"), "x\nshown");
+        // a formatting element's end tag does not end a block opened inside it
+        assert_eq!(t("<b>x<p>y</b>z</p>w"), "x\n\nyz\n\nw");
+        // script data escaped and double escaped states
+        assert_eq!(t("<script><!-- document.write('<script>a()</script>') //--></script>b"), "b");
+        assert_eq!(t("<script><!-- x </script>b"), "b");
+        assert_eq!(t("<script><!--> </script>b"), "b");
+        assert_eq!(t("<script><!-- <script> --></script>b"), "b");
+        // select lists its options, as innerText does
+        assert_eq!(t("<select><option>one<option>two</select>"), "one\ntwo");
+        // a byte order mark is not a line
+        assert_eq!(t("\u{FEFF}<p>x</p>"), "x");
     }
 
     #[test]
