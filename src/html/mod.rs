@@ -19,6 +19,7 @@
 //! Figures (article-body F1, 5-fold CV by page and in-sample, with and without the head):
 //! `tools/eval-html.sh`.
 
+pub mod css;
 pub mod encoding;
 pub mod entities;
 pub mod extract;

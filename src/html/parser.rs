@@ -8,6 +8,7 @@
 //! stack entries, so no search of the stack), so time is linear in the input.
 //! Nothing is executed or fetched.
 
+use super::css::{Element, Sheet, State};
 use super::entities::lookup;
 
 // ---------------------------------------------------------------- tag flags (ancestors)
@@ -461,6 +462,8 @@ struct Open {
     /// Stack index + 1 of the previous open block-level element (Block, Para, Cell).
     prev_block: u32,
     is_block: bool,
+    /// Length of `Builder::css_states` before this element's own partial matches.
+    css_mark: u32,
 }
 
 struct Builder {
@@ -480,6 +483,11 @@ struct Builder {
     pre_spaces: u32,
     /// A newline right after `<pre>` / `<listing>` is not text.
     skip_lf: bool,
+    /// The page's own hiding rules (its <style> elements) and the partial matches of open
+    /// elements; `css_work` bounds the matching (linear time).
+    sheet: Sheet,
+    css_states: Vec<State>,
+    css_work: usize,
     in_line: bool,
     pending_break: u8,
     pending_space: bool,
@@ -503,6 +511,7 @@ const ROOT: Open = Open {
     closed_details: false,
     prev_block: 0,
     is_block: false,
+    css_mark: 0,
 };
 
 fn hash(s: &[u8]) -> u64 {
@@ -515,7 +524,12 @@ fn hash(s: &[u8]) -> u64 {
 
 /// Attributes of interest on one start tag.
 #[derive(Default)]
-struct Attrs {
+struct Attrs<'a> {
+    /// id and class as written (for the page's CSS rules).
+    id: &'a str,
+    class: &'a str,
+    /// The style attribute sets a display other than none.
+    shown_inline: bool,
     words: u64,
     hidden: bool,
     /// The `open` attribute (details, dialog).
@@ -536,6 +550,9 @@ impl Builder {
             top_block: 0,
             pre_spaces: 0,
             skip_lf: false,
+            sheet: Sheet::default(),
+            css_states: Vec::new(),
+            css_work: 0,
             in_line: false,
             pending_break: 0,
             pending_space: false,
@@ -732,6 +749,7 @@ impl Builder {
             if e.is_block {
                 self.top_block = e.prev_block;
             }
+            self.css_states.truncate(e.css_mark as usize);
             if let Some(inf) = info(e.id).filter(|_| !e.hidden) {
                 match inf.kind {
                     Block => self.request_break(1),
@@ -846,7 +864,21 @@ impl Builder {
                 p.hidden = true;
             }
         }
+        // the page's own rules, for shown elements of the document's body
+        let css_mark = self.css_states.len() as u32;
+        let by_css = !self.sheet.is_empty()
+            && !foreign
+            && !parent.hidden
+            && !matches!(name_s, "html" | "body" | "head")
+            && self.sheet.hides(
+                &Element { tag: lower.as_deref().unwrap_or(""), id: attrs.id, class: attrs.class },
+                self.stack.len() as u32 + 1,
+                &mut self.css_states,
+                attrs.shown_inline,
+                &mut self.css_work,
+            );
         let hidden = ((parent.hidden || parent.closed_details) && !summary)
+            || by_css
             || attrs.hidden
             || kind == Hidden
             || (name_s == "dialog" && !attrs.open);
@@ -867,6 +899,7 @@ impl Builder {
             self.pending_break = self.pending_break.max(1);
         }
         if void || (self_closing && (foreign || inf.is_none())) {
+            self.css_states.truncate(css_mark as usize); // no descendants to match
             // Unknown self-closing tags (custom elements written XML-style) are treated as
             // empty; a browser would leave them open, but that rarely matches intent.
             return false;
@@ -920,6 +953,7 @@ impl Builder {
             closed_details: name_s == "details" && !attrs.open && !hidden,
             prev_block,
             is_block,
+            css_mark,
         });
         // raw-text elements: the caller reads their contents
         !foreign && inf.is_some_and(|i| i.raw)
@@ -1005,8 +1039,13 @@ fn class_words(v: &str) -> u64 {
 
 const MAX_CLASSES: usize = 8;
 
-fn attr(attrs: &mut Attrs, name: &[u8], value: &str) {
+fn attr<'a>(attrs: &mut Attrs<'a>, name: &[u8], value: &'a str) {
     let n = name;
+    if n.eq_ignore_ascii_case(b"class") {
+        attrs.class = value;
+    } else if n.eq_ignore_ascii_case(b"id") {
+        attrs.id = value.trim();
+    }
     if n.eq_ignore_ascii_case(b"class") || n.eq_ignore_ascii_case(b"id") {
         // A long bag of classes (site feature switches on <body>, utility-class CSS) says
         // nothing about the element; only short values are read.
@@ -1021,6 +1060,8 @@ fn attr(attrs: &mut Attrs, name: &[u8], value: &str) {
         let compact: String = value.chars().filter(|c| !c.is_whitespace()).flat_map(|c| c.to_lowercase()).collect();
         if compact.contains("display:none") || compact.contains("visibility:hidden") {
             attrs.hidden = true;
+        } else if compact.contains("display:") {
+            attrs.shown_inline = true;
         }
     } else if n.eq_ignore_ascii_case(b"role") {
         for r in value.split_ascii_whitespace() {
@@ -1161,6 +1202,46 @@ fn script_end(b: &[u8], from: usize) -> Option<(usize, usize)> {
     None
 }
 
+fn n_bytes(b: &[u8]) -> usize {
+    b.len()
+}
+
+/// The text of the document's `<style>` elements, wherever they are (a rule applies to the
+/// whole page), skipping comments, scripts and the other raw-text elements whose contents are
+/// not markup (a `<style>` inside `<noscript>` is not applied: scripting is on in the browser a
+/// page is pasted from). One forward scan.
+fn styles(b: &[u8]) -> String {
+    let mut out = String::new();
+    let mut i = 0;
+    let tag = |i: usize, name: &[u8]| {
+        let e = i + 1 + name.len();
+        e <= b.len() && b[i + 1..e].eq_ignore_ascii_case(name) && b.get(e).is_some_and(|&c| is_ws(c) || c == b'/' || c == b'>')
+    };
+    while let Some(off) = b.get(i..).and_then(|r| r.iter().position(|&c| c == b'<')) {
+        let lt = i + off;
+        if b[lt..].starts_with(b"<!--") {
+            i = find(b, lt + 4, b"-->").map_or(b.len(), |p| p + 3);
+            continue;
+        }
+        let raw = [&b"style"[..], b"script", b"noscript", b"textarea", b"title", b"xmp", b"iframe", b"noembed", b"noframes"]
+            .into_iter()
+            .find(|name| tag(lt, name));
+        let Some(name) = raw else {
+            i = lt + 1;
+            continue;
+        };
+        let open_end = b[lt..].iter().position(|&c| c == b'>').map_or(b.len(), |p| lt + p + 1);
+        let end = if name == b"script" { script_end(b, open_end) } else { raw_end(b, open_end, name) };
+        let (content_end, after) = end.unwrap_or((b.len(), b.len()));
+        if name == b"style" {
+            out.push_str(&String::from_utf8_lossy(&b[open_end..content_end]));
+            out.push('\n');
+        }
+        i = after;
+    }
+    out
+}
+
 /// Parsing options.
 #[derive(Clone, Copy, Debug)]
 pub struct Options {
@@ -1187,6 +1268,10 @@ pub fn parse_with(html: &str, opts: Options) -> Page {
     let s = html.strip_prefix('\u{FEFF}').unwrap_or(html);
     let b = s.as_bytes();
     let mut bld = Builder::new(b.len());
+    if opts.skip_hidden {
+        bld.sheet = Sheet::parse(&styles(b));
+        bld.css_work = Sheet::budget(n_bytes(b));
+    }
     let mut in_head = false;
     let mut pos = 0usize;
     let mut text_from = 0usize;
