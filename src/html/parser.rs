@@ -1553,25 +1553,29 @@ mod tests {
 
     #[test]
     fn whatwg_edge_cases() {
-        let t = |h: &str| parse(h).text;
-        // <pre>: indentation and blank lines kept, the newline after the start tag is not text
-        assert_eq!(t("<pre>\n  one\n\n    two  \n</pre><div>after</div>"), "  one\n\n    two\nafter");
-        // a closed <details> shows its first <summary> only; <dialog> needs `open`
-        assert_eq!(t("<details><summary>More</summary><p>body</p><summary>2</summary></details>x"), "More\nx");
-        assert_eq!(t("<details open><summary>More</summary>body</details>"), "More\nbody");
-        assert_eq!(t("<div hidden><details><summary>no</summary></details></div>x"), "x");
-        assert_eq!(t("<dialog>modal</dialog>x<dialog open>shown</dialog>"), "x\nshown");
-        // a formatting element's end tag does not end a block opened inside it
-        assert_eq!(t("<b>x<p>y</b>z</p>w"), "x\n\nyz\n\nw");
-        // script data escaped and double escaped states
-        assert_eq!(t("<script><!-- document.write('<script>a()</script>') //--></script>b"), "b");
-        assert_eq!(t("<script><!-- x </script>b"), "b");
-        assert_eq!(t("<script><!--> </script>b"), "b");
-        assert_eq!(t("<script><!-- <script> --></script>b"), "b");
-        // select lists its options, as innerText does
-        assert_eq!(t("<select><option>one<option>two</select>"), "one\ntwo");
-        // a byte order mark is not a line
-        assert_eq!(t("\u{FEFF}<p>x</p>"), "x");
+        let cases = [
+            // <pre>: indentation and blank lines kept, the newline after the start tag is not text
+            ("<pre>\n  one\n\n    two  \n</pre><div>after</div>", "  one\n\n    two\nafter"),
+            // a closed <details> shows its first <summary> only; <dialog> needs `open`
+            ("<details><summary>More</summary><p>body</p><summary>2</summary></details>x", "More\nx"),
+            ("<details open><summary>More</summary>body</details>", "More\nbody"),
+            ("<div hidden><details><summary>no</summary></details></div>x", "x"),
+            ("<dialog>modal</dialog>x<dialog open>shown</dialog>", "x\nshown"),
+            // a formatting element's end tag does not end a block opened inside it
+            ("<b>x<p>y</b>z</p>w", "x\n\nyz\n\nw"),
+            // script data escaped and double escaped states
+            ("<script><!-- document.write('<script>a()</script>') //--></script>b", "b"),
+            ("<script><!-- x </script>b", "b"),
+            ("<script><!--> </script>b", "b"),
+            ("<script><!-- <script> --></script>b", "b"),
+            // select lists its options, as innerText does
+            ("<select><option>one<option>two</select>", "one\ntwo"),
+            // a byte order mark is not a line
+            ("\u{FEFF}<p>x</p>", "x"),
+        ];
+        for (html, text) in cases {
+            assert_eq!(parse(html).text, text, "{html:?}");
+        }
     }
 
     #[test]
