@@ -38,6 +38,10 @@ pub struct Decl {
 #[derive(Clone, Debug)]
 struct Selector {
     compounds: Vec<Compound>,
+    /// A skipped selector (attributes, pseudo-classes) may show what this one hides: a class
+    /// or id of its last compound appears in a skipped selector that sets a shown display or
+    /// visibility. Then this selector does not hide (we cannot tell which wins).
+    contested: bool,
     display: Option<Decl>,
     visibility: Option<Decl>,
 }
@@ -48,6 +52,9 @@ pub struct Sheet {
     selectors: Vec<Selector>,
     /// Selectors by their first compound's key: "#id", ".class", "tag" or "*".
     first: HashMap<String, Vec<u32>>,
+    /// ".class" and "#id" names in skipped selectors that show (display other than none,
+    /// visibility visible).
+    skipped_shows: std::collections::HashSet<String>,
 }
 
 /// An element as the matcher sees it.
@@ -77,6 +84,12 @@ pub struct State {
 impl Sheet {
     /// The rules of `css` (the text of a page's `<style>` elements).
     pub fn parse(css: &str) -> Sheet {
+        let mut sheet = Sheet::parse_rules(css);
+        sheet.contest();
+        sheet
+    }
+
+    fn parse_rules(css: &str) -> Sheet {
         let mut sheet = Sheet::default();
         let css = strip_comments(css);
         let mut order = 0u32;
@@ -90,7 +103,7 @@ impl Sheet {
                 let end = block_end(rest, body_start);
                 let media = at.strip_prefix("media").map(|m| m.trim().to_ascii_lowercase());
                 if matches!(media.as_deref(), Some("screen" | "all")) {
-                    let inner = Sheet::parse(&rest[body_start..end.saturating_sub(1).max(body_start)]);
+                    let inner = Sheet::parse_rules(&rest[body_start..end.saturating_sub(1).max(body_start)]);
                     sheet.extend(inner, &mut order);
                 }
                 rest = &rest[end.min(rest.len())..];
@@ -103,6 +116,7 @@ impl Sheet {
             if display.is_none() && visibility.is_none() {
                 continue;
             }
+            let shows = display.is_some_and(|d| !d.0) || visibility.is_some_and(|v| !v.0);
             for sel in prelude.split(',') {
                 order += 1;
                 if let Some(compounds) = selector(sel) {
@@ -110,7 +124,17 @@ impl Sheet {
                     let decl = |d: Option<(bool, bool)>| {
                         d.map(|(hides, imp)| Decl { rank: (imp, spec.0, spec.1, spec.2, order), hides })
                     };
-                    sheet.push(Selector { compounds, display: decl(display), visibility: decl(visibility) });
+                    let (display, visibility) = (decl(display), decl(visibility));
+                    sheet.push(Selector { compounds, contested: false, display, visibility });
+                } else if shows {
+                    for name in sel.split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '#'))) {
+                        let mut rest = name;
+                        while let Some(p) = rest.find(['.', '#']) {
+                            let end = rest[p + 1..].find(['.', '#']).map_or(rest.len(), |q| p + 1 + q);
+                            sheet.skipped_shows.insert(rest[p..end].to_string());
+                            rest = &rest[end..];
+                        }
+                    }
                 }
             }
         }
@@ -118,6 +142,7 @@ impl Sheet {
     }
 
     fn extend(&mut self, other: Sheet, order: &mut u32) {
+        self.skipped_shows.extend(other.skipped_shows);
         for mut s in other.selectors {
             *order += 1;
             for d in [&mut s.display, &mut s.visibility].into_iter().flatten() {
@@ -143,6 +168,16 @@ impl Sheet {
         self.selectors.push(s);
     }
 
+    /// Mark the selectors a skipped one may override ([`Selector::contested`]); after parsing.
+    fn contest(&mut self) {
+        let shows = &self.skipped_shows;
+        for s in &mut self.selectors {
+            let last = &s.compounds[s.compounds.len() - 1];
+            s.contested = last.classes.iter().any(|c| shows.contains(&format!(".{c}")))
+                || last.ids.iter().any(|i| shows.contains(&format!("#{i}")));
+        }
+    }
+
     /// No rules at all.
     pub fn is_empty(&self) -> bool {
         self.selectors.is_empty()
@@ -158,6 +193,9 @@ impl Sheet {
         let mut display: Option<Decl> = None;
         let mut visibility: Option<Decl> = None;
         let mut found = |sel: &Selector| {
+            if sel.contested {
+                return;
+            }
             for (best, d) in [(&mut display, sel.display), (&mut visibility, sel.visibility)] {
                 if let Some(d) = d {
                     if best.is_none_or(|b| d.rank > b.rank) {
@@ -378,5 +416,8 @@ mod tests {
         assert_eq!(hidden("/* ul { display: none } */ li { color: red }", &p), [false; 3]);
         assert_eq!(hidden("@import url(x.css); ul { display: none }", &p), [false, true, false]);
         assert!(Sheet::parse("body { display: none } html{visibility:hidden}").is_empty());
+        // a skipped selector that may show the element again: not hidden (not guessed)
+        assert_eq!(hidden(".menu{display:none} .menu:not(.x){display:flex}", &p), [false; 3]);
+        assert_eq!(hidden("ul{display:none} [data-open] ul{display:block}", &p), [false, true, false]);
     }
 }
