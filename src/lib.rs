@@ -144,6 +144,16 @@ pub fn annotate_html(html: &str, opts: &Options) -> HtmlAnnotation {
     HtmlAnnotation { annotation, text: page.text }
 }
 
+/// [`annotate_html`] for a page's bytes in any encoding: the encoding is sniffed as a browser
+/// does for a saved page (a byte order mark, `<meta charset>` or `http-equiv` in the first
+/// 1024 bytes, else UTF-8 if the bytes are valid UTF-8, else windows-1252) and bytes not valid
+/// in it become U+FFFD. Never refuses a page. Not in the wasm build (the page decodes with the
+/// browser's `TextDecoder`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn annotate_html_bytes(bytes: &[u8], opts: &Options) -> HtmlAnnotation {
+    annotate_html(&html::encoding::decode(bytes).0, opts)
+}
+
 /// The layers after boilerplate, on `seg` with its boilerplate lines given.
 fn annotate_with(seg: &segment::Segments, boilerplate: Vec<Boilerplate>, opts: &Options) -> Annotation {
     let (mentions, entities) =

@@ -82,6 +82,21 @@ pub fn annotate_html(html: &str, options: JsValue) -> Result<JsValue, JsError> {
     to_js(&rec)
 }
 
+/// `htmlEncoding(bytes)` -> `"SOURCE:LABEL"`: the encoding of a page's bytes as a browser
+/// sniffs it for a saved page (`bom:UTF-8`, `meta:koi8-r` with the `<meta>` label as written,
+/// or `default:UTF-8` / `default:windows-1252`); www/decode.js decodes with `TextDecoder`.
+#[wasm_bindgen(js_name = htmlEncoding)]
+pub fn html_encoding(bytes: &[u8]) -> String {
+    use crate::html::encoding::{sniff, Source};
+    let s = sniff(bytes, &|l| Some(l.to_string()));
+    let source = match s.source {
+        Source::Bom => "bom",
+        Source::Meta => "meta",
+        Source::Default => "default",
+    };
+    format!("{source}:{}", s.label)
+}
+
 /// The crate version, for the page's footer and cache names.
 #[wasm_bindgen]
 pub fn version() -> String {

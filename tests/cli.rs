@@ -149,6 +149,43 @@ fn from_html_prints_the_derived_text_and_annotates_it() {
     assert!(!v["quotes"].as_array().unwrap().is_empty(), "the article's quote is found: {v}");
 }
 
+/// The `text` of `annotate --from-html -` on `bytes`.
+fn from_html_text(bytes: &[u8]) -> String {
+    let out = run_bytes(&["--from-html", "-", "--no-entities", "--no-quotes"], bytes);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["text"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn from_html_reads_any_encoding_and_never_refuses_bytes() {
+    // windows-1252 without a label (not valid UTF-8), and with one
+    assert_eq!(from_html_text(b"<p>Caf\xE9 \x93open\x94</p>"), "Caf\u{e9} \u{201c}open\u{201d}");
+    assert_eq!(from_html_text(b"<meta charset=windows-1252><p>\x80 5</p>"), "\u{20ac} 5");
+    // http-equiv, a Cyrillic single-byte encoding
+    let koi = b"<meta http-equiv=Content-Type content='text/html; charset=koi8-r'><p>\xF0\xD2\xC9</p>";
+    assert_eq!(from_html_text(koi), "\u{41f}\u{440}\u{438}");
+    // UTF-16 with its byte order mark
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend("<p>Grüße</p>".encode_utf16().flat_map(u16::to_le_bytes));
+    assert_eq!(from_html_text(&utf16), "Grüße");
+    // a UTF-8 page with one stray byte: that byte alone becomes U+FFFD
+    assert_eq!(from_html_text(b"<meta charset=utf-8><p>Gr\xC3\xBC\xDF</p>"), "Grü\u{fffd}");
+    // a UTF-8 byte order mark is neither text nor a line
+    assert_eq!(from_html_text(b"\xEF\xBB\xBF<p>x</p>"), "x");
+}
+
+#[test]
+fn jsonl_html_lines_with_stray_bytes_are_read_not_refused() {
+    let mut input = br#"{"id": "h", "html": "<p>a "#.to_vec();
+    input.push(0xFF);
+    input.extend_from_slice(b" b</p>\"}\n");
+    let out = run_bytes(&["--jsonl", "--no-entities", "--no-quotes"], &input);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["text"], "a \u{fffd} b");
+}
+
 #[test]
 fn jsonl_accepts_html_and_text_lines() {
     let input = format!(

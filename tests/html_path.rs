@@ -69,14 +69,14 @@ fn page() -> String {
 fn text_is_what_a_browser_shows() {
     let out = annotate_html(&page(), &Options { boilerplate: false, ..Options::default() });
     let t = &out.text;
-    for gone in
-        ["Script text", "display: none", "a comment", "Hidden paragraph", "Aria hidden", "Inline hidden"]
-    {
+    for gone in ["Script text", "display: none", "a comment", "Hidden paragraph", "Inline hidden"] {
         assert!(!t.contains(gone), "{gone:?} must give no text: {t}");
     }
     for gone in ["Please enable JavaScript", "Template text", "<p>", "<a ", "&amp;", "&nbsp;"] {
         assert!(!t.contains(gone), "{gone:?} must not appear: {t}");
     }
+    // aria-hidden hides from screen readers only: a browser draws it
+    assert!(t.contains("Aria hidden text"), "{t}");
     assert!(t.contains("Fish & chips, caf\u{e9} owner \u{201c}Bo\u{201d} \u{2014} and <tags>."), "{t}");
     assert!(t.starts_with("Home\nNews\nSport\nWeather\n"), "list items are lines: {t}");
     assert!(t.contains("Mayor opens the new river bridge after ten years of waiting\n\n"), "{t}");

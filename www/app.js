@@ -889,8 +889,10 @@ installExtras({
     insertText(text, true);
     annotateNow();
   },
-  // An .html file: the core's HTML parser reads it (never the page's DOM).
+  // An .html file: the core's HTML parser reads it (never the page's DOM),
+  // after the worker decoded its bytes in the page's own encoding.
   loadHtml: (html) => annotateHtmlNow(html, ui.text.value),
+  decodeHtml: (bytes) => call('decodeHtml', { bytes }).then((r) => r.result),
   annotate: (text, options) => call('annotate', { text, options }).then((r) => r.result),
   setStatus,
   version: () => ui.version.textContent.replace(/^annotator /, ''),

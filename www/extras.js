@@ -111,12 +111,14 @@ export function exportAs(page, doc, key, name = null) {
 export async function openFile(page, file) {
   const name = (file.name || '').toLowerCase();
   try {
-    const body = await file.text();
+    const isHtml = /\.html?$/.test(name) || file.type === 'text/html';
+    // An HTML file is bytes in its own encoding (<meta charset>, a BOM); the rest is UTF-8.
+    const body = isHtml ? await page.decodeHtml(new Uint8Array(await file.arrayBuffer())) : await file.text();
     if (name.endsWith('.json') || file.type === 'application/json') {
       const p = parseProject(body);
       page.show(p.text, p.annotation);
       page.setStatus(`Opened the project ${file.name}${p.annotator ? ` (annotator ${p.annotator})` : ''}.`, 'done');
-    } else if (/\.html?$/.test(name) || file.type === 'text/html') {
+    } else if (isHtml) {
       // Read only by the core's own HTML parser (in the worker): nothing in
       // it runs, loads or reaches the page's DOM; the page's structure
       // (nav, headings, asides) informs the boilerplate layer.

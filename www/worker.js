@@ -2,6 +2,8 @@
 // Messages in:  {id, op: 'annotate', text, options, chunk?} | {id, op: 'export', text, title}
 //               | {id, op: 'annotateHtml', html, options} (result: the record plus `text`,
 //                 the text the core's own HTML parser derived; offsets into it)
+//               | {id, op: 'decodeHtml', bytes} (an .html file's bytes, a Uint8Array;
+//                 result: its text, decoded as a browser decodes a saved page)
 //               | {id, op: 'version'}
 // Messages out: {id, ok: true, result, ms} | {id, ok: false, error, fatal}
 //               | {id, progress} (0..1, after each piece of a long text)
@@ -14,8 +16,9 @@
 // After Ready, while no request has come, it annotates one short made-up
 // sentence so that one-time set-up (the model, tables, the engine compiling
 // code on first use) is paid while the user is still reading the page.
-import init, { annotate, annotateHtml, exportHtml, version } from '../pkg/annotator.js';
+import init, { annotate, annotateHtml, exportHtml, htmlEncoding, version } from '../pkg/annotator.js';
 import { annotateChunked, MAX_UNITS } from './chunk.js';
+import { decodeHtml } from './decode.js';
 
 const PAGE_NAME = 'annotator-wasm-from-page';
 const WARM_UP = 'On Monday, Maria Lopez of the Harbour Council told reporters in Port Alban: "We will open the new bridge in March."\nAdvertisement\n';
@@ -80,6 +83,10 @@ self.onmessage = async (ev) => {
         // article block is), so it is not cut into pieces.
         if (typeof msg.html !== 'string') throw new Error('the HTML must be a string');
         result = annotateHtml(msg.html, msg.options ?? undefined);
+        break;
+      case 'decodeHtml':
+        if (!(msg.bytes instanceof Uint8Array)) throw new Error('the file must be bytes');
+        result = decodeHtml(msg.bytes, htmlEncoding);
         break;
       case 'export':
         if (typeof msg.text !== 'string') throw new Error('the text must be a string');

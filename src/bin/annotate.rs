@@ -3,7 +3,7 @@
 
 use annotator::export::{html, record};
 use annotator::offsets::Unit;
-use annotator::{annotate, annotate_html, Error, Options};
+use annotator::{annotate, annotate_html, annotate_html_bytes, Error, Options};
 use std::io::{BufRead, Read, Write};
 use std::process::ExitCode;
 
@@ -12,7 +12,8 @@ const USAGE: &str = "usage:
                                   its id is ID, else DIR-STEM of FILE (seed/article.txt
                                   -> \"seed-article\"), which the scorer matches on
   annotate --from-html FILE|- [--id ID]  the same for HTML (a page or a clipboard
-                                  fragment): its text as a browser shows it, in \"text\"
+                                  fragment): its text as a browser shows it, in \"text\";
+                                  any encoding (BOM, <meta charset>), bad bytes as U+FFFD
   annotate --jsonl [FILE|-]       read lines {\"id\",\"text\"} or {\"id\",\"html\"}, write one
                                   result per line (for HTML, the derived text in \"text\")
   annotate --html FILE|- [-o OUT] write a standalone highlighted HTML page
@@ -73,10 +74,14 @@ fn open(input: Option<&str>) -> Result<Box<dyn BufRead>, String> {
     }
 }
 
-fn read_text(input: Option<&str>) -> Result<String, String> {
+fn read_bytes(input: Option<&str>) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
     open(input)?.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
-    String::from_utf8(bytes).map_err(|e| Error::NotText(e.utf8_error().to_string()).to_string())
+    Ok(bytes)
+}
+
+fn read_text(input: Option<&str>) -> Result<String, String> {
+    String::from_utf8(read_bytes(input)?).map_err(|e| Error::NotText(e.utf8_error().to_string()).to_string())
 }
 
 /// "DIR-STEM" of a file path: the id the data's gold files use for one article.
@@ -122,8 +127,8 @@ fn run(a: Args) -> Result<(), String> {
             w(writeln!(out, "{s}"))?;
         }
         Mode::FromHtml => {
-            let src = read_text(a.input.as_deref())?;
-            let res = annotate_html(&src, &a.opts);
+            // Bytes in any encoding (sniffed as a browser does); never refused.
+            let res = annotate_html_bytes(&read_bytes(a.input.as_deref())?, &a.opts);
             let mut rec = record(&res.text, &res.annotation, Unit::CodePoint);
             rec.text = Some(res.text);
             rec.id = a.id.clone().or_else(|| a.input.as_deref().and_then(default_id));
@@ -136,8 +141,10 @@ fn run(a: Args) -> Result<(), String> {
             w(out.write_all(html(&text, &annotate(&text, &a.opts), title).as_bytes()))?;
         }
         Mode::Jsonl => {
-            for (n, line) in open(a.input.as_deref())?.lines().enumerate() {
+            for (n, line) in open(a.input.as_deref())?.split(b'\n').enumerate() {
+                // A JSON line is UTF-8; stray bytes become U+FFFD rather than stop the stream.
                 let line = line.map_err(|e| format!("line {}: {e}", n + 1))?;
+                let line = String::from_utf8_lossy(&line);
                 if line.trim().is_empty() {
                     continue;
                 }

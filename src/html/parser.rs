@@ -8,7 +8,8 @@
 //! stack entries, so no search of the stack), so time is linear in the input.
 //! Nothing is executed or fetched.
 
-use super::entities::ENTITIES;
+use super::css::{Element, Sheet, State};
+use super::entities::lookup;
 
 // ---------------------------------------------------------------- tag flags (ancestors)
 pub const T_NAV: u32 = 1 << 0;
@@ -306,7 +307,7 @@ static TAGS: &[TagInfo] = &[
     ti("s", Inline, 0, false, false),
     ti("script", Hidden, 0, false, true),
     ti("section", Block, T_SECTION, false, false),
-    ti("select", Hidden, T_FORM, false, false),
+    ti("select", Block, T_FORM, false, false),
     ti("small", Inline, T_SMALL, false, false),
     ti("source", Inline, 0, true, false),
     ti("span", Inline, T_SPAN, false, false),
@@ -420,19 +421,17 @@ fn decode_one(s: &str, at: usize, out: &mut String) -> (usize, bool) {
     }
     let name = &s[start..j];
     if b.get(j) == Some(&b';') {
-        if let Ok(k) = ENTITIES.binary_search_by(|e| e.0.cmp(name)) {
-            push_cp(out, ENTITIES[k].1);
+        if let Some(e) = lookup(name) {
+            out.extend(e.chars());
             return (j + 1 - at, true);
         }
     }
-    // legacy names without ';': longest prefix that is a legacy entity
+    // legacy names without ';': the longest prefix that is a legacy name
     let mut n = name.len();
     while n >= 2 {
-        if let Ok(k) = ENTITIES.binary_search_by(|e| e.0.cmp(&name[..n])) {
-            if ENTITIES[k].2 {
-                push_cp(out, ENTITIES[k].1);
-                return (1 + n, true);
-            }
+        if let Some(e) = lookup(&name[..n]).filter(|e| e.legacy) {
+            out.extend(e.chars());
+            return (1 + n, true);
         }
         n -= 1;
     }
@@ -458,6 +457,13 @@ struct Open {
     /// Stack index + 1 of the previous open scope boundary (table, td, th, button, caption, template, html).
     prev_scope: u32,
     is_scope: bool,
+    /// A closed `<details>`: only its first `<summary>` child is shown.
+    closed_details: bool,
+    /// Stack index + 1 of the previous open block-level element (Block, Para, Cell).
+    prev_block: u32,
+    is_block: bool,
+    /// Length of `Builder::css_states` before this element's own partial matches.
+    css_mark: u32,
 }
 
 struct Builder {
@@ -470,6 +476,18 @@ struct Builder {
     /// Topmost open index + 1 per unknown tag name hash.
     top_other: std::collections::HashMap<u64, u32>,
     top_scope: u32,
+    /// Stack index + 1 of the topmost open block-level element.
+    top_block: u32,
+    /// Spaces of a `<pre>` line not yet written (written before the next character, dropped
+    /// at the line's end).
+    pre_spaces: u32,
+    /// A newline right after `<pre>` / `<listing>` is not text.
+    skip_lf: bool,
+    /// The page's own hiding rules (its <style> elements) and the partial matches of open
+    /// elements; `css_work` bounds the matching (linear time).
+    sheet: Sheet,
+    css_states: Vec<State>,
+    css_work: usize,
     in_line: bool,
     pending_break: u8,
     pending_space: bool,
@@ -490,6 +508,10 @@ const ROOT: Open = Open {
     prev_same: 0,
     prev_scope: 0,
     is_scope: false,
+    closed_details: false,
+    prev_block: 0,
+    is_block: false,
+    css_mark: 0,
 };
 
 fn hash(s: &[u8]) -> u64 {
@@ -502,9 +524,16 @@ fn hash(s: &[u8]) -> u64 {
 
 /// Attributes of interest on one start tag.
 #[derive(Default)]
-struct Attrs {
+struct Attrs<'a> {
+    /// id and class as written (for the page's CSS rules).
+    id: &'a str,
+    class: &'a str,
+    /// The style attribute sets a display other than none.
+    shown_inline: bool,
     words: u64,
     hidden: bool,
+    /// The `open` attribute (details, dialog).
+    open: bool,
     role_tags: u32,
 }
 
@@ -518,6 +547,12 @@ impl Builder {
             top_known: vec![0; TAGS.len() + 1],
             top_other: Default::default(),
             top_scope: 0,
+            top_block: 0,
+            pre_spaces: 0,
+            skip_lf: false,
+            sheet: Sheet::default(),
+            css_states: Vec::new(),
+            css_work: 0,
             in_line: false,
             pending_break: 0,
             pending_space: false,
@@ -546,27 +581,40 @@ impl Builder {
         }
         self.in_line = false;
         self.pending_space = false;
+        self.pre_spaces = 0;
     }
 
     /// Emit text (already entity-decoded) in the context of the current element.
     fn emit(&mut self, s: &str) {
         let ctx = self.cur();
-        if ctx.hidden {
+        if ctx.hidden || ctx.closed_details {
             return;
+        }
+        if !ctx.pre {
+            self.pre_spaces = 0;
         }
         let link = ctx.tags & T_A != 0;
         let mut chars = 0u32;
         for c in s.chars() {
             let ws = matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0C');
             if ctx.pre && (c == '\n' || c == '\r') {
+                // every newline of a <pre> counts: blank lines stay
                 if c == '\n' {
                     if self.in_line {
                         self.add_chars(chars, link);
                         chars = 0;
                         self.finish_line();
+                        self.pending_break = self.pending_break.max(1);
+                    } else if !self.text.is_empty() {
+                        self.pending_break = self.pending_break.saturating_add(1);
                     }
-                    self.pending_break = self.pending_break.max(1);
+                    self.pre_spaces = 0;
                 }
+                continue;
+            }
+            if ctx.pre && matches!(c, ' ' | '\t' | '\u{A0}') {
+                // a <pre>'s spaces are kept, indentation too, once a character follows
+                self.pre_spaces = self.pre_spaces.saturating_add(1);
                 continue;
             }
             if ws && !ctx.pre {
@@ -610,6 +658,13 @@ impl Builder {
                 chars += 1;
                 self.pending_space = false;
             }
+            if self.pre_spaces > 0 {
+                for _ in 0..self.pre_spaces {
+                    self.text.push(' ');
+                }
+                chars += self.pre_spaces;
+                self.pre_spaces = 0;
+            }
             if c == ' ' {
                 // nbsp: behaves as a space that is not collapsed with its neighbours' breaks;
                 // collapse into pending space so lines never end with a space.
@@ -643,6 +698,10 @@ impl Builder {
     }
 
     fn text_chunk(&mut self, raw: &str, in_head: &mut bool) {
+        if raw.is_empty() {
+            return;
+        }
+        let raw = if std::mem::take(&mut self.skip_lf) { raw.strip_prefix('\n').unwrap_or(raw) } else { raw };
         if raw.is_empty() {
             return;
         }
@@ -687,7 +746,11 @@ impl Builder {
             if e.is_scope {
                 self.top_scope = e.prev_scope;
             }
-            if let Some(inf) = info(e.id) {
+            if e.is_block {
+                self.top_block = e.prev_block;
+            }
+            self.css_states.truncate(e.css_mark as usize);
+            if let Some(inf) = info(e.id).filter(|_| !e.hidden) {
                 match inf.kind {
                     Block => self.request_break(1),
                     Para => self.request_break(2),
@@ -726,6 +789,7 @@ impl Builder {
         let id = lower.as_deref().map_or(0, tag_id);
         let inf = info(id);
         let name_s = inf.map_or("", |i| i.name);
+        self.skip_lf = matches!(name_s, "pre" | "listing");
         let parent = self.cur();
         // head handling
         if *in_head && !matches!(name_s, "meta" | "link" | "style" | "script" | "title" | "base" | "noscript" | "template" | "basefont" | "bgsound") {
@@ -791,8 +855,36 @@ impl Builder {
         let parent = self.cur();
         let kind = if foreign { Hidden } else { inf.map_or(Inline, |i| i.kind) };
         let void = !foreign && inf.is_some_and(|i| i.void);
-        // line breaks
+        // A closed <details> shows its first <summary> child only; a <dialog> without `open`
+        // is not shown at all.
+        let summary = name_s == "summary" && parent.closed_details;
+        if summary {
+            if let Some(p) = self.stack.last_mut() {
+                p.closed_details = false; // later children are hidden through `hidden` below
+                p.hidden = true;
+            }
+        }
+        // the page's own rules, for shown elements of the document's body
+        let css_mark = self.css_states.len() as u32;
+        let by_css = !self.sheet.is_empty()
+            && !foreign
+            && !parent.hidden
+            && !matches!(name_s, "html" | "body" | "head")
+            && self.sheet.hides(
+                &Element { tag: lower.as_deref().unwrap_or(""), id: attrs.id, class: attrs.class },
+                self.stack.len() as u32 + 1,
+                &mut self.css_states,
+                attrs.shown_inline,
+                &mut self.css_work,
+            );
+        let hidden = ((parent.hidden || parent.closed_details) && !summary)
+            || by_css
+            || attrs.hidden
+            || kind == Hidden
+            || (name_s == "dialog" && !attrs.open);
+        // line breaks (an element that is not shown makes none)
         match kind {
+            _ if hidden => {}
             Block => self.request_break(1),
             Para => self.request_break(2),
             Cell => self.cell_sep(),
@@ -807,13 +899,13 @@ impl Builder {
             self.pending_break = self.pending_break.max(1);
         }
         if void || (self_closing && (foreign || inf.is_none())) {
+            self.css_states.truncate(css_mark as usize); // no descendants to match
             // Unknown self-closing tags (custom elements written XML-style) are treated as
             // empty; a browser would leave them open, but that rarely matches intent.
             return false;
         }
         let own_tags = inf.map_or(0, |i| i.flag) | attrs.role_tags;
         let mut block = parent.block;
-        let hidden = parent.hidden || attrs.hidden || kind == Hidden;
         if matches!(kind, Block | Para | Cell) {
             block = self.blocks.len() as u32;
             let depth = self.blocks.get(parent.block as usize).map_or(0, |b| b.depth) + 1;
@@ -840,6 +932,11 @@ impl Builder {
         if is_scope {
             self.top_scope = idx1;
         }
+        let is_block = matches!(kind, Block | Para | Cell);
+        let prev_block = self.top_block;
+        if is_block {
+            self.top_block = idx1;
+        }
         self.stack.push(Open {
             id,
             name_hash,
@@ -853,6 +950,10 @@ impl Builder {
             prev_same,
             prev_scope,
             is_scope,
+            closed_details: name_s == "details" && !attrs.open && !hidden,
+            prev_block,
+            is_block,
+            css_mark,
         });
         // raw-text elements: the caller reads their contents
         !foreign && inf.is_some_and(|i| i.raw)
@@ -879,7 +980,16 @@ impl Builder {
             }
             _ => {}
         }
+        self.skip_lf = false;
         let t = if id != 0 { self.top_of(id) } else { self.top_other.get(&hash(name)).copied().unwrap_or(0) };
+        // The end tag of a formatting element with a block opened inside it (`<b>x<p>y</b>z`):
+        // the adoption agency moves the block out of it, so the block goes on ("y z" stay one
+        // line); the formatting element is left open here, its text flags aside.
+        let formatting = matches!(name_s, "a" | "b" | "code" | "em" | "i" | "s" | "small" | "strong" | "u")
+            || (id == 0 && matches!(lower.as_deref(), Some("big" | "font" | "nobr" | "strike" | "tt")));
+        if formatting && t > 0 && self.top_block > t {
+            return;
+        }
         if t == 0 {
             if name_s == "p" && !self.cur().hidden {
                 self.request_break(2);
@@ -929,8 +1039,13 @@ fn class_words(v: &str) -> u64 {
 
 const MAX_CLASSES: usize = 8;
 
-fn attr(attrs: &mut Attrs, name: &[u8], value: &str) {
+fn attr<'a>(attrs: &mut Attrs<'a>, name: &[u8], value: &'a str) {
     let n = name;
+    if n.eq_ignore_ascii_case(b"class") {
+        attrs.class = value;
+    } else if n.eq_ignore_ascii_case(b"id") {
+        attrs.id = value.trim();
+    }
     if n.eq_ignore_ascii_case(b"class") || n.eq_ignore_ascii_case(b"id") {
         // A long bag of classes (site feature switches on <body>, utility-class CSS) says
         // nothing about the element; only short values are read.
@@ -939,14 +1054,14 @@ fn attr(attrs: &mut Attrs, name: &[u8], value: &str) {
         }
     } else if n.eq_ignore_ascii_case(b"hidden") {
         attrs.hidden = true;
-    } else if n.eq_ignore_ascii_case(b"aria-hidden") {
-        if value.trim().eq_ignore_ascii_case("true") {
-            attrs.hidden = true;
-        }
+    } else if n.eq_ignore_ascii_case(b"open") {
+        attrs.open = true;
     } else if n.eq_ignore_ascii_case(b"style") {
         let compact: String = value.chars().filter(|c| !c.is_whitespace()).flat_map(|c| c.to_lowercase()).collect();
         if compact.contains("display:none") || compact.contains("visibility:hidden") {
             attrs.hidden = true;
+        } else if compact.contains("display:") {
+            attrs.shown_inline = true;
         }
     } else if n.eq_ignore_ascii_case(b"role") {
         for r in value.split_ascii_whitespace() {
@@ -1033,11 +1148,106 @@ fn raw_end(b: &[u8], from: usize, name: &[u8]) -> Option<(usize, usize)> {
     }
 }
 
+/// The end of a `<script>`'s contents per the WHATWG tokenizer's script data states: after
+/// `<!--` the script is "escaped", where `<script` starts a "double escaped" part in which
+/// `</script>` does not end the element (`<!-- document.write('<script>..</script>') -->`);
+/// `-->` leaves either. Returns (start of the closing `</`, index after its '>'). Linear.
+fn script_end(b: &[u8], from: usize) -> Option<(usize, usize)> {
+    let tag_at = |i: usize, end: bool| {
+        let name = i + if end { 2 } else { 1 };
+        let after = name + 6;
+        b[i] == b'<'
+            && (!end || b.get(i + 1) == Some(&b'/'))
+            && after <= b.len()
+            && b[name..after].eq_ignore_ascii_case(b"script")
+            && b.get(after).is_some_and(|&c| is_ws(c) || c == b'/' || c == b'>')
+    };
+    #[derive(PartialEq)]
+    enum State {
+        Data,
+        Escaped,
+        DoubleEscaped,
+    }
+    let mut state = State::Data;
+    let mut i = from;
+    while i < b.len() {
+        let c = b[i];
+        if c == b'<' {
+            if state != State::DoubleEscaped && tag_at(i, true) {
+                let gt = b[i..].iter().position(|&c| c == b'>').map_or(b.len(), |p| i + p + 1);
+                return Some((i, gt));
+            }
+            if state == State::DoubleEscaped && tag_at(i, true) {
+                state = State::Escaped;
+                i += 8;
+                continue;
+            }
+            if state == State::Escaped && tag_at(i, false) {
+                state = State::DoubleEscaped;
+                i += 7;
+                continue;
+            }
+            if state == State::Data && b[i..].starts_with(b"<!--") {
+                state = State::Escaped;
+                i += 2; // its dashes may be those of a "-->" ("<!-->")
+                continue;
+            }
+        } else if c == b'-' && state != State::Data && b[i..].starts_with(b"-->") {
+            state = State::Data;
+            i += 3;
+            continue;
+        }
+        i += 1;
+    }
+    None
+}
+
+fn n_bytes(b: &[u8]) -> usize {
+    b.len()
+}
+
+/// The text of the document's `<style>` elements, wherever they are (a rule applies to the
+/// whole page), skipping comments, scripts and the other raw-text elements whose contents are
+/// not markup (a `<style>` inside `<noscript>` is not applied: scripting is on in the browser a
+/// page is pasted from). One forward scan.
+fn styles(b: &[u8]) -> String {
+    let mut out = String::new();
+    let mut i = 0;
+    let tag = |i: usize, name: &[u8]| {
+        let e = i + 1 + name.len();
+        e <= b.len() && b[i + 1..e].eq_ignore_ascii_case(name) && b.get(e).is_some_and(|&c| is_ws(c) || c == b'/' || c == b'>')
+    };
+    while let Some(off) = b.get(i..).and_then(|r| r.iter().position(|&c| c == b'<')) {
+        let lt = i + off;
+        if b[lt..].starts_with(b"<!--") {
+            i = find(b, lt + 4, b"-->").map_or(b.len(), |p| p + 3);
+            continue;
+        }
+        let raw = [&b"style"[..], b"script", b"noscript", b"textarea", b"title", b"xmp", b"iframe", b"noembed", b"noframes"]
+            .into_iter()
+            .find(|name| tag(lt, name));
+        let Some(name) = raw else {
+            i = lt + 1;
+            continue;
+        };
+        let open_end = b[lt..].iter().position(|&c| c == b'>').map_or(b.len(), |p| lt + p + 1);
+        let end = if name == b"script" { script_end(b, open_end) } else { raw_end(b, open_end, name) };
+        let (content_end, after) = end.unwrap_or((b.len(), b.len()));
+        if name == b"style" {
+            out.push_str(&String::from_utf8_lossy(&b[open_end..content_end]));
+            out.push('\n');
+        }
+        i = after;
+    }
+    out
+}
+
 /// Parsing options.
 #[derive(Clone, Copy, Debug)]
 pub struct Options {
-    /// Drop the contents of elements marked hidden (`hidden`, `aria-hidden="true"`, inline
-    /// `display:none` / `visibility:hidden`). Default true: what a person sees. (The dev set's
+    /// Drop the contents of elements marked hidden (`hidden`, inline `display:none` /
+    /// `visibility:hidden`; not `aria-hidden`, which hides from screen readers only: a browser
+    /// draws it). Default true: what a person sees. (The dev set's
     /// reference text was taken without CSS and keeps them.)
     pub skip_hidden: bool,
 }
@@ -1054,9 +1264,14 @@ pub fn parse(html: &str) -> Page {
 
 /// Parse HTML into text and line structure. Never panics; linear time.
 pub fn parse_with(html: &str, opts: Options) -> Page {
-    let s = html;
+    // A byte order mark left at the start of decoded text is not text (the decoder's job).
+    let s = html.strip_prefix('\u{FEFF}').unwrap_or(html);
     let b = s.as_bytes();
     let mut bld = Builder::new(b.len());
+    if opts.skip_hidden {
+        bld.sheet = Sheet::parse(&styles(b));
+        bld.css_work = Sheet::budget(n_bytes(b));
+    }
     let mut in_head = false;
     let mut pos = 0usize;
     let mut text_from = 0usize;
@@ -1147,7 +1362,12 @@ pub fn parse_with(html: &str, opts: Options) -> Page {
             text_from = j;
             if raw {
                 let lname = lower_name(name).unwrap_or_default();
-                let (content_end, after) = if lname == "plaintext" { (n, n) } else { raw_end(b, j, lname.as_bytes()).unwrap_or((n, n)) };
+                let end = match lname.as_str() {
+                    "plaintext" => None,
+                    "script" => script_end(b, j),
+                    _ => raw_end(b, j, lname.as_bytes()),
+                };
+                let (content_end, after) = end.unwrap_or((n, n));
                 let content = &s[j..content_end];
                 match lname.as_str() {
                     "title" if bld.title.is_empty() && !bld.cur().foreign => {
@@ -1328,6 +1548,33 @@ mod tests {
     fn garbage_no_panic() {
         for s in ["<", "<a", "</", "<!--", "<!-- x", "&", "&#", "&#x", "&#99999999999;", "<a b='", "<script>", "<p>\u{00e9}<", "<svg><p/></svg>x", "</p>", "<?x", "<!x"] {
             let _ = parse(s);
+        }
+    }
+
+    #[test]
+    fn whatwg_edge_cases() {
+        let cases = [
+            // <pre>: indentation and blank lines kept, the newline after the start tag is not text
+            ("<pre>\n  one\n\n    two  \n</pre><div>after</div>", "  one\n\n    two\nafter"),
+            // a closed <details> shows its first <summary> only; <dialog> needs `open`
+            ("<details><summary>More</summary><p>body</p><summary>2</summary></details>x", "More\nx"),
+            ("<details open><summary>More</summary>body</details>", "More\nbody"),
+            ("<div hidden><details><summary>no</summary></details></div>x", "x"),
+            ("<dialog>modal</dialog>x<dialog open>shown</dialog>", "x\nshown"),
+            // a formatting element's end tag does not end a block opened inside it
+            ("<b>x<p>y</b>z</p>w", "x\n\nyz\n\nw"),
+            // script data escaped and double escaped states
+            ("<script><!-- document.write('<script>a()</script>') //--></script>b", "b"),
+            ("<script><!-- x </script>b", "b"),
+            ("<script><!--> </script>b", "b"),
+            ("<script><!-- <script> --></script>b", "b"),
+            // select lists its options, as innerText does
+            ("<select><option>one<option>two</select>", "one\ntwo"),
+            // a byte order mark is not a line
+            ("\u{FEFF}<p>x</p>", "x"),
+        ];
+        for (html, text) in cases {
+            assert_eq!(parse(html).text, text, "{html:?}");
         }
     }
 

@@ -10,6 +10,11 @@ use std::process::{Command, Output, Stdio};
 
 /// Run the `annotate` binary with `args`, feeding `stdin`.
 pub fn run(args: &[&str], stdin: &str) -> Output {
+    run_bytes(args, stdin.as_bytes())
+}
+
+/// Run the `annotate` binary with `args`, feeding `stdin` as raw bytes.
+pub fn run_bytes(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_annotate"))
         .args(args)
         .stdin(Stdio::piped())
@@ -17,7 +22,7 @@ pub fn run(args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn annotate");
-    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+    child.stdin.take().expect("stdin").write_all(stdin).expect("write stdin");
     child.wait_with_output().expect("wait annotate")
 }
 

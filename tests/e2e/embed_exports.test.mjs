@@ -109,10 +109,11 @@ test('a saved project opens again as it was, without re-annotating', async () =>
 });
 
 async function drop(page, name, type, body) {
+  // body: a string, or an array of byte values (a file in another encoding)
   await page.evaluate(
     ([n, t, b]) => {
       const dt = new DataTransfer();
-      dt.items.add(new File([b], n, { type: t }));
+      dt.items.add(new File([typeof b === 'string' ? b : new Uint8Array(b)], n, { type: t }));
       const target = document.getElementById('view');
       target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
       target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
@@ -146,6 +147,12 @@ test('dropping an .html file annotates it with the core HTML path and inserts no
     display: getComputedStyle(document.body).display,
   }));
   assert.deepEqual(after, { pwned: undefined, dropped: null, imgs: 0, display: 'block' });
+
+  // A page saved in windows-1252 (its <meta> says so): read in its encoding, not as UTF-8.
+  const latin = Buffer.from('<meta charset="windows-1252"><h1>Caf\xe9 reopens</h1><p>\x93We are back,\x94 said Zo\xeb Brandt.</p>', 'latin1');
+  await drop(page, 'latin.html', 'text/html', [...latin]);
+  await page.waitForFunction(() => document.getElementById('text').value.startsWith('Café reopens'));
+  assert.equal(await page.$eval('#text', (t) => t.value), 'Café reopens\n\n“We are back,” said Zoë Brandt.');
 
   await drop(page, 'plain.txt', 'text/plain', 'Line one.\r\nLine two.\r\n');
   await page.waitForFunction(() => document.getElementById('text').value === 'Line one.\nLine two.\n');

@@ -45,3 +45,23 @@ test('annotateHtml() takes options and rejects bad ones readably', () => {
     checkShape(text, rest);
   }
 });
+
+test('htmlEncoding() + www/decode.js read a page in its own encoding and never refuse bytes', async () => {
+  const { decodeHtml } = await import('../../www/decode.js');
+  const dec = (bytes) => decodeHtml(Uint8Array.from(bytes), wasm.htmlEncoding);
+  // windows-1252 without a label (not valid UTF-8); its 0x80-0x9F characters are left to the
+  // browser's TextDecoder (node's maps them as Latin-1), the e2e test drops such a file
+  assert.equal(dec(Buffer.from('<p>Caf\xe9 open', 'latin1')), '<p>Café open');
+  assert.equal(wasm.htmlEncoding(Buffer.from('<p>Caf\xe9', 'latin1')), 'default:windows-1252');
+  // <meta http-equiv> naming a Cyrillic encoding
+  const koi = Buffer.concat([Buffer.from('<meta http-equiv=content-type content="text/html; charset=KOI8-R"><p>'), Buffer.from([0xf0, 0xd2, 0xc9])]);
+  assert.equal(wasm.htmlEncoding(koi), 'meta:koi8-r');
+  assert.ok(dec(koi).endsWith('<p>При'), dec(koi));
+  // byte order marks: UTF-16LE, UTF-8 (the mark is not text)
+  assert.equal(dec(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<p>Grüße', 'utf16le')])), '<p>Grüße');
+  assert.equal(dec(Buffer.from('\ufeff<p>x', 'utf8')), '<p>x');
+  // <meta> naming UTF-16 means UTF-8; a stray byte in UTF-8 is U+FFFD; unknown labels fall back
+  assert.equal(dec(Buffer.from('<meta charset=utf-16><p>Grüße', 'utf8')), '<meta charset=utf-16><p>Grüße');
+  assert.equal(dec(Buffer.concat([Buffer.from('<meta charset=utf-8><p>a'), Buffer.from([0xff]), Buffer.from('b')])), '<meta charset=utf-8><p>a\ufffdb');
+  assert.equal(dec(Buffer.from('<meta charset=no-such-thing><p>\xe9', 'latin1')), '<meta charset=no-such-thing><p>é');
+});

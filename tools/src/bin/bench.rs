@@ -1,15 +1,75 @@
 //! `bench [FILE|--polnear] [--kb N] [--only LAYER] [--runs N]`: throughput of each layer
 //! and of the whole pipeline on news-like text, natively. Prints MB/s and
 //! tokens/s. `--only` times one row (for a profiler); `--only html` just the HTML path
-//! against the plain-text path (a real ~1 MB page and 1 MB of news in `<p>`).
+//! against the plain-text path (a real ~1 MB page and 1 MB of news in `<p>`); `--only memory`
+//! the peak heap bytes per input byte on floods.
 //! Default text: the first N KB (default 100) of PolNeAR dev articles read
 //! from ../shared at run time.
 
 use annotator::internals::segment::Segments;
 use annotator::internals::{boilerplate, entities, quotes};
 use annotator::{annotate, annotate_html, Options};
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::{Duration, Instant};
+
+/// The system allocator, counting live and peak bytes (for the memory rows; two relaxed
+/// atomic operations per allocation, too few to move the timings).
+struct Counting;
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(l) };
+        if !p.is_null() {
+            PEAK.fetch_max(LIVE.fetch_add(l.size(), Relaxed) + l.size(), Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        unsafe { System.dealloc(p, l) };
+        LIVE.fetch_sub(l.size(), Relaxed);
+    }
+}
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+/// Peak heap bytes above what was live before, while `f` runs.
+fn peak_of(f: &mut dyn FnMut()) -> usize {
+    let base = LIVE.load(Relaxed);
+    PEAK.store(base, Relaxed);
+    f();
+    PEAK.load(Relaxed).saturating_sub(base)
+}
+
+/// Peak memory per input byte of the whole pipeline on floods, text and HTML (issue 26 asks
+/// for at most 30).
+fn memory() {
+    println!("peak memory of the whole pipeline, bytes per input byte (target <= 30)");
+    let text = "word ".repeat(400_000);
+    let cases: [(&str, String, bool); 3] = [
+        ("one text node, 2 MB", text.clone(), false),
+        ("the same in one <p>", format!("<p>{text}"), true),
+        ("100,000 unclosed <p>", "<p>x y z ".repeat(100_000), true),
+    ];
+    for (name, input, html) in cases {
+        let peak = peak_of(&mut || {
+            if html {
+                drop(black_box(annotate_html(black_box(&input), &Options::default())));
+            } else {
+                drop(black_box(annotate(black_box(&input), &Options::default())));
+            }
+        });
+        println!(
+            "  {:<24} {:>6.1} MB in  {:>8.1} MB peak  {:>6.1} bytes/byte",
+            name,
+            input.len() as f64 / 1e6,
+            peak as f64 / 1e6,
+            peak as f64 / input.len() as f64
+        );
+    }
+}
 
 fn news_text(kb: usize) -> Result<String, String> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/quotes/polnear-dev.gold.jsonl");
@@ -108,6 +168,9 @@ fn main() {
     println!("(layer rows exclude segmentation; the pipeline row includes everything)");
     if only.is_none() {
         floods();
+    }
+    if only.is_none() || only.as_deref() == Some("memory") {
+        memory();
     }
     if only.is_none() || only.as_deref() == Some("html") {
         if let Err(e) = html_vs_text() {
