@@ -138,8 +138,9 @@ for (const { file, from } of files) {
 }
 for (const { file } of files.missing) console.log(`payload: ${file} is referred to but not in ${dist}`);
 const model = gzipSync(readFileSync(join(root, 'data', 'ner.model')), { level: 9 }).length;
-// Issue 13: the page may grow to 1,000 KiB gzipped where the entity model's gains pay for it.
-const budget = 1000 * 1024;
+// Issue 22: the page may grow to 1,200 KiB gzipped, spent only on measured gains (word
+// representations for the entity tagger); issue 13 had set 1,000 KiB.
+const budget = 1200 * 1024;
 console.log('payload, file by file (gzip -9):');
 for (const r of rowsP.sort((x, y) => y.gz - x.gz)) {
   console.log(`  ${r.file.padEnd(24)} ${String(r.raw).padStart(8)} raw ${String(r.gz).padStart(7)} gz  (from ${r.from})`);
