@@ -360,11 +360,16 @@ pub fn undim(boilerplate: Vec<Boilerplate>, parts: &[Part]) -> Vec<Boilerplate> 
 mod tests {
     use super::*;
 
-    fn parts(text: &str) -> Vec<(PartKind, &str)> {
+    /// The parts of `text` and the boilerplate lines they were found beside.
+    fn detect_all(text: &str) -> (Vec<Part>, Vec<Boilerplate>) {
         let seg = Segments::new(text);
         let (mentions, _) = crate::entities::detect(&seg);
         let bp = crate::boilerplate::detect(&seg);
-        detect(&seg, &mentions, &bp).into_iter().map(|p| (p.kind, p.span.text(text))).collect()
+        (detect(&seg, &mentions, &bp), bp)
+    }
+
+    fn parts(text: &str) -> Vec<(PartKind, &str)> {
+        detect_all(text).0.into_iter().map(|p| (p.kind, p.span.text(text))).collect()
     }
 
     const BODY: &str = "The harbour crane at Veldmark fell into the water on Tuesday night after winds reached 120 kilometres an hour, officials said.\n\n\
@@ -397,10 +402,7 @@ mod tests {
     #[test]
     fn a_typed_headline_with_a_colon_is_kept() {
         let text = format!("Family reunion: Mara Quist meets her brother after 40 years\n\n{BODY}");
-        let seg = Segments::new(&text);
-        let (mentions, _) = crate::entities::detect(&seg);
-        let bp = crate::boilerplate::detect(&seg);
-        let got = detect(&seg, &mentions, &bp);
+        let (got, bp) = detect_all(&text);
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].kind, PartKind::Headline);
         assert!(undim(bp, &got).iter().all(|b| !b.span.overlaps(got[0].span)));
