@@ -106,7 +106,7 @@ impl std::error::Error for Error {}
 pub fn annotate(text: &str, opts: &Options) -> Annotation {
     let seg = segment::Segments::new(text);
     let boilerplate = if opts.boilerplate { boilerplate::detect(&seg) } else { Vec::new() };
-    annotate_with(&seg, boilerplate, opts)
+    annotate_with(&seg, boilerplate, opts, Header::Undims)
 }
 
 /// The result of [`annotate_html`]: the text derived from the HTML and its annotation,
@@ -140,7 +140,7 @@ pub fn annotate_html(html: &str, opts: &Options) -> HtmlAnnotation {
     let page = html::parse(html);
     let boilerplate = if opts.boilerplate { html::boilerplate(&page) } else { Vec::new() };
     let seg = segment::Segments::new(&page.text);
-    let annotation = annotate_with(&seg, boilerplate, opts);
+    let annotation = annotate_with(&seg, boilerplate, opts, Header::KeptOnly);
     HtmlAnnotation { annotation, text: page.text }
 }
 
@@ -154,14 +154,35 @@ pub fn annotate_html_bytes(bytes: &[u8], opts: &Options) -> HtmlAnnotation {
     annotate_html(&html::encoding::decode(bytes).0, opts)
 }
 
+/// How the article's header meets the boilerplate lines.
+#[derive(Clone, Copy)]
+enum Header {
+    /// Plain text: a header line the line model dimmed is taken back (a headline is never dimmed).
+    Undims,
+    /// HTML: the page's structure already keeps the header as article; a "header" line it
+    /// dimmed is another story's teaser, not a part.
+    KeptOnly,
+}
+
 /// The layers after boilerplate, on `seg` with its boilerplate lines given.
-fn annotate_with(seg: &segment::Segments, boilerplate: Vec<Boilerplate>, opts: &Options) -> Annotation {
+fn annotate_with(
+    seg: &segment::Segments,
+    boilerplate: Vec<Boilerplate>,
+    opts: &Options,
+    header: Header,
+) -> Annotation {
     let (mentions, entities) =
         if opts.entities || opts.quotes { entities::detect(seg) } else { (Vec::new(), Vec::new()) };
-    // The article's header lines (with the boilerplate layer: which lines are the article's)
-    // are never boilerplate; bylines are read with the names found, if any.
+    // The article's header lines (with the boilerplate layer: which lines are the article's);
+    // bylines are read with the names found, if any.
     let parts = if opts.boilerplate { parts::detect(seg, &mentions, &boilerplate) } else { Vec::new() };
-    let boilerplate = parts::undim(boilerplate, &parts);
+    let (parts, boilerplate) = match header {
+        Header::Undims => {
+            let boilerplate = parts::undim(boilerplate, &parts);
+            (parts, boilerplate)
+        }
+        Header::KeptOnly => (parts::outside(parts, &boilerplate), boilerplate),
+    };
     let skip: Vec<Span> =
         if opts.inside_boilerplate { Vec::new() } else { boilerplate.iter().map(|b| b.span).collect() };
     let quotes = if opts.quotes { quotes::detect(seg, &mentions, &entities, &skip) } else { Vec::new() };

@@ -356,6 +356,11 @@ pub fn undim(boilerplate: Vec<Boilerplate>, parts: &[Part]) -> Vec<Boilerplate> 
     boilerplate.into_iter().filter(|b| !parts.iter().any(|p| p.span.overlaps(b.span))).collect()
 }
 
+/// `parts` less those on a boilerplate line (where the boilerplate is trusted over the header).
+pub fn outside(parts: Vec<Part>, boilerplate: &[Boilerplate]) -> Vec<Part> {
+    parts.into_iter().filter(|p| !boilerplate.iter().any(|b| b.span.overlaps(p.span))).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
