@@ -837,6 +837,15 @@ mod tests {
     }
 
     #[test]
+    fn parts_of_the_day_and_seasons_shift_like_other_units() {
+        assert_eq!(dates("The mayor was stabbed last night and died this evening."), ["last night", "this evening"]);
+        assert_eq!(dates("We played well tonight, and this season has been long."), ["tonight", "this season"]);
+        assert_eq!(dates("The work will stretch well into 2020."), ["2020"]);
+        // A part of the day without a shift is no date.
+        assert!(dates("The night was cold and the season had ended.").is_empty());
+    }
+
+    #[test]
     fn relative_expressions() {
         assert_eq!(dates("The ministry said today that it would act."), ["today"]);
         assert_eq!(dates("Last month, the mayor resigned."), ["Last month"]);
