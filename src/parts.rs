@@ -79,8 +79,7 @@ fn is_time(w: &str) -> bool {
 }
 
 fn is_weekday(low: &str) -> bool {
-    let lex = crate::lexicon::dates();
-    lex.forms("weekday").chain(lex.forms("weekday_abbr")).any(|f| f == low)
+    word_hash_set!(dates, "weekday").contains(&low) || word_hash_set!(dates, "weekday_abbr").contains(&low)
 }
 
 /// The share of a line's words that belong to a date or time, and whether it
@@ -101,8 +100,9 @@ fn date_share(l: &Line) -> (f64, bool) {
             && low.as_bytes()[0].is_ascii_digit();
         let month = is_month_word(low);
         let weekday = is_weekday(low);
-        let time = is_time(low) && !low.contains('.') || is_time(low) && low.matches('.').count() == 1;
-        let full_date = low.len() >= 8 && (low.contains('-') || low.contains('/')) && is_time(low);
+        let timed = is_time(low);
+        let time = timed && low.matches('.').count() <= 1;
+        let full_date = timed && low.len() >= 8 && (low.contains('-') || low.contains('/'));
         if month || weekday || year || full_date || low == "ago" {
             strong = true;
         }
@@ -273,11 +273,12 @@ pub fn detect(seg: &Segments, mentions: &[Mention], boilerplate: &[Boilerplate])
     };
     let mut parts: Vec<(usize, PartKind)> = Vec::new();
     // A first prose line followed by a byline or date line is the standfirst.
-    let after: Vec<usize> = (body + 1..n.min(body + 3)).take_while(|&i| kind_of(i).is_some()).collect();
+    let (after, kinds): (Vec<usize>, Vec<PartKind>) =
+        (body + 1..n.min(body + 3)).map_while(|i| Some((i, kind_of(i)?))).unzip();
     if let Some(&last) = after.last() {
         if let Some(next) = (last + 1..n).find(|&i| !dimmed[i] && is_prose(&lines[i])) {
             parts.push((body, PartKind::Standfirst));
-            parts.extend(after.iter().filter_map(|&i| Some((i, kind_of(i)?))));
+            parts.extend(after.iter().zip(&kinds).map(|(&i, &k)| (i, k)));
             body = next;
         }
     }
@@ -297,11 +298,15 @@ pub fn detect(seg: &Segments, mentions: &[Mention], boilerplate: &[Boilerplate])
         }
         // A bare time ("10 p.m.", a live blog's entry stamp) is passed over.
         let time_only = !lines[i].words.is_empty() && date_share(&lines[i]) == (1.0, false);
-        if furniture(i) || time_only || dimmed[i] && lines[i].words.len() < HEADLINE_MIN_WORDS && kind_of(i).is_none() {
+        if furniture(i) || time_only {
+            continue;
+        }
+        let kind = kind_of(i);
+        if dimmed[i] && lines[i].words.len() < HEADLINE_MIN_WORDS && kind.is_none() {
             continue;
         }
         seen += 1;
-        if let Some(k) = kind_of(i) {
+        if let Some(k) = kind {
             parts.push((i, k));
         } else if title_shaped(&lines[i]) || lines[i].words.len() >= 8 {
             run.push(i);
