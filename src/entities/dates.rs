@@ -46,9 +46,12 @@ enum Cat {
     CountNoun,
     Ordinal,
     WeekdayNamePrefix,
+    PeriodHead,
+    PartHead,
+    YearVerb,
 }
 
-const CAT_NAMES: [&str; 17] = [
+const CAT_NAMES: [&str; 20] = [
     "ambiguous_month",
     "weekday",
     "weekday_abbr",
@@ -66,6 +69,9 @@ const CAT_NAMES: [&str; 17] = [
     "count_noun",
     "ordinal",
     "weekday_name_prefix",
+    "period_head",
+    "part_head",
+    "year_verb",
 ];
 
 struct Lexicon {
@@ -359,6 +365,9 @@ impl<'a> Matcher<'a> {
             || (next.len() > 3
                 && next.ends_with('s')
                 && !next.ends_with("ss")
+                // Singular nouns in -s: "a 2018 analysis", "the 2020 census".
+                && !next.ends_with("sis")
+                && !next.ends_with("us")
                 && !matches!(
                     next,
                     "always"
@@ -570,7 +579,16 @@ impl<'a> Matcher<'a> {
         if self.counted(end - 1) {
             return None;
         }
+        // "1980–1987": two years in order make a period of their own.
+        if end == i + 3 && self.text(i + 2).len() == 4 && self.year(i + 2).is_some_and(|y2| y2 > y) {
+            return Some(end);
+        }
         let prev = self.prev_low(i);
+        // A year that opens a sentence before a verb: "2024 marks a year".
+        let opens = prev.is_empty() || (!prev.contains(|c: char| c.is_alphanumeric()) && !prev.contains(['$', '£', '€']));
+        if (1900..=2099).contains(&y) && opens && self.low_is(Cat::YearVerb, end) && self.on_line(end, i) {
+            return Some(end);
+        }
         // "the 1980's": a decade written with an apostrophe.
         if end == i + 1
             && y % 10 == 0
@@ -713,6 +731,10 @@ impl<'a> Matcher<'a> {
         if self.unit(i) == Some(true) && self.next_low(i) == "ago" {
             return Some(i + 2);
         }
+        // "over the weekend": the last or the coming one.
+        if low == "weekend" && self.prev_low(i) == "the" {
+            return Some(i + 1);
+        }
         // "recent years", "the months ahead".
         if low == "recent" && self.on_line(i + 1, i) && self.unit(i + 1) == Some(true) {
             return Some(i + 2);
@@ -778,20 +800,104 @@ pub fn find(seg: &Segments) -> Vec<Span> {
         .collect();
     let m = Matcher { toks };
     let n = m.toks.len();
-    let mut out = Vec::new();
+    let mut found: Vec<(usize, usize)> = Vec::new();
     let mut last_end = None;
     let mut i = 0;
     while i < n {
+        // "the end of the year": a period of a unit that is no date alone.
+        if let Some(end) = m.period_of_unit(i) {
+            found.push((i, end));
+            last_end = Some(end);
+            i = end;
+            continue;
+        }
         match m.at(i, last_end) {
             Some(end) if end > i && end <= n => {
-                out.push(Span::new(m.toks[i].span.start, m.toks[end - 1].span.end));
+                found.push((i, end));
                 last_end = Some(end);
                 i = end;
             }
             _ => i += 1,
         }
     }
-    out
+    m.widen(&mut found);
+    found.into_iter().map(|(a, b)| Span::new(m.toks[a].span.start, m.toks[b - 1].span.end)).collect()
+}
+
+impl Matcher<'_> {
+    /// "end of the year", "the first half of the month" at `i` (the head or
+    /// its ordinal): the end of the unit.
+    fn period_of_unit(&self, i: usize) -> Option<usize> {
+        let head = self.part_start(i)?;
+        let (of, the, unit) = (head + 1, head + 2, head + 3);
+        let ok = self.low(of) == "of"
+            && self.low(the) == "the"
+            && (of..=unit).all(|k| self.on_line(k, i))
+            && matches!(self.low(unit), "year" | "month" | "week" | "decade" | "century");
+        ok.then_some(unit + 1)
+    }
+
+    /// A period's head at `i` ("end", "beginning") or an ordinal and its
+    /// part ("first half", "last week"): the head's index.
+    fn part_start(&self, i: usize) -> Option<usize> {
+        if self.low_is(Cat::PeriodHead, i) {
+            return Some(i);
+        }
+        let ordinal = self.low_is(Cat::Ordinal, i) || matches!(self.low(i), "last" | "final" | "latter");
+        (ordinal && self.on_line(i + 1, i) && self.low_is(Cat::PartHead, i + 1)).then_some(i + 1)
+    }
+
+    /// Dates widened to the whole expression: a period before them ("end of
+    /// October", "first week of April"), more days after a month's day
+    /// ("March 4 and 5", "March 15 to 17"), and a shifted year or month
+    /// right after ("May this year", "March 20 last year").
+    fn widen(&self, found: &mut Vec<(usize, usize)>) {
+        for k in 0..found.len() {
+            let (a, b) = found[k];
+            // Before: "<head> of" or "<ordinal> <part> of".
+            if a >= 2 && self.low(a - 1) == "of" && self.on_line(a - 1, a) && self.on_line(a - 2, a) {
+                let start = if self.low_is(Cat::PeriodHead, a - 2) {
+                    Some(a - 2)
+                } else if a >= 3 && self.on_line(a - 3, a) && self.part_start(a - 3) == Some(a - 2) {
+                    Some(a - 3)
+                } else {
+                    None
+                };
+                let free = k == 0 || found[k - 1].1 <= start.unwrap_or(a);
+                if let (Some(s), true) = (start, free) {
+                    found[k].0 = s;
+                }
+            }
+            // After a month's day: "and 5", "to 17", "-17".
+            let mut end = b;
+            if b >= 2 && self.month(b - 2).is_some() && self.day(b - 1) {
+                let link = matches!(self.low(b), "and" | "to" | "through" | "until" | "or" | "-" | "–");
+                if link && self.on_line(b + 1, b - 1) && self.day(b + 1) && self.month(b + 2).is_none() {
+                    end = self.year_tail(b + 2, b - 1);
+                }
+            }
+            let next_free = found.get(k + 1).is_none_or(|n| n.0 >= end);
+            if next_free {
+                found[k].1 = end;
+            }
+        }
+        // A shifted year or month right after a calendar date: merge.
+        let mut out: Vec<(usize, usize)> = Vec::with_capacity(found.len());
+        for &(a, b) in found.iter() {
+            if let Some(last) = out.last_mut() {
+                let calendar_before = self.month(last.0).is_some() || self.day(last.0);
+                let shifted = matches!(self.low(a), "this" | "last" | "next")
+                    && b == a + 2
+                    && matches!(self.low(a + 1), "year" | "month" | "week");
+                if last.1 == a && calendar_before && shifted && self.on_line(a, last.0) {
+                    last.1 = b;
+                    continue;
+                }
+            }
+            out.push((a, b));
+        }
+        *found = out;
+    }
 }
 
 #[cfg(test)]
@@ -875,6 +981,24 @@ mod tests {
         assert_eq!(dates("The 2015-16 season ended."), ["2015-16"]);
         assert_eq!(dates("The crash of the 1980’s hurt."), ["1980’s"]);
         assert_eq!(dates("It was Smith’s 1995 tax filing."), ["1995"]);
+    }
+
+    #[test]
+    fn whole_expressions_with_periods_ranges_and_shifts() {
+        assert_eq!(dates("Vote by the end of October, he said."), ["end of October"]);
+        assert_eq!(dates("It is due in the first half of next year."), ["first half of next year"]);
+        assert_eq!(dates("Talks were held in the first week of April."), ["first week of April"]);
+        assert_eq!(dates("They must finish before the end of the year."), ["end of the year"]);
+        assert_eq!(dates("Limits came on March 4 and 5 respectively."), ["March 4 and 5"]);
+        assert_eq!(dates("From March 15 to 17, the fair ran."), ["March 15 to 17"]);
+        assert_eq!(dates("In May this year, roads shut."), ["May this year"]);
+        assert_eq!(dates("They met on March 20 last year."), ["March 20 last year"]);
+        assert_eq!(dates("He was premier, 1980–1987; then president."), ["1980–1987"]);
+        assert_eq!(dates("Then, a 2018 analysis found water."), ["2018"]);
+        assert_eq!(dates("2024 marks a big year for the band."), ["2024"]);
+        assert_eq!(dates("It was announced over the weekend."), ["weekend"]);
+        // Not a period of time: "the end of the road", "the first half of the game".
+        assert!(dates("It was the end of the road for the first half of the team.").is_empty());
     }
 
     #[test]
