@@ -226,6 +226,28 @@ fn title_shaped(l: &Line) -> bool {
         && l.words.iter().filter(|w| w.chars().any(char::is_alphabetic)).count() * 2 > n
 }
 
+/// A page title without the outlet after its last separator ("Headline - Outlet" ->
+/// "Headline"), trimmed.
+fn title_stem(text: &str) -> &str {
+    let t = text.trim();
+    [" - ", " | ", " – ", " — ", " :: "]
+        .iter()
+        .filter_map(|sep| t.rsplit_once(sep).map(|(a, _)| a.trim()))
+        .filter(|a| a.split_whitespace().count() >= HEADLINE_MIN_WORDS)
+        .max_by_key(|a| a.len())
+        .unwrap_or(t)
+}
+
+/// Two titles that say the same: most of the shorter one's words are in the other.
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    !short.is_empty() && short.iter().filter(|w| long.contains(w)).count() * 4 >= short.len() * 3
+}
+
 /// The article's parts in `seg`, given the boilerplate lines found and the entity mentions
 /// (sorted by start).
 pub fn detect(seg: &Segments, mentions: &[Mention], boilerplate: &[Boilerplate]) -> Vec<Part> {
@@ -336,6 +358,45 @@ pub fn detect(seg: &Segments, mentions: &[Mention], boilerplate: &[Boilerplate])
         .map(|(rank, &i)| (score(rank, i), i))
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, i)| i);
+    // A whole page pasted opens with its title ("Headline - Outlet"). When the climb found no
+    // headline, the headline is the line below that repeats the title, or else the first
+    // title-shaped line standing right above a byline or date line, however much page
+    // furniture stands between it and the body.
+    let first = (0..body).find(|&i| !lines[i].words.is_empty());
+    let stem = first.map(|f| title_stem(lines[f].text));
+    let next_line = |i: usize| (i + 1..body).find(|&k| !lines[k].words.is_empty());
+    let headline_like =
+        |i: usize| title_shaped(&lines[i]) && named(i).is_none() && !page_prompt(lines[i].text);
+    let echoed = if headline.is_some() {
+        None
+    } else {
+        let f = first.unwrap_or(0);
+        (f + 1..body)
+            .find(|&i| Some(title_stem(lines[i].text)) == stem && headline_like(i))
+            .or_else(|| (f..body).find(|&i| headline_like(i) && next_line(i).is_some_and(|k| kind_of(k).is_some())))
+    };
+    let headline = headline.or(echoed);
+    if let Some(h) = echoed {
+        // The byline and date lines right below it, and a one-sentence deck.
+        let mut i = h;
+        while let Some(k) = next_line(i).filter(|&k| k <= h + 6) {
+            match kind_of(k) {
+                Some(kind) => parts.push((k, kind)),
+                None if i == h && lines[k].words.len() >= 8 && named(k).is_none() && !sentences(lines[k].text) => {
+                    parts.push((k, PartKind::Standfirst))
+                }
+                None => break,
+            }
+            i = k;
+        }
+    }
+    // The page title above a headline that says the same is a headline too.
+    if let (Some(h), Some(f), Some(st)) = (headline, first, stem) {
+        if f != h && headline_like(f) && same_words(st, title_stem(lines[h].text)) {
+            parts.push((f, PartKind::Headline));
+            parts.extend((f + 1..body).filter(|&i| i != h && title_stem(lines[i].text) == st).map(|i| (i, PartKind::Headline)));
+        }
+    }
     if let Some(h) = headline {
         // The headline, and the page title above that repeats it; decks between it and the body.
         let title = lines[h].text;
@@ -416,6 +477,28 @@ mod tests {
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].kind, PartKind::Headline);
         assert!(undim(bp, &got).iter().all(|b| !b.span.overlaps(got[0].span)));
+    }
+
+    #[test]
+    fn a_whole_page_finds_its_headline_by_the_title_or_the_date_below_it() {
+        let nav: String = (0..60).map(|k| format!("Section {k}\n")).collect();
+        // The page title ("Headline - Outlet") repeated by the headline far above the body.
+        let text = format!(
+            "Harbour crane collapses in a storm - The Daily Example\n\nHome\nNews\n{nav}\nHarbour crane collapses in a storm\n\nBy Ana Ruiz\n\n{nav}\n{BODY}"
+        );
+        let got = parts(&text);
+        assert!(got.contains(&(PartKind::Headline, "Harbour crane collapses in a storm")), "{got:?}");
+        assert!(got.contains(&(PartKind::Headline, "Harbour crane collapses in a storm - The Daily Example")), "{got:?}");
+        assert!(got.contains(&(PartKind::Byline, "By Ana Ruiz")), "{got:?}");
+        // A title-shaped line right above a date line.
+        let text = format!(
+            "Harbour crane collapses in a storm\n\nPublished November 20th, 2019 - 07:50 GMT\n\n{nav}\n{BODY}"
+        );
+        let got = parts(&text);
+        assert_eq!(got[0], (PartKind::Headline, "Harbour crane collapses in a storm"), "{got:?}");
+        assert_eq!(got[1], (PartKind::Date, "Published November 20th, 2019 - 07:50 GMT"), "{got:?}");
+        // A page's own prompt is never a headline.
+        assert!(!parts(&format!("Media playback is unsupported on your device\n\n{BODY}")).iter().any(|p| p.0 == PartKind::Headline));
     }
 
     #[test]
