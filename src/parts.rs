@@ -376,25 +376,34 @@ pub fn detect(seg: &Segments, mentions: &[Mention], boilerplate: &[Boilerplate])
             .or_else(|| (f..body).find(|&i| headline_like(i) && next_line(i).is_some_and(|k| kind_of(k).is_some())))
     };
     let headline = headline.or(echoed);
-    if let Some(h) = echoed {
-        // The byline and date lines right below it, and a one-sentence deck.
+    // The byline and date lines right below a headline found from the title, and a
+    // one-sentence deck.
+    let below = |h: usize| -> Vec<(usize, PartKind)> {
+        let mut out = Vec::new();
         let mut i = h;
         while let Some(k) = next_line(i).filter(|&k| k <= h + 6) {
             match kind_of(k) {
-                Some(kind) => parts.push((k, kind)),
+                Some(kind) => out.push((k, kind)),
                 None if i == h && lines[k].words.len() >= 8 && named(k).is_none() && !sentences(lines[k].text) => {
-                    parts.push((k, PartKind::Standfirst))
+                    out.push((k, PartKind::Standfirst))
                 }
                 None => break,
             }
             i = k;
         }
+        out
+    };
+    if let Some(h) = echoed {
+        parts.extend(below(h));
     }
     // The page title above a headline that says the same is a headline too.
     if let (Some(h), Some(f), Some(st)) = (headline, first, stem) {
         if f != h && headline_like(f) && same_words(st, title_stem(lines[h].text)) {
             parts.push((f, PartKind::Headline));
-            parts.extend((f + 1..body).filter(|&i| i != h && title_stem(lines[i].text) == st).map(|i| (i, PartKind::Headline)));
+            for i in (f + 1..body).filter(|&i| i != h && title_stem(lines[i].text) == st) {
+                parts.push((i, PartKind::Headline));
+                parts.extend(below(i));
+            }
         }
     }
     if let Some(h) = headline {
@@ -411,6 +420,22 @@ pub fn detect(seg: &Segments, mentions: &[Mention], boilerplate: &[Boilerplate])
     }
     parts.sort_by_key(|&(i, _)| i);
     parts.dedup_by_key(|&mut (i, _)| i);
+    // A short line of names right above a date line, under a headline or another header line,
+    // is the byline ("REUTERS", "Ann Ruiz", "Example Press, Washington").
+    let bylines: Vec<usize> = parts
+        .windows(2)
+        .filter(|w| w[1].1 == PartKind::Date)
+        .filter_map(|w| {
+            let b = (w[0].0 + 1..w[1].0).rev().find(|&k| !lines[k].words.is_empty())?;
+            let l = &lines[b];
+            let short = (1..=6).contains(&l.words.len()) && !ends_sentence(l.text);
+            let between = (w[0].0 + 1..w[1].0).filter(|&k| !lines[k].words.is_empty()).count() == 1;
+            (between && short && name_shaped(l) && !furniture(b) && named(b).is_none() && !page_prompt(l.text))
+                .then_some(b)
+        })
+        .collect();
+    parts.extend(bylines.into_iter().map(|b| (b, PartKind::Byline)));
+    parts.sort_by_key(|&(i, _)| i);
     parts.into_iter().map(|(i, kind)| Part { span: seg.lines[i], kind }).collect()
 }
 
@@ -497,6 +522,10 @@ mod tests {
         let got = parts(&text);
         assert_eq!(got[0], (PartKind::Headline, "Harbour crane collapses in a storm"), "{got:?}");
         assert_eq!(got[1], (PartKind::Date, "Published November 20th, 2019 - 07:50 GMT"), "{got:?}");
+        // An agency's name between the headline and the date line is the byline.
+        let text = format!("Harbour crane collapses in a storm\n\nEXAMPLE PRESS\n\n19 NOV 2019\n\n{BODY}");
+        let got = parts(&text);
+        assert!(got.contains(&(PartKind::Byline, "EXAMPLE PRESS")), "{got:?}");
         // A page's own prompt is never a headline.
         assert!(!parts(&format!("Media playback is unsupported on your device\n\n{BODY}")).iter().any(|p| p.0 == PartKind::Headline));
     }
