@@ -1,6 +1,6 @@
 // The page: paste -> worker (wasm) -> highlighted view, legend, lists.
 // All user text reaches the DOM through textContent / text nodes only.
-import { LABELS, labelClass, normalize, viewBuilder, cleanText, excerpt, appendText, articleHead } from './render.js';
+import { LABELS, labelClass, normalize, viewBuilder, cleanText, excerpt, appendText, articleHead, leadClutter } from './render.js';
 import { quoteStats } from './exports.js';
 import { installExtras } from './extras.js';
 import { adoptPalette } from './palette.js';
@@ -20,8 +20,10 @@ const ui = {
   status: $('status'),
   progress: $('progress'),
   cancel: $('cancel'),
+  undo: $('undo'),
   view: $('view'),
   head: $('article-head'),
+  fold: $('fold'),
   legend: $('legend'),
   entities: $('entities'),
   entsN: $('ents-n'),
@@ -52,6 +54,8 @@ const state = {
   // pasted or opened HTML (options changing re-annotate the HTML); null once
   // the text is edited (then it is annotated as plain text).
   fromHtml: null,
+  lead: { end: 0, lines: 0 }, // the page clutter before the article (leadClutter)
+  leadOpen: false, // the folded clutter shown (per text)
 };
 
 // Render a result, keeping the status line in step with the view (it says
@@ -249,12 +253,12 @@ function annotateHtmlNow(html, expect, plain = '') {
         if (!text.trim()) {
           state.fromHtml = null;
           if (plain.trim()) {
-            insertText(plain.replace(/\r\n?/g, '\n'), true);
+            insertText(plain.replace(/\r\n?/g, '\n'), true, 'html');
             annotateNow();
           } else setStatus('The HTML has no text to annotate.', 'done');
           return;
         }
-        if (ui.text.value !== text) insertText(text, true);
+        if (ui.text.value !== text) insertText(text, true, 'html');
         setCollapsed(true);
         state.fromHtml = { html, text };
         const done = () => summary(state.norm, text, ms, true);
@@ -266,7 +270,7 @@ function annotateHtmlNow(html, expect, plain = '') {
         else if (plain.trim() && ui.text.value === expect) {
           // E.g. HTML over the core's size limit: the paste's plain text.
           console.warn(`the HTML could not be annotated (${e.message}); using the plain text`);
-          insertText(plain.replace(/\r\n?/g, '\n'), true);
+          insertText(plain.replace(/\r\n?/g, '\n'), true, 'html');
           setCollapsed(true);
           annotateNow();
         } else setStatus(`Could not annotate this HTML: ${e.message}`, 'error');
@@ -360,9 +364,12 @@ function render(text, ann, onShown = null) {
   const my = ++job;
   pending = null;
   mark('annotator:render-start');
+  if (text !== state.text) state.leadOpen = false;
   state.text = text;
   state.raw = ann;
   state.norm = normalize(text, shown(ann));
+  state.lead = text ? leadClutter(text, state.norm) : { end: 0, lines: 0 };
+  if (state.lead.lines < FOLD_MIN) state.lead = { end: 0, lines: 0 };
   state.cursor.clear();
   clearChildren(ui.view);
   // Work left after the first part: functions that do a little and return
@@ -372,13 +379,19 @@ function render(text, ann, onShown = null) {
     state.index = { layers: new Map(), byGroup: new Map(), byQuote: new Map() };
     ui.view.appendChild(el('p', 'empty', 'The annotated text appears here.'));
   } else {
-    const builder = viewBuilder(document, text, state.norm, { chunk: CHUNK_UNITS, isOff: (k) => state.off.has(k) });
+    const builder = viewBuilder(document, text, state.norm, {
+      chunk: CHUNK_UNITS,
+      isOff: (k) => state.off.has(k),
+      lead: state.lead.end,
+      describe: true,
+    });
     state.index = builder;
     let units = 0;
     while (!builder.done && units < FIRST_UNITS) units += addPiece(builder);
     if (!builder.done) work.push(() => (addPiece(builder), builder.done));
   }
   renderHead();
+  renderFold();
   renderLegend();
   for (const rest of [renderEntities(), renderQuotes(), renderSpeakers()]) if (rest) work.push(rest);
   const finish = () => {
@@ -472,6 +485,25 @@ function renderHead() {
   if (meta) ui.head.appendChild(el('p', 'head-meta', meta));
   ui.head.hidden = !headline && !meta;
 }
+
+// Page clutter before the article (a whole page pasted as text: menus,
+// sign-in, section lists) folds into one line when there are at least
+// FOLD_MIN such lines; the line's button shows and folds them again.
+const FOLD_MIN = 3;
+
+function renderFold() {
+  const n = state.lead.lines;
+  ui.fold.hidden = n === 0;
+  ui.view.classList.toggle('fold-lead', n > 0 && !state.leadOpen);
+  if (!n) return;
+  const b = ui.fold.querySelector('button');
+  b.setAttribute('aria-expanded', String(state.leadOpen));
+  b.textContent = state.leadOpen ? `Fold the ${plural(n, 'line')} of page clutter` : `${plural(n, 'line')} of page clutter, show`;
+}
+ui.fold.querySelector('button').addEventListener('click', () => {
+  state.leadOpen = !state.leadOpen;
+  renderFold();
+});
 
 function renderLegend() {
   clearChildren(ui.legend);
@@ -685,13 +717,109 @@ function flash(els, key, at = null) {
  * lines in Chromium (160 ms for the 48-line example article, 18 s for 50 KB
  * of short lines).
  */
-function insertText(s, all = false) {
+function insertText(s, all = false, why = 'replace') {
+  if (all && s !== ui.text.value) remember(why, s);
   state.fromHtml = null; // a new text; annotateHtmlNow sets it after inserting
   ui.text.focus();
   const a = all ? 0 : ui.text.selectionStart;
   const b = all ? ui.text.value.length : ui.text.selectionEnd;
   ui.text.setRangeText(s, a, b, 'end');
+  showUndo();
 }
+
+// ---------------------------------------------------------------- undo
+
+// The page's own replaces of the whole text (Example article, Clear, an HTML
+// paste, an opened file) are not in the textarea's undo history (a fast
+// setRangeText, see insertText), so the page keeps its own: each replace
+// records the text before it. Ctrl+Z (Cmd+Z) in the text box, or the Undo
+// button, brings the text back while the box still holds what the replace
+// put there; typing after a replace is undone by the browser first, and the
+// next Ctrl+Z then undoes the replace. Ctrl+Shift+Z / Ctrl+Y redo it.
+const UNDO_MAX = 20;
+const UNDO_UNITS = 64 * 1024 * 1024; // the texts kept, in UTF-16 units at most
+const undo = { back: [], forward: [] };
+const WHY = {
+  example: 'the example article',
+  clear: 'Clear',
+  html: 'the HTML paste',
+  file: 'the opened file',
+  project: 'the opened project',
+  replace: 'the replace',
+};
+
+function remember(why, after) {
+  undo.back.push({ why, before: ui.text.value, fromHtml: state.fromHtml, after, sel: [ui.text.selectionStart, ui.text.selectionEnd] });
+  undo.forward.length = 0;
+  const size = () => undo.back.reduce((n, e) => n + e.before.length + e.after.length, 0);
+  while (undo.back.length > 1 && (undo.back.length > UNDO_MAX || size() > UNDO_UNITS)) undo.back.shift();
+}
+
+/** The replace that Ctrl+Z undoes now: the last, while the box holds what it put there. */
+function undoable() {
+  const e = undo.back[undo.back.length - 1];
+  return e && e.after === ui.text.value ? e : null;
+}
+function redoable() {
+  const e = undo.forward[undo.forward.length - 1];
+  return e && e.before === ui.text.value ? e : null;
+}
+
+function showUndo() {
+  const e = undoable();
+  ui.undo.hidden = !e;
+  if (e) ui.undo.title = `Bring back the text as it was before ${WHY[e.why] || WHY.replace} (Ctrl+Z)`;
+}
+
+/** Puts `value` in the box (fast, not in the browser's history) and annotates it. */
+function restore(value, fromHtml, sel) {
+  clearTimeout(typingTimer);
+  ui.text.focus();
+  ui.text.setRangeText(value, 0, ui.text.value.length, 'end');
+  if (sel) ui.text.setSelectionRange(Math.min(sel[0], value.length), Math.min(sel[1], value.length));
+  state.fromHtml = fromHtml && fromHtml.text === value ? fromHtml : null;
+  if (value.trim()) {
+    setCollapsed(ui.input.classList.contains('collapsed'));
+    annotateNow();
+  } else {
+    setCollapsed(false);
+    render('', null);
+  }
+}
+
+function undoReplace() {
+  const e = undoable();
+  if (!e) return false;
+  undo.back.pop();
+  undo.forward.push(e);
+  restore(e.before, e.fromHtml, e.sel);
+  showUndo();
+  if (!e.before.trim()) setStatus(`Undone: ${WHY[e.why] || WHY.replace}.`, 'done');
+  return true;
+}
+
+function redoReplace() {
+  const e = redoable();
+  if (!e) return false;
+  undo.forward.pop();
+  undo.back.push(e);
+  restore(e.after, null, null);
+  showUndo();
+  return true;
+}
+
+ui.undo.addEventListener('click', () => {
+  if (!undoReplace()) showUndo();
+});
+ui.text.addEventListener('keydown', (ev) => {
+  if (!(ev.ctrlKey || ev.metaKey) || ev.altKey) return;
+  const k = ev.key.toLowerCase();
+  if (k === 'z' && !ev.shiftKey) {
+    if (undoReplace()) ev.preventDefault();
+  } else if ((k === 'z' && ev.shiftKey) || (k === 'y' && !ev.metaKey)) {
+    if (redoReplace()) ev.preventDefault();
+  }
+});
 
 let typingTimer = 0;
 
@@ -719,6 +847,7 @@ ui.text.addEventListener('paste', (ev) => {
 // A paste is the browser's own (fast, undoable; the textarea turns CR LF and
 // CR into LF); its input event starts the annotation at once.
 ui.text.addEventListener('input', (ev) => {
+  showUndo();
   if (ev.inputType === 'insertFromPaste' || ev.inputType === 'insertFromDrop') {
     // After a paste the article is read in the view: the input collapses.
     if (ui.text.value.trim()) setCollapsed(true);
@@ -758,7 +887,7 @@ ui.example.addEventListener('click', async () => {
   try {
     const r = await fetch('example.txt', { cache: 'no-cache' });
     if (!r.ok) throw new Error(r.status === 404 ? 'no example article is bundled with this build' : `HTTP ${r.status}`);
-    insertText((await r.text()).replace(/\r\n?/g, '\n'), true);
+    insertText((await r.text()).replace(/\r\n?/g, '\n'), true, 'example');
     setCollapsed(true);
     annotateNow();
   } catch (e) {
@@ -767,10 +896,11 @@ ui.example.addEventListener('click', async () => {
 });
 
 ui.clear.addEventListener('click', () => {
-  insertText('', true);
+  const had = ui.text.value.trim() !== '';
+  insertText('', true, 'clear');
   setCollapsed(false);
   render('', null);
-  setStatus('Cleared. Paste an article to annotate it.');
+  setStatus(had ? 'Cleared. Undo (Ctrl+Z) brings the text back; paste an article to annotate it.' : 'Cleared. Paste an article to annotate it.');
 });
 
 ui.showInBp.addEventListener('click', () => {
@@ -881,12 +1011,11 @@ installExtras({
   getView: () => ({ hidden: [...state.off], marksInBoilerplate: state.showInBp, hideBoilerplate: state.hideBp }),
   show: (text, ann) => {
     clearTimeout(typingTimer);
-    state.fromHtml = null;
-    ui.text.value = text;
+    insertText(text, true, 'project');
     render(text, ann, () => setStatus(summary(state.norm, text), 'done'));
   },
   load: (text) => {
-    insertText(text, true);
+    insertText(text, true, 'file');
     annotateNow();
   },
   // An .html file: the core's HTML parser reads it (never the page's DOM),
