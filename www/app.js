@@ -190,7 +190,9 @@ function annotateNow() {
   inflight = true;
   cancelled = false;
   const busy = `Annotating ${plural(text.length, 'character')}…`;
-  setStatus(busy, 'busy');
+  busyText = busy;
+  if (ready) setStatus(busy, 'busy');
+  else showLoading();
   showBusy(true);
   const onProgress = (p) => {
     ui.progress.hidden = false;
@@ -238,7 +240,9 @@ function annotateHtmlNow(html, expect, plain = '') {
   cancelled = false;
   htmlBusy++;
   const busy = `Annotating ${plural(html.length, 'character')} of HTML…`;
-  setStatus(busy, 'busy');
+  busyText = busy;
+  if (ready) setStatus(busy, 'busy');
+  else showLoading();
   showBusy(true);
   call('annotateHtml', { html, options: state.options })
     .then(
@@ -286,9 +290,54 @@ function annotateHtmlNow(html, expect, plain = '') {
 function showBusy(on) {
   ui.cancel.hidden = !on;
   if (!on) {
+    busyText = '';
     ui.progress.hidden = true;
     ui.progress.value = 0;
+    if (!ready) showLoading();
   }
+}
+
+// ---------------------------------------------------------------- loading
+
+// Until the annotator is ready the status line says what is happening, as it
+// happens: the wasm's download with its true progress (www/boot.js counts
+// the bytes), then its preparation (compiling, starting); a text that waits
+// for it says so (it is annotated once the annotator is ready).
+let ready = false;
+let busyText = ''; // the request in flight ('' none): shown once ready
+const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
+
+function loadingText() {
+  const p = boot && boot.progress;
+  if (!p || p.failed || (!p.loaded && !p.done)) return 'Loading the annotator…';
+  if (p.done) return 'Preparing the annotator…';
+  // In steps of 5% (the status is read out by screen readers; the bar moves finer).
+  if (p.total) return `Downloading the annotator: ${Math.min(95, 5 * Math.floor((p.loaded / p.total) * 20))}% of ${mb(p.total)}…`;
+  return `Downloading the annotator: ${mb(p.loaded)}…`;
+}
+
+function showLoading() {
+  if (ready) return;
+  const p = boot && boot.progress;
+  const waitsFor = busyText ? ` Your text is annotated as soon as it is ready.` : '';
+  const msg = `${loadingText()}${waitsFor}`;
+  if (ui.status.textContent !== msg) setStatus(msg, 'loading');
+  if (p && p.total && !p.done) {
+    ui.progress.hidden = false;
+    ui.progress.value = Math.min(1, p.loaded / p.total);
+  } else if (!busyText) ui.progress.hidden = true;
+}
+
+let loadingFrame = false;
+if (boot && boot.onProgress) {
+  boot.onProgress(() => {
+    if (ready || loadingFrame) return;
+    loadingFrame = true;
+    later(() => {
+      loadingFrame = false;
+      showLoading();
+    });
+  });
 }
 
 // Cancel stops the worker mid-text (wasm cannot be interrupted otherwise)
@@ -975,16 +1024,26 @@ startWorker();
 // queued in the worker (index.html has them disabled until here).
 ui.example.disabled = false;
 ui.annotate.disabled = false;
+showLoading();
 workerReady.then(
   (v) => {
+    ready = true;
     ui.version.textContent = `annotator ${v}`;
+    if (busyText) {
+      // A request waited for the annotator: it is being annotated now.
+      setStatus(busyText, 'busy');
+      ui.progress.value = 0;
+    } else ui.progress.hidden = true;
     // Text typed or dropped before now is annotated; a request already
     // queued (e.g. the example article) is answered without a second one.
     if (inflight || htmlBusy || (state.text && state.text === ui.text.value)) return;
     if (ui.text.value.trim()) annotateNow();
     else setStatus('Ready. Paste an article, or try the example article.');
   },
-  (e) => setStatus(`Error: ${e.message}. Reload the page to try again.`, 'error'),
+  (e) => {
+    ready = true; // no more loading messages: the error stays
+    setStatus(`Error: ${e.message}. Reload the page to try again.`, 'error');
+  },
 );
 
 // Test hook: ?test exposes the renderer so tests can feed it annotations.
