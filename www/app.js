@@ -24,6 +24,7 @@ const ui = {
   view: $('view'),
   head: $('article-head'),
   fold: $('fold'),
+  langNote: $('lang-note'),
   legend: $('legend'),
   entities: $('entities'),
   entsN: $('ents-n'),
@@ -56,6 +57,7 @@ const state = {
   fromHtml: null,
   lead: { end: 0, lines: 0 }, // the page clutter before the article (leadClutter)
   leadOpen: false, // the folded clutter shown (per text)
+  langAnyway: false, // names and quotes of a non-English text marked all the same (per text)
 };
 
 // Render a result, keeping the status line in step with the view (it says
@@ -357,7 +359,9 @@ function summary(norm, text, ms, fromHtml = false) {
     plural(norm.boilerplate.length, 'boilerplate line'),
   ];
   const t = typeof ms === 'number' ? ` in ${Math.max(1, Math.round(ms))} ms` : '';
-  return `Annotated ${plural(text.length, 'character')}${fromHtml ? ' from HTML' : ''}${t}: ${parts.join(', ')}.`;
+  const l = foreign(state.raw);
+  const lang = l && !state.langAnyway ? ` Not English (${languageName(l)}): names and quotes are not marked.` : '';
+  return `Annotated ${plural(text.length, 'character')}${fromHtml ? ' from HTML' : ''}${t}: ${parts.join(', ')}.${lang}`;
 }
 
 // ---------------------------------------------------------------- render
@@ -374,14 +378,57 @@ function el(tag, cls, text) {
   return e;
 }
 
-/** Show `text` with annotation `ann` (as the wasm returns it, or null). */
 /**
  * The annotation as shown: names inside boilerplate lines are left out
- * unless asked for (nulls keep the other mentions' indices).
+ * unless asked for (nulls keep the other mentions' indices); a text the core
+ * says is not English shows no names or quotes (the layers read English
+ * only) unless the reader asks for them.
  */
 function shown(ann) {
+  ann = trusted(ann);
   if (state.showInBp || !ann || !Array.isArray(ann.entities)) return ann;
   return { ...ann, entities: ann.entities.map((m) => (m && m.boilerplate === true ? null : m)) };
+}
+
+/** The text's language when the core says it is not English (else null). */
+function foreign(ann) {
+  const l = ann && typeof ann.language === 'string' ? ann.language : '';
+  return l && l !== 'en' && l !== 'und' ? l : null;
+}
+
+/** `ann` without the marks the page cannot stand behind (names and quotes of a non-English text). */
+function trusted(ann) {
+  if (!foreign(ann) || state.langAnyway) return ann;
+  return { ...ann, entities: [], groups: [], quotes: [] };
+}
+
+const LANGUAGES = {
+  de: 'German', fr: 'French', es: 'Spanish', it: 'Italian', pt: 'Portuguese', nl: 'Dutch', sv: 'Swedish',
+  da: 'Danish', nb: 'Norwegian', fi: 'Finnish', pl: 'Polish', cs: 'Czech', ro: 'Romanian', hu: 'Hungarian',
+  tr: 'Turkish', id: 'Indonesian', ru: 'Russian', uk: 'Ukrainian', el: 'Greek', he: 'Hebrew', ar: 'Arabic',
+  hi: 'Hindi', th: 'Thai', ko: 'Korean', ja: 'Japanese', zh: 'Chinese',
+};
+const languageName = (code) => LANGUAGES[code] || code;
+
+/** The plain note above the view when the text is not English. */
+function renderLangNote() {
+  const l = foreign(state.raw);
+  clearChildren(ui.langNote);
+  ui.langNote.hidden = !l;
+  if (!l) return;
+  const looks = LANGUAGES[l] ? `This text looks ${LANGUAGES[l]}.` : `This text is not in English (language code ${l}).`;
+  const b = el('button', 'link');
+  b.type = 'button';
+  b.id = 'lang-anyway';
+  b.setAttribute('aria-pressed', String(state.langAnyway));
+  if (state.langAnyway) {
+    ui.langNote.append(el('span', '', `${looks} The names and quotes below are marked as if it were English, and many are wrong. `));
+    b.textContent = 'Hide them';
+  } else {
+    ui.langNote.append(el('span', '', `${looks} The annotator reads English only, so names and quotes are not marked; page clutter is. `));
+    b.textContent = 'Mark them anyway';
+  }
+  ui.langNote.appendChild(b);
 }
 
 // Long texts are shown in pieces: the first FIRST_UNITS at once (more than a
@@ -413,7 +460,10 @@ function render(text, ann, onShown = null) {
   const my = ++job;
   pending = null;
   mark('annotator:render-start');
-  if (text !== state.text) state.leadOpen = false;
+  if (text !== state.text) {
+    state.leadOpen = false;
+    state.langAnyway = false;
+  }
   state.text = text;
   state.raw = ann;
   state.norm = normalize(text, shown(ann));
@@ -441,6 +491,7 @@ function render(text, ann, onShown = null) {
   }
   renderHead();
   renderFold();
+  renderLangNote();
   renderLegend();
   for (const rest of [renderEntities(), renderQuotes(), renderSpeakers()]) if (rest) work.push(rest);
   const finish = () => {
@@ -549,6 +600,15 @@ function renderFold() {
   b.setAttribute('aria-expanded', String(state.leadOpen));
   b.textContent = state.leadOpen ? `Fold the ${plural(n, 'line')} of page clutter` : `${plural(n, 'line')} of page clutter, show`;
 }
+ui.langNote.addEventListener('click', (ev) => {
+  if (!ev.target.closest('#lang-anyway') || !state.raw) return;
+  state.langAnyway = !state.langAnyway;
+  const text = state.text;
+  render(text, state.raw, () => setStatus(summary(state.norm, text), 'done'));
+  const b = document.getElementById('lang-anyway');
+  if (b) b.focus();
+});
+
 ui.fold.querySelector('button').addEventListener('click', () => {
   state.leadOpen = !state.leadOpen;
   renderFold();
@@ -1066,7 +1126,7 @@ if (new URLSearchParams(location.search).has('test')) {
 // (www/extras.js).
 installExtras({
   getText: () => state.text,
-  getAnnotation: () => state.raw,
+  getAnnotation: () => trusted(state.raw),
   getView: () => ({ hidden: [...state.off], marksInBoilerplate: state.showInBp, hideBoilerplate: state.hideBp }),
   show: (text, ann) => {
     clearTimeout(typingTimer);

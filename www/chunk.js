@@ -40,8 +40,10 @@ export function pieces(text, max = MAX_UNITS) {
 export function annotateChunked(fn, text, options, max = MAX_UNITS, onProgress = () => {}) {
   if (text.length <= max) return fn(text, options);
   const out = { entities: [], groups: [], quotes: [], boilerplate: [], parts: [] };
+  const languages = new Map(); // language -> units of the pieces in it
   for (const [s, e] of pieces(text, max)) {
     const r = fn(text.slice(s, e), options);
+    if (typeof r.language === 'string') languages.set(r.language, (languages.get(r.language) || 0) + e - s);
     onProgress(e, text.length);
     const eBase = out.entities.length;
     const gBase = out.groups.length;
@@ -58,6 +60,11 @@ export function annotateChunked(fn, text, options, max = MAX_UNITS, onProgress =
     }
     for (const b of r.boilerplate) out.boilerplate.push({ ...b, start: b.start + s, end: b.end + s });
     for (const p of r.parts || []) out.parts.push({ ...p, start: p.start + s, end: p.end + s });
+  }
+  // The language of most of the text (undetermined pieces do not count).
+  if (languages.size) {
+    const told = [...languages].filter(([l]) => l !== 'und').sort((a, b) => b[1] - a[1]);
+    out.language = told.length ? told[0][0] : 'und';
   }
   return mergeGroups(out);
 }

@@ -115,7 +115,8 @@ test('the real wasm annotator merges consistently piecewise', { skip: !existsSyn
   const wasm = createRequire(import.meta.url)(NODE_PKG);
   const merged = annotateChunked(wasm.annotate, TEXT, undefined, 300);
   checkMerged(TEXT, merged);
-  assert.deepEqual(Object.keys(merged).sort(), ['boilerplate', 'entities', 'groups', 'parts', 'quotes']);
+  assert.deepEqual(Object.keys(merged).sort(), ['boilerplate', 'entities', 'groups', 'language', 'parts', 'quotes']);
+  assert.equal(merged.language, 'en', 'the pieces\' language');
 });
 
 test('a lone surname in a later piece joins the one person with it; two people with it keep it alone', () => {
