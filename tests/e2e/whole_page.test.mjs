@@ -5,51 +5,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, paste, settled, usePage, viewPlace } from './lib.mjs';
+import { CLUTTER, FIRST, PAGE } from '../fixtures/whole-page.mjs';
 
 let server;
 let browser;
 usePage((e) => ({ server, browser } = e));
-
-const CLUTTER = [
-  'Harbour Gazette - Local news from Port Alban',
-  'Skip to content',
-  'Sign in',
-  'Subscribe now',
-  'Menu',
-  'Search',
-  'Home',
-  'News',
-  'Politics',
-  'Business',
-  'Sport',
-  'Weather',
-  'Advertisement',
-  'Most read',
-];
-const FIRST = 'Ilsa Brandt, the director of the Norvale Water Authority, spoke in Tarnow on Monday about the rising water.';
-export const PAGE = [
-  ...CLUTTER,
-  '',
-  'Reservoir levels rise after a wet autumn in Tarnow',
-  '',
-  'By Marta Quell',
-  '',
-  FIRST,
-  '',
-  '"The reservoir is safe, and we will prove it with weekly tests," Brandt said.',
-  '',
-  '"We have never seen the river this high in October," said Tomas Keller, a farmer near the dam.',
-  '',
-  'Brandt added: "Nobody downstream needs to leave their home."',
-  '',
-  'The council will meet again on Friday to decide on the spillway and the new road along the river bank.',
-  '',
-  'Share this article',
-  'Facebook',
-  'Twitter',
-  '© 2024 Harbour Gazette. All rights reserved.',
-  '',
-].join('\n');
 
 /** Document-relative top and bottom of the first characters of `sub` in the view (null: not drawn). */
 async function place(page, sub) {
