@@ -54,6 +54,11 @@ export function startServer({ root, port = 0, host = '127.0.0.1' } = {}) {
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-cache',
+      // Any origin may load the files (the <article-annotator> element, the
+      // package's module and the wasm from a page elsewhere; README). Public
+      // files, no cookies: nothing to protect by same-origin.
+      'Access-Control-Allow-Origin': '*',
+      'Cross-Origin-Resource-Policy': 'cross-origin',
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { ...headers, Allow: 'GET, HEAD' });
