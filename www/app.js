@@ -661,19 +661,31 @@ function toggleLayer(key) {
     const name = b.querySelector('.name').textContent;
     b.title = `${state.off.has(key) ? 'Show' : 'Hide'} ${name.toLowerCase()} highlights`;
   }
+  // One view state: the side lists follow the layers, as the exports do.
+  // (What is left of a long render first, so its list batches do not append
+  // to the lists built here.)
+  if (!state.norm || !(key === 'q' || key.startsWith('e:'))) return;
+  finishRender();
+  const lists = key === 'q' ? [renderQuotes, renderSpeakers] : [renderEntities];
+  for (const make of lists) {
+    const rest = make();
+    if (rest) while (!rest());
+  }
 }
 
 /** The entity list, most mentioned first; returns the rest of the work or null. */
 function renderEntities() {
   clearChildren(ui.entities);
-  const { groups, entities } = state.norm;
+  const { entities } = state.norm;
+  const groups = state.norm.groups.filter((g) => !state.off.has(`e:${g.label}`));
   const pos = new Map(entities.map((m) => [m.i, m.start]));
   const list = groups
     .map((g) => ({ g, n: g.mentions.length, first: g.mentions.reduce((a, i) => Math.min(a, pos.get(i) ?? Infinity), Infinity) }))
     .sort((a, b) => b.n - a.n || a.first - b.first);
   ui.entsN.textContent = groups.length ? `(${fmt(groups.length)})` : '';
   if (!list.length) {
-    ui.entities.appendChild(el('li', 'none', state.text ? 'No names found.' : 'Nothing yet.'));
+    const off = state.norm.groups.length > 0;
+    ui.entities.appendChild(el('li', 'none', !state.text ? 'Nothing yet.' : off ? 'Their layers are switched off.' : 'No names found.'));
     return null;
   }
   return fillList(ui.entities, list, ({ g, n }) => {
@@ -688,14 +700,21 @@ function renderEntities() {
   });
 }
 
+/** What an empty quote list or who-is-quoted panel says. */
+function quotesNone() {
+  if (!state.text) return 'Nothing yet.';
+  return state.off.has('q') && state.norm.quotes.length ? 'Quotes are switched off (Layers).' : 'No quotes found.';
+}
+
 /** The quote list in text order; returns the rest of the work or null. */
 function renderQuotes() {
   clearChildren(ui.quotes);
-  const { quotes, groups } = state.norm;
+  const { groups } = state.norm;
+  const quotes = state.off.has('q') ? [] : state.norm.quotes;
   const gname = new Map(groups.map((g) => [g.id, g]));
   ui.quotesN.textContent = quotes.length ? `(${fmt(quotes.length)})` : '';
   if (!quotes.length) {
-    ui.quotes.appendChild(el('li', 'none', state.text ? 'No quotes found.' : 'Nothing yet.'));
+    ui.quotes.appendChild(el('li', 'none', quotesNone()));
     return null;
   }
   return fillList(ui.quotes, quotes, (q) => {
@@ -731,11 +750,12 @@ function renderQuotes() {
  */
 function renderSpeakers() {
   clearChildren(ui.speakers);
-  const st = quoteStats(state.text, shown(state.raw));
+  const ann = shown(state.raw);
+  const st = quoteStats(state.text, state.off.has('q') && ann ? { ...ann, quotes: [] } : ann);
   state.speakers = st;
   ui.speakersN.textContent = st.speakers.length ? `(${fmt(st.speakers.length)})` : '';
   if (!st.speakers.length && !st.unattributed.quotes.length) {
-    ui.speakers.appendChild(el('li', 'none', state.text ? 'No quotes found.' : 'Nothing yet.'));
+    ui.speakers.appendChild(el('li', 'none', quotesNone()));
     return null;
   }
   const pct = (x) => `${(x * 100).toFixed(x > 0 && x < 0.1 ? 1 : 0)}%`;
@@ -1089,11 +1109,10 @@ workerReady.then(
   (v) => {
     ready = true;
     ui.version.textContent = `annotator ${v}`;
-    if (busyText) {
-      // A request waited for the annotator: it is being annotated now.
-      setStatus(busyText, 'busy');
-      ui.progress.value = 0;
-    } else ui.progress.hidden = true;
+    // The bar showed the download; from now on it shows a long text's pieces.
+    ui.progress.value = 0;
+    if (busyText) setStatus(busyText, 'busy'); // a request waited for the annotator: it runs now
+    else ui.progress.hidden = true;
     // Text typed or dropped before now is annotated; a request already
     // queued (e.g. the example article) is answered without a second one.
     if (inflight || htmlBusy || (state.text && state.text === ui.text.value)) return;
