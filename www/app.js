@@ -27,6 +27,7 @@ const ui = {
   langNote: $('lang-note'),
   legend: $('legend'),
   entities: $('entities'),
+  entFilter: $('ent-filter'),
   entsN: $('ents-n'),
   quotes: $('quotes'),
   quotesN: $('quotes-n'),
@@ -556,13 +557,48 @@ function finishRender() {
  */
 function fillList(ul, items, make) {
   let k = 0;
+  // A list rebuilt since (a toggle, the filter) ends this one's batches.
+  const gen = (ul._gen = (ul._gen || 0) + 1);
   const more = (n) => {
+    if (ul._gen !== gen) return true;
     const frag = document.createDocumentFragment();
-    for (const end = Math.min(items.length, k + n); k < end; k++) frag.appendChild(make(items[k]));
+    for (const end = Math.min(items.length, k + n); k < end; k++) {
+      const li = make(items[k]);
+      // One tab stop per list: its buttons are reached with the arrow keys.
+      for (const b of li.querySelectorAll('button')) b.tabIndex = k === 0 && b === li.querySelector('button') ? 0 : -1;
+      frag.appendChild(li);
+    }
     ul.appendChild(frag);
     return k >= items.length;
   };
   return more(LIST_FIRST) ? null : () => more(LIST_BATCH);
+}
+
+/**
+ * Arrow keys inside a list (entities, speakers, quotes): Up/Down (and
+ * Left/Right) go to the previous or next button, Home and End to the first
+ * and last; the button last focused is the list's one tab stop.
+ */
+function rovingList(ul) {
+  ul.addEventListener('keydown', (ev) => {
+    if (!['ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(ev.key)) return;
+    const buttons = [...ul.querySelectorAll('button')];
+    const at = buttons.indexOf(document.activeElement);
+    if (at < 0 || !buttons.length) return;
+    ev.preventDefault();
+    let to = at;
+    if (ev.key === 'ArrowDown' || ev.key === 'ArrowRight') to = Math.min(buttons.length - 1, at + 1);
+    else if (ev.key === 'ArrowUp' || ev.key === 'ArrowLeft') to = Math.max(0, at - 1);
+    else if (ev.key === 'Home') to = 0;
+    else to = buttons.length - 1;
+    buttons[to].focus();
+  });
+  ul.addEventListener('focusin', (ev) => {
+    const b = ev.target.closest('button');
+    if (!b || !ul.contains(b) || b.tabIndex === 0) return;
+    for (const o of ul.querySelectorAll('button[tabindex="0"]')) o.tabIndex = -1;
+    b.tabIndex = 0;
+  });
 }
 const LIST_FIRST = 200;
 const LIST_BATCH = 200;
@@ -662,30 +698,37 @@ function toggleLayer(key) {
     b.title = `${state.off.has(key) ? 'Show' : 'Hide'} ${name.toLowerCase()} highlights`;
   }
   // One view state: the side lists follow the layers, as the exports do.
-  // (What is left of a long render first, so its list batches do not append
-  // to the lists built here.)
   if (!state.norm || !(key === 'q' || key.startsWith('e:'))) return;
-  finishRender();
-  const lists = key === 'q' ? [renderQuotes, renderSpeakers] : [renderEntities];
-  for (const make of lists) {
-    const rest = make();
-    if (rest) while (!rest());
-  }
+  for (const make of key === 'q' ? [renderQuotes, renderSpeakers] : [renderEntities]) rebuild(make);
+}
+
+/** Builds a side list again, all of it now (a render's batches of it stop: fillList). */
+function rebuild(make) {
+  const rest = make();
+  if (rest) while (!rest());
 }
 
 /** The entity list, most mentioned first; returns the rest of the work or null. */
 function renderEntities() {
   clearChildren(ui.entities);
   const { entities } = state.norm;
-  const groups = state.norm.groups.filter((g) => !state.off.has(`e:${g.label}`));
+  const shownGroups = state.norm.groups.filter((g) => !state.off.has(`e:${g.label}`));
+  const q = ui.entFilter.value.trim().toLowerCase();
+  const groups = q ? shownGroups.filter((g) => g.name.toLowerCase().includes(q) || g.label.toLowerCase() === q) : shownGroups;
   const pos = new Map(entities.map((m) => [m.i, m.start]));
   const list = groups
     .map((g) => ({ g, n: g.mentions.length, first: g.mentions.reduce((a, i) => Math.min(a, pos.get(i) ?? Infinity), Infinity) }))
     .sort((a, b) => b.n - a.n || a.first - b.first);
-  ui.entsN.textContent = groups.length ? `(${fmt(groups.length)})` : '';
+  ui.entsN.textContent = !shownGroups.length ? '' : q ? `(${fmt(groups.length)} of ${fmt(shownGroups.length)})` : `(${fmt(groups.length)})`;
   if (!list.length) {
-    const off = state.norm.groups.length > 0;
-    ui.entities.appendChild(el('li', 'none', !state.text ? 'Nothing yet.' : off ? 'Their layers are switched off.' : 'No names found.'));
+    const why = !state.text
+      ? 'Nothing yet.'
+      : q && shownGroups.length
+        ? 'No entity matches the filter.'
+        : state.norm.groups.length
+          ? 'Their layers are switched off.'
+          : 'No names found.';
+    ui.entities.appendChild(el('li', 'none', why));
     return null;
   }
   return fillList(ui.entities, list, ({ g, n }) => {
@@ -1095,6 +1138,17 @@ function onListClick(ev) {
 }
 ui.entities.addEventListener('click', onListClick);
 ui.quotes.addEventListener('click', onListClick);
+for (const ul of [ui.entities, ui.speakers, ui.quotes]) rovingList(ul);
+// The filter over the entity list: as typed; Down goes into the list.
+ui.entFilter.addEventListener('input', () => state.norm && rebuild(renderEntities));
+ui.entFilter.addEventListener('keydown', (ev) => {
+  if (ev.key !== 'ArrowDown') return;
+  const b = ui.entities.querySelector('button');
+  if (b) {
+    ev.preventDefault();
+    b.focus();
+  }
+});
 
 // ---------------------------------------------------------------- start
 
