@@ -7,6 +7,8 @@
 #   dist/pkg/annotator.js, *_bg.wasm     wasm-bindgen --target web (+ wasm-opt)
 #   dist/node/annotator.js, *_bg.wasm    wasm-bindgen --target nodejs (tests)
 #   dist/example.txt                     the seed article, when ../shared has it
+#   dist/pkg/annotator.json              the wasm's size (the page's download progress)
+#   dist/**/*.br, *.gz                   precompressed copies (scripts/compress.mjs)
 #
 # Env: SKIP_OPT=1 skips wasm-opt; CARGO, WASM_BINDGEN, WASM_OPT override tools.
 set -eu
@@ -83,14 +85,26 @@ copy() { if ! cmp -s "$1" "$2"; then rm -f "$2"; cp "$1" "$2"; chmod u+w "$2"; f
 copy index.html "$OUT/index.html"
 for f in www/*; do copy "$f" "$OUT/www/$(basename "$f")"; done
 # Files deleted from www/ leave dist/www too.
-for f in "$OUT"/www/*; do [ -e "www/$(basename "$f")" ] || rm -f "$f"; done
+for f in "$OUT"/www/*; do
+  case "$f" in *.gz|*.br) continue ;; esac
+  [ -e "www/$(basename "$f")" ] || rm -f "$f"
+done
 
 SEED=../shared/data/seed/article.txt
 if [ -f "$SEED" ]; then copy "$SEED" "$OUT/example.txt"; else rm -f "$OUT/example.txt"; fi
 
+# The wasm's size, for the page's download progress when the wasm is sent
+# compressed (www/boot.js).
+printf '{"wasmBytes":%s}\n' "$(wc -c < "$OUT/pkg/annotator_bg.wasm" | tr -d ' ')" > "$OUT/pkg/annotator.json.tmp"
+if cmp -s "$OUT/pkg/annotator.json.tmp" "$OUT/pkg/annotator.json"; then rm "$OUT/pkg/annotator.json.tmp"; else mv "$OUT/pkg/annotator.json.tmp" "$OUT/pkg/annotator.json"; fi
+
 # The service worker at the root (its scope is the page), stamped with the
 # build hash and the asset list (www/sw.js, scripts/stamp-sw.mjs).
 node scripts/stamp-sw.mjs "$OUT"
+
+# Precompressed copies (FILE.br, FILE.gz) of what the page loads, for
+# scripts/serve.mjs and any static host that serves them (README).
+node scripts/compress.mjs "$OUT"
 
 raw=$(wc -c < "$OUT/pkg/annotator_bg.wasm")
 gz=$(gzip -9 -c "$OUT/pkg/annotator_bg.wasm" | wc -c)

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // A tiny static server for dist/ on 127.0.0.1 with correct MIME types
 // (application/wasm for streaming compilation) and the page's CSP header.
+// Files with a precompressed copy beside them (FILE.br, FILE.gz, written by
+// scripts/compress.mjs in scripts/build-web.sh) are sent as that copy with
+// Content-Encoding br or gzip when the request's Accept-Encoding takes it.
 //
 //   node scripts/serve.mjs [--port N] [--root DIR]
 //
@@ -29,6 +32,20 @@ export const MIME = {
   '.ico': 'image/x-icon',
 };
 
+/** Types sent precompressed when a .br or .gz copy is there. */
+const COMPRESSED_TYPES = /^(text\/|application\/(wasm|json)|image\/svg)/;
+
+/** The encodings an Accept-Encoding header takes (q > 0). */
+export function acceptedEncodings(header) {
+  const out = new Set();
+  for (const part of String(header || '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (name && !(q && !(Number(q.slice(2)) > 0))) out.add(name);
+  }
+  return out;
+}
+
 export function startServer({ root, port = 0, host = '127.0.0.1' } = {}) {
   const base = path.resolve(root);
   const server = createServer(async (req, res) => {
@@ -37,6 +54,11 @@ export function startServer({ root, port = 0, host = '127.0.0.1' } = {}) {
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-cache',
+      // Any origin may load the files (the <article-annotator> element, the
+      // package's module and the wasm from a page elsewhere; README). Public
+      // files, no cookies: nothing to protect by same-origin.
+      'Access-Control-Allow-Origin': '*',
+      'Cross-Origin-Resource-Policy': 'cross-origin',
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { ...headers, Allow: 'GET, HEAD' });
@@ -70,12 +92,34 @@ export function startServer({ root, port = 0, host = '127.0.0.1' } = {}) {
       return;
     }
     const type = MIME[path.extname(file).toLowerCase()] || 'application/octet-stream';
-    res.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': st.size });
+    // A precompressed copy (scripts/compress.mjs) when the client takes it
+    // and it is as new as the file: brotli first, then gzip.
+    let body = file;
+    let size = st.size;
+    const extra = {};
+    if (COMPRESSED_TYPES.test(type)) {
+      extra.Vary = 'Accept-Encoding';
+      const accepts = acceptedEncodings(req.headers['accept-encoding']);
+      for (const [enc, ext] of [
+        ['br', '.br'],
+        ['gzip', '.gz'],
+      ]) {
+        if (!accepts.has(enc)) continue;
+        const c = await fs.stat(file + ext).catch(() => null);
+        if (c && c.isFile() && c.mtimeMs >= st.mtimeMs) {
+          body = file + ext;
+          size = c.size;
+          extra['Content-Encoding'] = enc;
+          break;
+        }
+      }
+    }
+    res.writeHead(200, { ...headers, ...extra, 'Content-Type': type, 'Content-Length': size });
     if (req.method === 'HEAD') {
       res.end();
       return;
     }
-    createReadStream(file).pipe(res);
+    createReadStream(body).pipe(res);
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

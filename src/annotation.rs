@@ -248,6 +248,9 @@ pub struct Annotation {
     pub boilerplate: Vec<Boilerplate>,
     /// The lines of the article's header (headline, byline, ...), in text order.
     pub parts: Vec<Part>,
+    /// The text's language, an ISO 639-1 code (`"en"`, `"de"`, ...) or `"und"` when it
+    /// cannot be told; the layers read English only.
+    pub language: &'static str,
 }
 
 impl Annotation {

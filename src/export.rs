@@ -95,6 +95,8 @@ pub struct Record {
     pub boilerplate: Vec<BoilerplateRecord>,
     /// The article's header lines, in text order.
     pub parts: Vec<PartRecord>,
+    /// The text's language: an ISO 639-1 code, or "und" when it cannot be told.
+    pub language: &'static str,
 }
 
 /// Convert `ann` (byte offsets into `text`) to a record with offsets in `unit`.
@@ -174,6 +176,7 @@ pub fn record(text: &str, ann: &Annotation, unit: Unit) -> Record {
                 PartRecord { start, end, part: p.kind.as_str() }
             })
             .collect(),
+        language: if ann.language.is_empty() { "und" } else { ann.language },
     }
 }
 

@@ -33,13 +33,13 @@ macro_rules! internal_modules {
         mod $name;
     )*};
 }
-internal_modules!(boilerplate, entities, hash, html, lexicon, parts, quotes, segment);
+internal_modules!(boilerplate, entities, hash, html, language, lexicon, parts, quotes, segment);
 
 /// The training, evaluation and bench programs' view of the crate.
 #[cfg(feature = "internals")]
 #[doc(hidden)]
 pub mod internals {
-    pub use crate::{boilerplate, entities, hash, html, lexicon, parts, quotes, segment};
+    pub use crate::{boilerplate, entities, hash, html, language, lexicon, parts, quotes, segment};
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -187,5 +187,6 @@ fn annotate_with(
         if opts.inside_boilerplate { Vec::new() } else { boilerplate.iter().map(|b| b.span).collect() };
     let quotes = if opts.quotes { quotes::detect(seg, &mentions, &entities, &skip) } else { Vec::new() };
     let (mentions, entities) = if opts.entities { (mentions, entities) } else { (Vec::new(), Vec::new()) };
-    Annotation { mentions, entities, quotes, boilerplate, parts }
+    let language = language::detect(seg.text);
+    Annotation { mentions, entities, quotes, boilerplate, parts, language }
 }

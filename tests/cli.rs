@@ -18,6 +18,7 @@ fn prints_the_scorer_schema() {
     let v = annotate_json(&text);
     let n = text.chars().count() as u64;
     assert_eq!(v["text"].as_str(), Some(text.as_str()));
+    assert_eq!(v["language"].as_str(), Some("en"), "the text's language");
     let ents = v["entities"].as_array().expect("entities");
     assert!(!ents.is_empty(), "the seed article has entities");
     let groups = v["groups"].as_array().expect("groups");

@@ -1,6 +1,6 @@
 // The page: paste -> worker (wasm) -> highlighted view, legend, lists.
 // All user text reaches the DOM through textContent / text nodes only.
-import { LABELS, labelClass, normalize, viewBuilder, cleanText, excerpt, appendText, articleHead } from './render.js';
+import { LABELS, labelClass, normalize, viewBuilder, cleanText, excerpt, appendText, articleHead, leadClutter } from './render.js';
 import { quoteStats } from './exports.js';
 import { installExtras } from './extras.js';
 import { adoptPalette } from './palette.js';
@@ -20,10 +20,14 @@ const ui = {
   status: $('status'),
   progress: $('progress'),
   cancel: $('cancel'),
+  undo: $('undo'),
   view: $('view'),
   head: $('article-head'),
+  fold: $('fold'),
+  langNote: $('lang-note'),
   legend: $('legend'),
   entities: $('entities'),
+  entFilter: $('ent-filter'),
   entsN: $('ents-n'),
   quotes: $('quotes'),
   quotesN: $('quotes-n'),
@@ -52,6 +56,9 @@ const state = {
   // pasted or opened HTML (options changing re-annotate the HTML); null once
   // the text is edited (then it is annotated as plain text).
   fromHtml: null,
+  lead: { end: 0, lines: 0 }, // the page clutter before the article (leadClutter)
+  leadOpen: false, // the folded clutter shown (per text)
+  langAnyway: false, // names and quotes of a non-English text marked all the same (per text)
 };
 
 // Render a result, keeping the status line in step with the view (it says
@@ -186,7 +193,9 @@ function annotateNow() {
   inflight = true;
   cancelled = false;
   const busy = `Annotating ${plural(text.length, 'character')}…`;
-  setStatus(busy, 'busy');
+  busyText = busy;
+  if (ready) setStatus(busy, 'busy');
+  else showLoading();
   showBusy(true);
   const onProgress = (p) => {
     ui.progress.hidden = false;
@@ -234,7 +243,9 @@ function annotateHtmlNow(html, expect, plain = '') {
   cancelled = false;
   htmlBusy++;
   const busy = `Annotating ${plural(html.length, 'character')} of HTML…`;
-  setStatus(busy, 'busy');
+  busyText = busy;
+  if (ready) setStatus(busy, 'busy');
+  else showLoading();
   showBusy(true);
   call('annotateHtml', { html, options: state.options })
     .then(
@@ -249,12 +260,12 @@ function annotateHtmlNow(html, expect, plain = '') {
         if (!text.trim()) {
           state.fromHtml = null;
           if (plain.trim()) {
-            insertText(plain.replace(/\r\n?/g, '\n'), true);
+            insertText(plain.replace(/\r\n?/g, '\n'), true, 'html');
             annotateNow();
           } else setStatus('The HTML has no text to annotate.', 'done');
           return;
         }
-        if (ui.text.value !== text) insertText(text, true);
+        if (ui.text.value !== text) insertText(text, true, 'html');
         setCollapsed(true);
         state.fromHtml = { html, text };
         const done = () => summary(state.norm, text, ms, true);
@@ -266,7 +277,7 @@ function annotateHtmlNow(html, expect, plain = '') {
         else if (plain.trim() && ui.text.value === expect) {
           // E.g. HTML over the core's size limit: the paste's plain text.
           console.warn(`the HTML could not be annotated (${e.message}); using the plain text`);
-          insertText(plain.replace(/\r\n?/g, '\n'), true);
+          insertText(plain.replace(/\r\n?/g, '\n'), true, 'html');
           setCollapsed(true);
           annotateNow();
         } else setStatus(`Could not annotate this HTML: ${e.message}`, 'error');
@@ -282,9 +293,54 @@ function annotateHtmlNow(html, expect, plain = '') {
 function showBusy(on) {
   ui.cancel.hidden = !on;
   if (!on) {
+    busyText = '';
     ui.progress.hidden = true;
     ui.progress.value = 0;
+    if (!ready) showLoading();
   }
+}
+
+// ---------------------------------------------------------------- loading
+
+// Until the annotator is ready the status line says what is happening, as it
+// happens: the wasm's download with its true progress (www/boot.js counts
+// the bytes), then its preparation (compiling, starting); a text that waits
+// for it says so (it is annotated once the annotator is ready).
+let ready = false;
+let busyText = ''; // the request in flight ('' none): shown once ready
+const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
+
+function loadingText() {
+  const p = boot && boot.progress;
+  if (!p || p.failed || (!p.loaded && !p.done)) return 'Loading the annotator…';
+  if (p.done) return 'Preparing the annotator…';
+  // In steps of 5% (the status is read out by screen readers; the bar moves finer).
+  if (p.total) return `Downloading the annotator: ${Math.min(95, 5 * Math.floor((p.loaded / p.total) * 20))}% of ${mb(p.total)}…`;
+  return `Downloading the annotator: ${mb(p.loaded)}…`;
+}
+
+function showLoading() {
+  if (ready) return;
+  const p = boot && boot.progress;
+  const waitsFor = busyText ? ` Your text is annotated as soon as it is ready.` : '';
+  const msg = `${loadingText()}${waitsFor}`;
+  if (ui.status.textContent !== msg) setStatus(msg, 'loading');
+  if (p && p.total && !p.done) {
+    ui.progress.hidden = false;
+    ui.progress.value = Math.min(1, p.loaded / p.total);
+  } else if (!busyText) ui.progress.hidden = true;
+}
+
+let loadingFrame = false;
+if (boot && boot.onProgress) {
+  boot.onProgress(() => {
+    if (ready || loadingFrame) return;
+    loadingFrame = true;
+    later(() => {
+      loadingFrame = false;
+      showLoading();
+    });
+  });
 }
 
 // Cancel stops the worker mid-text (wasm cannot be interrupted otherwise)
@@ -304,7 +360,9 @@ function summary(norm, text, ms, fromHtml = false) {
     plural(norm.boilerplate.length, 'boilerplate line'),
   ];
   const t = typeof ms === 'number' ? ` in ${Math.max(1, Math.round(ms))} ms` : '';
-  return `Annotated ${plural(text.length, 'character')}${fromHtml ? ' from HTML' : ''}${t}: ${parts.join(', ')}.`;
+  const l = foreign(state.raw);
+  const lang = l && !state.langAnyway ? ` Not English (${languageName(l)}): names and quotes are not marked.` : '';
+  return `Annotated ${plural(text.length, 'character')}${fromHtml ? ' from HTML' : ''}${t}: ${parts.join(', ')}.${lang}`;
 }
 
 // ---------------------------------------------------------------- render
@@ -321,14 +379,57 @@ function el(tag, cls, text) {
   return e;
 }
 
-/** Show `text` with annotation `ann` (as the wasm returns it, or null). */
 /**
  * The annotation as shown: names inside boilerplate lines are left out
- * unless asked for (nulls keep the other mentions' indices).
+ * unless asked for (nulls keep the other mentions' indices); a text the core
+ * says is not English shows no names or quotes (the layers read English
+ * only) unless the reader asks for them.
  */
 function shown(ann) {
+  ann = trusted(ann);
   if (state.showInBp || !ann || !Array.isArray(ann.entities)) return ann;
   return { ...ann, entities: ann.entities.map((m) => (m && m.boilerplate === true ? null : m)) };
+}
+
+/** The text's language when the core says it is not English (else null). */
+function foreign(ann) {
+  const l = ann && typeof ann.language === 'string' ? ann.language : '';
+  return l && l !== 'en' && l !== 'und' ? l : null;
+}
+
+/** `ann` without the marks the page cannot stand behind (names and quotes of a non-English text). */
+function trusted(ann) {
+  if (!foreign(ann) || state.langAnyway) return ann;
+  return { ...ann, entities: [], groups: [], quotes: [] };
+}
+
+const LANGUAGES = {
+  de: 'German', fr: 'French', es: 'Spanish', it: 'Italian', pt: 'Portuguese', nl: 'Dutch', sv: 'Swedish',
+  da: 'Danish', nb: 'Norwegian', fi: 'Finnish', pl: 'Polish', cs: 'Czech', ro: 'Romanian', hu: 'Hungarian',
+  tr: 'Turkish', id: 'Indonesian', ru: 'Russian', uk: 'Ukrainian', el: 'Greek', he: 'Hebrew', ar: 'Arabic',
+  hi: 'Hindi', th: 'Thai', ko: 'Korean', ja: 'Japanese', zh: 'Chinese',
+};
+const languageName = (code) => LANGUAGES[code] || code;
+
+/** The plain note above the view when the text is not English. */
+function renderLangNote() {
+  const l = foreign(state.raw);
+  clearChildren(ui.langNote);
+  ui.langNote.hidden = !l;
+  if (!l) return;
+  const looks = LANGUAGES[l] ? `This text looks ${LANGUAGES[l]}.` : `This text is not in English (language code ${l}).`;
+  const b = el('button', 'link');
+  b.type = 'button';
+  b.id = 'lang-anyway';
+  b.setAttribute('aria-pressed', String(state.langAnyway));
+  if (state.langAnyway) {
+    ui.langNote.append(el('span', '', `${looks} The names and quotes below are marked as if it were English, and many are wrong. `));
+    b.textContent = 'Hide them';
+  } else {
+    ui.langNote.append(el('span', '', `${looks} The annotator reads English only, so names and quotes are not marked; page clutter is. `));
+    b.textContent = 'Mark them anyway';
+  }
+  ui.langNote.appendChild(b);
 }
 
 // Long texts are shown in pieces: the first FIRST_UNITS at once (more than a
@@ -360,9 +461,15 @@ function render(text, ann, onShown = null) {
   const my = ++job;
   pending = null;
   mark('annotator:render-start');
+  if (text !== state.text) {
+    state.leadOpen = false;
+    state.langAnyway = false;
+  }
   state.text = text;
   state.raw = ann;
   state.norm = normalize(text, shown(ann));
+  state.lead = text ? leadClutter(text, state.norm) : { end: 0, lines: 0 };
+  if (state.lead.lines < FOLD_MIN) state.lead = { end: 0, lines: 0 };
   state.cursor.clear();
   clearChildren(ui.view);
   // Work left after the first part: functions that do a little and return
@@ -372,13 +479,20 @@ function render(text, ann, onShown = null) {
     state.index = { layers: new Map(), byGroup: new Map(), byQuote: new Map() };
     ui.view.appendChild(el('p', 'empty', 'The annotated text appears here.'));
   } else {
-    const builder = viewBuilder(document, text, state.norm, { chunk: CHUNK_UNITS, isOff: (k) => state.off.has(k) });
+    const builder = viewBuilder(document, text, state.norm, {
+      chunk: CHUNK_UNITS,
+      isOff: (k) => state.off.has(k),
+      lead: state.lead.end,
+      describe: true,
+    });
     state.index = builder;
     let units = 0;
     while (!builder.done && units < FIRST_UNITS) units += addPiece(builder);
     if (!builder.done) work.push(() => (addPiece(builder), builder.done));
   }
   renderHead();
+  renderFold();
+  renderLangNote();
   renderLegend();
   for (const rest of [renderEntities(), renderQuotes(), renderSpeakers()]) if (rest) work.push(rest);
   const finish = () => {
@@ -443,13 +557,48 @@ function finishRender() {
  */
 function fillList(ul, items, make) {
   let k = 0;
+  // A list rebuilt since (a toggle, the filter) ends this one's batches.
+  const gen = (ul._gen = (ul._gen || 0) + 1);
   const more = (n) => {
+    if (ul._gen !== gen) return true;
     const frag = document.createDocumentFragment();
-    for (const end = Math.min(items.length, k + n); k < end; k++) frag.appendChild(make(items[k]));
+    for (const end = Math.min(items.length, k + n); k < end; k++) {
+      const li = make(items[k]);
+      // One tab stop per list: its buttons are reached with the arrow keys.
+      for (const b of li.querySelectorAll('button')) b.tabIndex = k === 0 && b === li.querySelector('button') ? 0 : -1;
+      frag.appendChild(li);
+    }
     ul.appendChild(frag);
     return k >= items.length;
   };
   return more(LIST_FIRST) ? null : () => more(LIST_BATCH);
+}
+
+/**
+ * Arrow keys inside a list (entities, speakers, quotes): Up/Down (and
+ * Left/Right) go to the previous or next button, Home and End to the first
+ * and last; the button last focused is the list's one tab stop.
+ */
+function rovingList(ul) {
+  ul.addEventListener('keydown', (ev) => {
+    if (!['ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(ev.key)) return;
+    const buttons = [...ul.querySelectorAll('button')];
+    const at = buttons.indexOf(document.activeElement);
+    if (at < 0 || !buttons.length) return;
+    ev.preventDefault();
+    let to = at;
+    if (ev.key === 'ArrowDown' || ev.key === 'ArrowRight') to = Math.min(buttons.length - 1, at + 1);
+    else if (ev.key === 'ArrowUp' || ev.key === 'ArrowLeft') to = Math.max(0, at - 1);
+    else if (ev.key === 'Home') to = 0;
+    else to = buttons.length - 1;
+    buttons[to].focus();
+  });
+  ul.addEventListener('focusin', (ev) => {
+    const b = ev.target.closest('button');
+    if (!b || !ul.contains(b) || b.tabIndex === 0) return;
+    for (const o of ul.querySelectorAll('button[tabindex="0"]')) o.tabIndex = -1;
+    b.tabIndex = 0;
+  });
 }
 const LIST_FIRST = 200;
 const LIST_BATCH = 200;
@@ -472,6 +621,34 @@ function renderHead() {
   if (meta) ui.head.appendChild(el('p', 'head-meta', meta));
   ui.head.hidden = !headline && !meta;
 }
+
+// Page clutter before the article (a whole page pasted as text: menus,
+// sign-in, section lists) folds into one line when there are at least
+// FOLD_MIN such lines; the line's button shows and folds them again.
+const FOLD_MIN = 3;
+
+function renderFold() {
+  const n = state.lead.lines;
+  ui.fold.hidden = n === 0;
+  ui.view.classList.toggle('fold-lead', n > 0 && !state.leadOpen);
+  if (!n) return;
+  const b = ui.fold.querySelector('button');
+  b.setAttribute('aria-expanded', String(state.leadOpen));
+  b.textContent = state.leadOpen ? `Fold the ${plural(n, 'line')} of page clutter` : `${plural(n, 'line')} of page clutter, show`;
+}
+ui.langNote.addEventListener('click', (ev) => {
+  if (!ev.target.closest('#lang-anyway') || !state.raw) return;
+  state.langAnyway = !state.langAnyway;
+  const text = state.text;
+  render(text, state.raw, () => setStatus(summary(state.norm, text), 'done'));
+  const b = document.getElementById('lang-anyway');
+  if (b) b.focus();
+});
+
+ui.fold.querySelector('button').addEventListener('click', () => {
+  state.leadOpen = !state.leadOpen;
+  renderFold();
+});
 
 function renderLegend() {
   clearChildren(ui.legend);
@@ -520,19 +697,38 @@ function toggleLayer(key) {
     const name = b.querySelector('.name').textContent;
     b.title = `${state.off.has(key) ? 'Show' : 'Hide'} ${name.toLowerCase()} highlights`;
   }
+  // One view state: the side lists follow the layers, as the exports do.
+  if (!state.norm || !(key === 'q' || key.startsWith('e:'))) return;
+  for (const make of key === 'q' ? [renderQuotes, renderSpeakers] : [renderEntities]) rebuild(make);
+}
+
+/** Builds a side list again, all of it now (a render's batches of it stop: fillList). */
+function rebuild(make) {
+  const rest = make();
+  if (rest) while (!rest());
 }
 
 /** The entity list, most mentioned first; returns the rest of the work or null. */
 function renderEntities() {
   clearChildren(ui.entities);
-  const { groups, entities } = state.norm;
+  const { entities } = state.norm;
+  const shownGroups = state.norm.groups.filter((g) => !state.off.has(`e:${g.label}`));
+  const q = ui.entFilter.value.trim().toLowerCase();
+  const groups = q ? shownGroups.filter((g) => g.name.toLowerCase().includes(q) || g.label.toLowerCase() === q) : shownGroups;
   const pos = new Map(entities.map((m) => [m.i, m.start]));
   const list = groups
     .map((g) => ({ g, n: g.mentions.length, first: g.mentions.reduce((a, i) => Math.min(a, pos.get(i) ?? Infinity), Infinity) }))
     .sort((a, b) => b.n - a.n || a.first - b.first);
-  ui.entsN.textContent = groups.length ? `(${fmt(groups.length)})` : '';
+  ui.entsN.textContent = !shownGroups.length ? '' : q ? `(${fmt(groups.length)} of ${fmt(shownGroups.length)})` : `(${fmt(groups.length)})`;
   if (!list.length) {
-    ui.entities.appendChild(el('li', 'none', state.text ? 'No names found.' : 'Nothing yet.'));
+    const why = !state.text
+      ? 'Nothing yet.'
+      : q && shownGroups.length
+        ? 'No entity matches the filter.'
+        : state.norm.groups.length
+          ? 'Their layers are switched off.'
+          : 'No names found.';
+    ui.entities.appendChild(el('li', 'none', why));
     return null;
   }
   return fillList(ui.entities, list, ({ g, n }) => {
@@ -547,14 +743,21 @@ function renderEntities() {
   });
 }
 
+/** What an empty quote list or who-is-quoted panel says. */
+function quotesNone() {
+  if (!state.text) return 'Nothing yet.';
+  return state.off.has('q') && state.norm.quotes.length ? 'Quotes are switched off (Layers).' : 'No quotes found.';
+}
+
 /** The quote list in text order; returns the rest of the work or null. */
 function renderQuotes() {
   clearChildren(ui.quotes);
-  const { quotes, groups } = state.norm;
+  const { groups } = state.norm;
+  const quotes = state.off.has('q') ? [] : state.norm.quotes;
   const gname = new Map(groups.map((g) => [g.id, g]));
   ui.quotesN.textContent = quotes.length ? `(${fmt(quotes.length)})` : '';
   if (!quotes.length) {
-    ui.quotes.appendChild(el('li', 'none', state.text ? 'No quotes found.' : 'Nothing yet.'));
+    ui.quotes.appendChild(el('li', 'none', quotesNone()));
     return null;
   }
   return fillList(ui.quotes, quotes, (q) => {
@@ -590,11 +793,12 @@ function renderQuotes() {
  */
 function renderSpeakers() {
   clearChildren(ui.speakers);
-  const st = quoteStats(state.text, shown(state.raw));
+  const ann = shown(state.raw);
+  const st = quoteStats(state.text, state.off.has('q') && ann ? { ...ann, quotes: [] } : ann);
   state.speakers = st;
   ui.speakersN.textContent = st.speakers.length ? `(${fmt(st.speakers.length)})` : '';
   if (!st.speakers.length && !st.unattributed.quotes.length) {
-    ui.speakers.appendChild(el('li', 'none', state.text ? 'No quotes found.' : 'Nothing yet.'));
+    ui.speakers.appendChild(el('li', 'none', quotesNone()));
     return null;
   }
   const pct = (x) => `${(x * 100).toFixed(x > 0 && x < 0.1 ? 1 : 0)}%`;
@@ -685,13 +889,109 @@ function flash(els, key, at = null) {
  * lines in Chromium (160 ms for the 48-line example article, 18 s for 50 KB
  * of short lines).
  */
-function insertText(s, all = false) {
+function insertText(s, all = false, why = 'replace') {
+  if (all && s !== ui.text.value) remember(why, s);
   state.fromHtml = null; // a new text; annotateHtmlNow sets it after inserting
   ui.text.focus();
   const a = all ? 0 : ui.text.selectionStart;
   const b = all ? ui.text.value.length : ui.text.selectionEnd;
   ui.text.setRangeText(s, a, b, 'end');
+  showUndo();
 }
+
+// ---------------------------------------------------------------- undo
+
+// The page's own replaces of the whole text (Example article, Clear, an HTML
+// paste, an opened file) are not in the textarea's undo history (a fast
+// setRangeText, see insertText), so the page keeps its own: each replace
+// records the text before it. Ctrl+Z (Cmd+Z) in the text box, or the Undo
+// button, brings the text back while the box still holds what the replace
+// put there; typing after a replace is undone by the browser first, and the
+// next Ctrl+Z then undoes the replace. Ctrl+Shift+Z / Ctrl+Y redo it.
+const UNDO_MAX = 20;
+const UNDO_UNITS = 64 * 1024 * 1024; // the texts kept, in UTF-16 units at most
+const undo = { back: [], forward: [] };
+const WHY = {
+  example: 'the example article',
+  clear: 'Clear',
+  html: 'the HTML paste',
+  file: 'the opened file',
+  project: 'the opened project',
+  replace: 'the replace',
+};
+
+function remember(why, after) {
+  undo.back.push({ why, before: ui.text.value, fromHtml: state.fromHtml, after, sel: [ui.text.selectionStart, ui.text.selectionEnd] });
+  undo.forward.length = 0;
+  const size = () => undo.back.reduce((n, e) => n + e.before.length + e.after.length, 0);
+  while (undo.back.length > 1 && (undo.back.length > UNDO_MAX || size() > UNDO_UNITS)) undo.back.shift();
+}
+
+/** The replace that Ctrl+Z undoes now: the last, while the box holds what it put there. */
+function undoable() {
+  const e = undo.back[undo.back.length - 1];
+  return e && e.after === ui.text.value ? e : null;
+}
+function redoable() {
+  const e = undo.forward[undo.forward.length - 1];
+  return e && e.before === ui.text.value ? e : null;
+}
+
+function showUndo() {
+  const e = undoable();
+  ui.undo.hidden = !e;
+  if (e) ui.undo.title = `Bring back the text as it was before ${WHY[e.why] || WHY.replace} (Ctrl+Z)`;
+}
+
+/** Puts `value` in the box (fast, not in the browser's history) and annotates it. */
+function restore(value, fromHtml, sel) {
+  clearTimeout(typingTimer);
+  ui.text.focus();
+  ui.text.setRangeText(value, 0, ui.text.value.length, 'end');
+  if (sel) ui.text.setSelectionRange(Math.min(sel[0], value.length), Math.min(sel[1], value.length));
+  state.fromHtml = fromHtml && fromHtml.text === value ? fromHtml : null;
+  if (value.trim()) {
+    setCollapsed(ui.input.classList.contains('collapsed'));
+    annotateNow();
+  } else {
+    setCollapsed(false);
+    render('', null);
+  }
+}
+
+function undoReplace() {
+  const e = undoable();
+  if (!e) return false;
+  undo.back.pop();
+  undo.forward.push(e);
+  restore(e.before, e.fromHtml, e.sel);
+  showUndo();
+  if (!e.before.trim()) setStatus(`Undone: ${WHY[e.why] || WHY.replace}.`, 'done');
+  return true;
+}
+
+function redoReplace() {
+  const e = redoable();
+  if (!e) return false;
+  undo.forward.pop();
+  undo.back.push(e);
+  restore(e.after, null, null);
+  showUndo();
+  return true;
+}
+
+ui.undo.addEventListener('click', () => {
+  if (!undoReplace()) showUndo();
+});
+ui.text.addEventListener('keydown', (ev) => {
+  if (!(ev.ctrlKey || ev.metaKey) || ev.altKey) return;
+  const k = ev.key.toLowerCase();
+  if (k === 'z' && !ev.shiftKey) {
+    if (undoReplace()) ev.preventDefault();
+  } else if ((k === 'z' && ev.shiftKey) || (k === 'y' && !ev.metaKey)) {
+    if (redoReplace()) ev.preventDefault();
+  }
+});
 
 let typingTimer = 0;
 
@@ -719,6 +1019,7 @@ ui.text.addEventListener('paste', (ev) => {
 // A paste is the browser's own (fast, undoable; the textarea turns CR LF and
 // CR into LF); its input event starts the annotation at once.
 ui.text.addEventListener('input', (ev) => {
+  showUndo();
   if (ev.inputType === 'insertFromPaste' || ev.inputType === 'insertFromDrop') {
     // After a paste the article is read in the view: the input collapses.
     if (ui.text.value.trim()) setCollapsed(true);
@@ -758,7 +1059,7 @@ ui.example.addEventListener('click', async () => {
   try {
     const r = await fetch('example.txt', { cache: 'no-cache' });
     if (!r.ok) throw new Error(r.status === 404 ? 'no example article is bundled with this build' : `HTTP ${r.status}`);
-    insertText((await r.text()).replace(/\r\n?/g, '\n'), true);
+    insertText((await r.text()).replace(/\r\n?/g, '\n'), true, 'example');
     setCollapsed(true);
     annotateNow();
   } catch (e) {
@@ -767,10 +1068,11 @@ ui.example.addEventListener('click', async () => {
 });
 
 ui.clear.addEventListener('click', () => {
-  insertText('', true);
+  const had = ui.text.value.trim() !== '';
+  insertText('', true, 'clear');
   setCollapsed(false);
   render('', null);
-  setStatus('Cleared. Paste an article to annotate it.');
+  setStatus(had ? 'Cleared. Undo (Ctrl+Z) brings the text back; paste an article to annotate it.' : 'Cleared. Paste an article to annotate it.');
 });
 
 ui.showInBp.addEventListener('click', () => {
@@ -836,6 +1138,17 @@ function onListClick(ev) {
 }
 ui.entities.addEventListener('click', onListClick);
 ui.quotes.addEventListener('click', onListClick);
+for (const ul of [ui.entities, ui.speakers, ui.quotes]) rovingList(ul);
+// The filter over the entity list: as typed; Down goes into the list.
+ui.entFilter.addEventListener('input', () => state.norm && rebuild(renderEntities));
+ui.entFilter.addEventListener('keydown', (ev) => {
+  if (ev.key !== 'ArrowDown') return;
+  const b = ui.entities.querySelector('button');
+  if (b) {
+    ev.preventDefault();
+    b.focus();
+  }
+});
 
 // ---------------------------------------------------------------- start
 
@@ -845,16 +1158,25 @@ startWorker();
 // queued in the worker (index.html has them disabled until here).
 ui.example.disabled = false;
 ui.annotate.disabled = false;
+showLoading();
 workerReady.then(
   (v) => {
+    ready = true;
     ui.version.textContent = `annotator ${v}`;
+    // The bar showed the download; from now on it shows a long text's pieces.
+    ui.progress.value = 0;
+    if (busyText) setStatus(busyText, 'busy'); // a request waited for the annotator: it runs now
+    else ui.progress.hidden = true;
     // Text typed or dropped before now is annotated; a request already
     // queued (e.g. the example article) is answered without a second one.
     if (inflight || htmlBusy || (state.text && state.text === ui.text.value)) return;
     if (ui.text.value.trim()) annotateNow();
     else setStatus('Ready. Paste an article, or try the example article.');
   },
-  (e) => setStatus(`Error: ${e.message}. Reload the page to try again.`, 'error'),
+  (e) => {
+    ready = true; // no more loading messages: the error stays
+    setStatus(`Error: ${e.message}. Reload the page to try again.`, 'error');
+  },
 );
 
 // Test hook: ?test exposes the renderer so tests can feed it annotations.
@@ -877,16 +1199,15 @@ if (new URLSearchParams(location.search).has('test')) {
 // (www/extras.js).
 installExtras({
   getText: () => state.text,
-  getAnnotation: () => state.raw,
+  getAnnotation: () => trusted(state.raw),
   getView: () => ({ hidden: [...state.off], marksInBoilerplate: state.showInBp, hideBoilerplate: state.hideBp }),
   show: (text, ann) => {
     clearTimeout(typingTimer);
-    state.fromHtml = null;
-    ui.text.value = text;
+    insertText(text, true, 'project');
     render(text, ann, () => setStatus(summary(state.norm, text), 'done'));
   },
   load: (text) => {
-    insertText(text, true);
+    insertText(text, true, 'file');
     annotateNow();
   },
   // An .html file: the core's HTML parser reads it (never the page's DOM),

@@ -71,6 +71,7 @@ export function toProject(text, ann, meta = {}) {
       quotes: arr(a.quotes),
       boilerplate: arr(a.boilerplate),
       parts: arr(a.parts),
+      ...(typeof a.language === 'string' ? { language: a.language } : {}),
     },
   };
 }
@@ -104,6 +105,7 @@ export function parseProject(input) {
       quotes: arr(a.quotes),
       boilerplate: arr(a.boilerplate),
       parts: arr(a.parts),
+      ...(typeof a.language === 'string' ? { language: a.language } : {}),
     },
   };
 }
@@ -427,7 +429,7 @@ export function viewAnnotation(ann, view = {}) {
     ? []
     : arr(a.quotes).map((q) => (q && isInt(q.speaker_entity) && !kept.has(q.speaker_entity) ? { ...q, speaker_entity: null } : q));
   const boilerplate = hidden.has('bp') && !view.hideBoilerplate ? [] : arr(a.boilerplate);
-  return { entities, groups, quotes, boilerplate };
+  return { entities, groups, quotes, boilerplate, ...(typeof a.language === 'string' ? { language: a.language } : {}) };
 }
 
 /** The view settings an export records: which layers it holds. */

@@ -201,6 +201,44 @@ export function articleHead(text, parts) {
 }
 
 /**
+ * The page clutter before the article: where the article's body begins (the
+ * start of the first line that is neither boilerplate nor a header part) and
+ * the boilerplate lines before it. A whole page pasted as text (Ctrl+A,
+ * Ctrl+C) opens with tens of menu and sign-in lines; the view folds them into
+ * one line. `{end, lines}`: lines 0 when nothing comes before the body.
+ */
+export function leadClutter(text, norm) {
+  // Spans sorted by start, walked with one cursor each (lines come in order).
+  const cursor = (spans) => {
+    const list = [...spans].sort((a, b) => a.start - b.start);
+    let k = 0;
+    let reach = -1; // the furthest end among spans started so far
+    return (i) => {
+      while (k < list.length && list[k].start <= i) reach = Math.max(reach, list[k++].end);
+      return i < reach;
+    };
+  };
+  const inBp = cursor(norm.boilerplate);
+  const inPart = cursor(norm.parts);
+  let lines = 0;
+  let pos = 0;
+  while (pos < text.length) {
+    let e = text.indexOf('\n', pos);
+    if (e < 0) e = text.length;
+    const line = text.slice(pos, e);
+    if (line.trim()) {
+      const first = pos + (line.length - line.trimStart().length);
+      const bp = inBp(first);
+      const part = inPart(first);
+      if (bp) lines++;
+      else if (!part) return { end: pos, lines };
+    }
+    pos = e + 1;
+  }
+  return { end: text.length, lines };
+}
+
+/**
  * When [s, e) is a whole line (up to trailing spaces), the end of what hides
  * with it: its trailing spaces, its line break and the blank lines after it;
  * else `e`.
@@ -279,7 +317,7 @@ function pushTo(map, k, el) {
  * layer (`layers`: 'e:PERSON', 'q', 'bp'), its entity group (`byGroup`) and
  * its quote (`byQuote`); a layer switched off (`isOff`) starts off.
  */
-function elementMaker(doc, text, norm, isOff) {
+function elementMaker(doc, text, norm, isOff, lead, describe) {
   const groupName = new Map(norm.groups.map((g) => [g.id, g.name]));
   const layers = new Map();
   const byGroup = new Map();
@@ -297,10 +335,12 @@ function elementMaker(doc, text, norm, isOff) {
       el.dataset.b = String(s.i);
       el.dataset.kind = s.kind;
       el.title = `Boilerplate: ${s.kind}`;
+      if (describe) el.setAttribute('aria-describedby', 'desc-bp');
+      if (it.start < lead) el.classList.add('lead');
       layer('bp', el);
     } else if (it.kind === 'nl') {
       el = doc.createElement('span');
-      el.className = 'bp-nl';
+      el.className = it.start <= lead ? 'bp-nl lead' : 'bp-nl';
     } else if (it.kind === 'q') {
       el = doc.createElement('span');
       el.className = s.unclosed ? 'q unclosed' : 'q';
@@ -322,6 +362,8 @@ function elementMaker(doc, text, norm, isOff) {
       if (s.group !== null) el.dataset.g = String(s.group);
       const name = s.group !== null ? groupName.get(s.group) : '';
       el.title = name ? `${s.label}: ${name}` : s.label;
+      // Read with the mark: its kind (a screen reader otherwise says only "mark").
+      if (describe) el.setAttribute('aria-describedby', `desc-${labelClass(s.label)}`);
       layer(`e:${s.label}`, el);
       if (s.group !== null) pushTo(byGroup, s.group, el);
     }
@@ -369,13 +411,19 @@ function insertSorted(items, from, it) {
  *           kept in the text but hidden (class "cut"): the block boundary
  *           draws it, so the view looks, copies and reads as one text.
  *   isOff   layer key -> true when the layer's highlights start switched off.
+ *   describe  true: marks and boilerplate lines name their kind for
+ *           assistive technology (aria-describedby="desc-L-PERSON", "desc-bp":
+ *           the page holds elements with those ids).
+ *   lead    UTF-16 offset: boilerplate lines (and the line breaks that hide
+ *           with them) before it get class "lead", the page clutter that the
+ *           page folds (leadClutter(...).end).
  * Returns {next(root) -> {start, end} | null, done, layers, byGroup, byQuote};
  * the indexes grow as pieces are built.
  */
-export function viewBuilder(doc, text, norm, { chunk = Infinity, isOff = null } = {}) {
+export function viewBuilder(doc, text, norm, { chunk = Infinity, isOff = null, lead = 0, describe = false } = {}) {
   const items = viewItems(text, norm);
   let n = items.length; // numbers for split remainders
-  const { make, layers, byGroup, byQuote } = elementMaker(doc, text, norm, isOff);
+  const { make, layers, byGroup, byQuote } = elementMaker(doc, text, norm, isOff, lead, describe);
   let pos = 0;
   let i = 0; // next item
   const builder = {

@@ -55,6 +55,12 @@ export interface Annotation {
   groups: EntityGroup[];
   quotes: Quote[];
   boilerplate: BoilerplateLine[];
+  /**
+   * The text's language: an ISO 639-1 code ('en', 'de', 'fr', ...) or 'und' when it
+   * cannot be told. The layers read English only; their marks on other languages are
+   * unreliable.
+   */
+  language: string;
 }
 
 /** Layers to run; each defaults to true. */

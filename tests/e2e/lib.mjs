@@ -164,6 +164,33 @@ export function viewSummary(page) {
   });
 }
 
+/**
+ * Where the view draws the text at UTF-16 offset `off` of its text (the
+ * first `n` units from there): {top, bottom} in px from the top of the
+ * document, or null when it is not drawn (hidden or folded) or out of range.
+ */
+export function viewPlace(page, off, n = 1) {
+  return page.evaluate(
+    ([o, k]) => {
+      const view = document.getElementById('view');
+      const walker = document.createTreeWalker(view, NodeFilter.SHOW_TEXT);
+      let pos = 0;
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        if (pos + t.data.length > o) {
+          const r = document.createRange();
+          r.setStart(t, o - pos);
+          r.setEnd(t, Math.min(t.data.length, o - pos + k));
+          const b = r.getBoundingClientRect();
+          return b.width || b.height ? { top: b.top + scrollY, bottom: b.bottom + scrollY } : null;
+        }
+        pos += t.data.length;
+      }
+      return null;
+    },
+    [off, n],
+  );
+}
+
 export function countBy(items, key) {
   const out = {};
   for (const it of items) out[it[key]] = (out[it[key]] || 0) + 1;

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { DIST, openPage, paste, settled, usePage } from './lib.mjs';
 import { parseCsv, parseProject } from '../../www/exports.js';
 import { TEXT, FAKE } from '../fixtures/annotation.mjs';
+import { PAGE } from '../fixtures/whole-page.mjs';
 
 let server;
 let browser;
@@ -464,8 +465,10 @@ test('screenshots at 1366x900 and 390x844, light and dark (dist/screenshots/; re
   ]) {
     for (const scheme of ['light', 'dark']) {
       const { context, page, errors } = await open({ viewport, colorScheme: scheme, query: '' });
-      await paste(page, ARTICLE);
+      // A whole page pasted as text: it opens on its article, the clutter folded.
+      await paste(page, PAGE);
       await settled(page);
+      assert.equal(await page.$eval('#fold', (f) => f.hidden), false);
       await page.evaluate(() => document.activeElement && document.activeElement.blur());
       assert.equal(await page.$eval('#text', (t) => t.scrollTop), 0, 'the collapsed input shows the start of the text');
       const file = path.join(out, `${size}-${scheme}.png`);

@@ -92,7 +92,7 @@ test('pieces cover the text, end at line breaks and respect the size', () => {
   }
 });
 
-test('merged results equal the whole-text result up to entity grouping', () => {
+test('merged results equal the whole-text result, entity groups included', () => {
   const whole = fake(TEXT);
   assert.ok(whole.entities.length > 100 && whole.quotes.length > 50 && whole.boilerplate.length === 40);
   for (const max of [80, 150, 1000]) {
@@ -102,7 +102,9 @@ test('merged results equal the whole-text result up to entity grouping', () => {
     assert.deepEqual(spans(merged.entities), spans(whole.entities));
     assert.deepEqual(spans(merged.quotes), spans(whole.quotes));
     assert.deepEqual(merged.boilerplate, whole.boilerplate);
-    assert.ok(merged.groups.length > whole.groups.length, 'grouping is per piece');
+    // Groups are merged across pieces: the same groups as the whole text's.
+    assert.deepEqual(merged.groups, whole.groups, `max ${max}`);
+    assert.deepEqual(merged.entities.map((m) => m.entity), whole.entities.map((m) => m.entity));
   }
   // Short texts go through in one call.
   assert.deepEqual(annotateChunked(fake, PARA, undefined, 10_000), fake(PARA));
@@ -113,5 +115,38 @@ test('the real wasm annotator merges consistently piecewise', { skip: !existsSyn
   const wasm = createRequire(import.meta.url)(NODE_PKG);
   const merged = annotateChunked(wasm.annotate, TEXT, undefined, 300);
   checkMerged(TEXT, merged);
-  assert.deepEqual(Object.keys(merged).sort(), ['boilerplate', 'entities', 'groups', 'parts', 'quotes']);
+  assert.deepEqual(Object.keys(merged).sort(), ['boilerplate', 'entities', 'groups', 'language', 'parts', 'quotes']);
+  assert.equal(merged.language, 'en', 'the pieces\' language');
+});
+
+test('a lone surname in a later piece joins the one person with it; two people with it keep it alone', () => {
+  const text = 'Tomas Keller spoke.\nAnn Ruiz spoke.\n"all fine," said Keller.\nRuiz left. Ruiz came.\nBo Ruiz came.\n';
+  // A fake that names groups by their own text, as a piece without the full name would.
+  const byWord = (t) => {
+    const r = { entities: [], groups: [], quotes: [], boilerplate: [] };
+    const ids = new Map();
+    for (const m of t.matchAll(/\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)*/gu)) {
+      if (!ids.has(m[0])) {
+        ids.set(m[0], r.groups.length);
+        r.groups.push({ id: r.groups.length, label: 'PERSON', name: m[0], mentions: [] });
+      }
+      r.groups[ids.get(m[0])].mentions.push(r.entities.length);
+      r.entities.push({ start: m.index, end: m.index + m[0].length, label: 'PERSON', entity: ids.get(m[0]), text: m[0] });
+    }
+    for (const m of t.matchAll(/"[^"]*" said (\p{Lu}\p{Ll}+)/gu)) {
+      const s = m.index + m[0].length - m[1].length;
+      const e = r.entities.find((x) => x.start === s);
+      r.quotes.push({ start: m.index, end: m.index + m[0].indexOf('"', 1) + 1, speaker: m[1], speaker_span: [s, s + m[1].length], speaker_entity: e.entity, unclosed: false });
+    }
+    return r;
+  };
+  const merged = annotateChunked(byWord, text, undefined, 30);
+  const names = merged.groups.map((g) => `${g.name} x${g.mentions.length}`);
+  assert.deepEqual(names, ['Tomas Keller x2', 'Ann Ruiz x1', 'Ruiz x2', 'Bo Ruiz x1']);
+  assert.equal(merged.quotes[0].speaker, 'Tomas Keller', 'the quote takes the fuller name');
+  assert.equal(merged.groups[merged.quotes[0].speaker_entity].name, 'Tomas Keller');
+  merged.groups.forEach((g, i) => {
+    assert.equal(g.id, i);
+    for (const mi of g.mentions) assert.equal(merged.entities[mi].entity, i);
+  });
 });

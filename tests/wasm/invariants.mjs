@@ -16,8 +16,9 @@ export function onBoundary(text, i) {
 
 /** Every documented field, with every span slicing its text right. */
 export function checkShape(text, r) {
-  assert.deepEqual(Object.keys(r).sort(), ['boilerplate', 'entities', 'groups', 'parts', 'quotes']);
-  for (const k of Object.keys(r)) assert.ok(Array.isArray(r[k]), k);
+  assert.deepEqual(Object.keys(r).sort(), ['boilerplate', 'entities', 'groups', 'language', 'parts', 'quotes']);
+  assert.match(r.language, /^(?:[a-z]{2}|und)$/, 'language: an ISO 639-1 code or und');
+  for (const k of Object.keys(r)) if (k !== 'language') assert.ok(Array.isArray(r[k]), k);
   const span = (s, e, what) => {
     assert.ok(isInt(s) && isInt(e) && s < e && e <= text.length, `${what}: [${s}, ${e}) in ${text.length}`);
     assert.ok(onBoundary(text, s) && onBoundary(text, e), `${what}: splits a surrogate pair`);

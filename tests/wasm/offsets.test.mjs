@@ -69,7 +69,7 @@ test('annotate() on the seed article: offsets slice the right substrings', { ski
 test('layer options switch layers off', () => {
   const text = TEXTS[2] + '\n' + TEXTS[4];
   const none = wasm.annotate(text, { entities: false, quotes: false, boilerplate: false });
-  assert.deepEqual(none, { entities: [], groups: [], quotes: [], boilerplate: [], parts: [] });
+  assert.deepEqual(none, { entities: [], groups: [], quotes: [], boilerplate: [], parts: [], language: 'en' });
   const onlyBp = wasm.annotate(text, { entities: false, quotes: false, insideBoilerplate: true });
   assert.deepEqual([onlyBp.entities, onlyBp.quotes], [[], []]);
 });
