@@ -5,7 +5,7 @@ sentence (not at a sentence or line start, where capitals say nothing).
 This answers "is this capitalised word usually a name?" for words the
 labelled data never showed capitalised ("Since", "Wait", "Government").
 
-    python3 scripts/casing.py CORPORA_DIR [SHARED_DIR]
+    python3 scripts/casing.py CORPORA_DIR [SHARED_DIR]   (CASING_OUT=DIR writes elsewhere)
 
 Unlabeled text read (only tokens and casing, never labels):
 - the train splits of the converted corpora in CORPORA_DIR (data/SOURCES.md;
@@ -28,7 +28,7 @@ import sys
 from collections import Counter
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-OUT = os.path.join(ROOT, "data", "gazetteers")
+OUT = os.environ.get("CASING_OUT") or os.path.join(ROOT, "data", "gazetteers")
 MIN = 4
 SOURCES = ["gum", "uner_ewt", "wnut17", "btc", "crossner_politics", "crossner_science",
            "crossner_music", "crossner_literature", "crossner_ai"]

@@ -63,6 +63,12 @@ target/release/train-html-boiler "$SHARED/data/boiler/html-dev" --out "$tmp/html
 if [ -f "$CORPORA/gum.train.conll" ]; then
   tools/train-entities.sh "$CORPORA" -o "$tmp/ner.model" > /dev/null 2>&1
   models="ner $models"
+  # The casing lists the tagger's features read, from the same corpora.
+  mkdir -p "$tmp/casing" && CASING_OUT="$tmp/casing" python3 scripts/casing.py "$CORPORA" "$SHARED" > /dev/null
+  for f in lower mixed name; do
+    if cmp -s "$tmp/casing/case-$f.txt" "data/gazetteers/case-$f.txt"; then echo "data/gazetteers/case-$f.txt: identical"
+    else echo "data/gazetteers/case-$f.txt: DIFFERS from its rebuild"; fi
+  done
 else
   echo "data/ner.model: rebuild skipped (no corpora in $CORPORA)"
 fi

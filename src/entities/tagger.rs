@@ -1,6 +1,6 @@
 //! Name tagger: PERSON, ORG, PLACE and MISC spans from a trained model.
 //!
-//! data/ner.model is a structured perceptron (4 averaged runs) over hashed
+//! data/ner.model is a structured perceptron (8 averaged runs) over hashed
 //! features (features.rs: word, shape, affixes, neighbours, gazetteers,
 //! document-level capitalisation and context of the same word elsewhere)
 //! with BILOU tags and two passes of Viterbi decoding (model.rs): the
