@@ -67,8 +67,11 @@ fn ends_sentence(text: &str) -> bool {
 }
 
 /// The body's first paragraph: the first line of prose not marked boilerplate.
+/// (A headline in Title Case that ends with a question mark is not prose.)
 fn is_prose(l: &Line) -> bool {
-    l.words.len() >= PROSE_WORDS && ends_sentence(l.text)
+    let alpha: Vec<&&str> = l.words.iter().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    let caps = alpha.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    l.words.len() >= PROSE_WORDS && ends_sentence(l.text) && caps * 10 < alpha.len() * 7
 }
 
 fn is_time(w: &str) -> bool {
@@ -528,6 +531,13 @@ mod tests {
         assert!(got.contains(&(PartKind::Byline, "EXAMPLE PRESS")), "{got:?}");
         // A page's own prompt is never a headline.
         assert!(!parts(&format!("Media playback is unsupported on your device\n\n{BODY}")).iter().any(|p| p.0 == PartKind::Headline));
+    }
+
+    #[test]
+    fn a_title_case_question_is_a_headline_not_the_body() {
+        let text = format!("Fact Check: Is An Oxygen Bar In The Old Town Selling Fresh Air For Ten Euros?\n\n{BODY}");
+        let got = parts(&text);
+        assert_eq!(got, vec![(PartKind::Headline, "Fact Check: Is An Oxygen Bar In The Old Town Selling Fresh Air For Ten Euros?")]);
     }
 
     #[test]
