@@ -124,6 +124,25 @@ fn is_date_line(l: &Line) -> bool {
     strong && share >= 0.5
 }
 
+/// A date line that opens with who wrote it ("Example Press | Updated : 19 November 2019",
+/// "Outlet October 6, 2018"): capitalised words naming an organisation or a person before
+/// the first date word. The guideline calls a line with both a byline.
+fn source_before_date(l: &Line, span: Span, mentions: &[Mention]) -> bool {
+    let extra = word_hash_set!(parts, "date-line-words");
+    let Some(k) = l.words.iter().position(|w| {
+        let low = w.to_lowercase();
+        let low = low.trim_end_matches('.');
+        is_month_word(low) || is_weekday(low) || is_time(low) || extra.contains(&low) || low.starts_with(|c: char| c.is_ascii_digit())
+    }) else {
+        return false;
+    };
+    if k == 0 || !l.words[..k].iter().all(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+        return false;
+    }
+    let prefix = Span::new(span.start, l.spans[k - 1].end);
+    [Label::Org, Label::Person].iter().any(|&lab| covered_by(mentions, prefix, lab).iter().any(|m| m.end <= prefix.end))
+}
+
 /// The mentions of `label` inside `span`.
 fn covered_by(mentions: &[Mention], span: Span, label: Label) -> Vec<Span> {
     let from = mentions.partition_point(|m| m.span.end <= span.start);
@@ -291,7 +310,7 @@ pub fn detect(seg: &Segments, mentions: &[Mention], boilerplate: &[Boilerplate])
         } else if is_byline(&lines[i], seg.lines[i], mentions) {
             Some(PartKind::Byline)
         } else if is_date_line(&lines[i]) {
-            Some(PartKind::Date)
+            Some(if source_before_date(&lines[i], seg.lines[i], mentions) { PartKind::Byline } else { PartKind::Date })
         } else {
             None
         }
@@ -323,7 +342,11 @@ pub fn detect(seg: &Segments, mentions: &[Mention], boilerplate: &[Boilerplate])
         }
         // A bare time ("10 p.m.", a live blog's entry stamp) is passed over.
         let time_only = !lines[i].words.is_empty() && date_share(&lines[i]) == (1.0, false);
-        if furniture(i) || time_only {
+        // A link to the article in another script ("阅读简体中文版") is page furniture.
+        let other_script = !lines[i].words.is_empty()
+            && lines[i].words.iter().all(|w| !w.chars().any(|c| c.is_ascii_alphabetic()))
+            && lines[i].words.iter().any(|w| w.chars().any(char::is_alphabetic));
+        if furniture(i) || time_only || other_script {
             continue;
         }
         let kind = kind_of(i);
@@ -423,20 +446,36 @@ pub fn detect(seg: &Segments, mentions: &[Mention], boilerplate: &[Boilerplate])
     }
     parts.sort_by_key(|&(i, _)| i);
     parts.dedup_by_key(|&mut (i, _)| i);
-    // A short line of names right above a date line, under a headline or another header line,
-    // is the byline ("REUTERS", "Ann Ruiz", "Example Press, Washington").
-    let bylines: Vec<usize> = parts
-        .windows(2)
-        .filter(|w| w[1].1 == PartKind::Date)
-        .filter_map(|w| {
-            let b = (w[0].0 + 1..w[1].0).rev().find(|&k| !lines[k].words.is_empty())?;
-            let l = &lines[b];
-            let short = (1..=6).contains(&l.words.len()) && !ends_sentence(l.text);
-            let between = (w[0].0 + 1..w[1].0).filter(|&k| !lines[k].words.is_empty()).count() == 1;
-            (between && short && name_shaped(l) && !furniture(b) && named(b).is_none() && !page_prompt(l.text))
-                .then_some(b)
-        })
-        .collect();
+    // A short line of names right above a date line, under a headline or another header line
+    // or opening the header, is the byline ("REUTERS", "Ann Ruiz", "Example Press, Washington");
+    // so is such a line taken for a second headline ("The Example Press").
+    let headlines = parts.iter().filter(|p| p.1 == PartKind::Headline).count();
+    let byline_shaped = |b: usize| {
+        let l = &lines[b];
+        (1..=6).contains(&l.words.len())
+            && !ends_sentence(l.text)
+            && name_shaped(l)
+            && !furniture(b)
+            && named(b).is_none()
+            && !page_prompt(l.text)
+    };
+    let mut bylines: Vec<usize> = Vec::new();
+    for (k, &(d, kind)) in parts.iter().enumerate() {
+        if kind != PartKind::Date {
+            continue;
+        }
+        let above = k.checked_sub(1).map(|j| parts[j]);
+        let from = above.map_or(body.saturating_sub(HEAD_SCAN), |(j, _)| j + 1);
+        let content: Vec<usize> = (from..d).filter(|&i| !lines[i].words.is_empty() && !furniture(i)).collect();
+        match (above, content.as_slice()) {
+            (Some(_), [b]) | (None, [.., b]) if byline_shaped(*b) => bylines.push(*b),
+            (Some((j, PartKind::Headline)), []) if headlines > 1 && lines[j].words.len() <= 4 && byline_shaped(j) => {
+                bylines.push(j)
+            }
+            _ => {}
+        }
+    }
+    parts.retain(|p| !bylines.contains(&p.0));
     parts.extend(bylines.into_iter().map(|b| (b, PartKind::Byline)));
     parts.sort_by_key(|&(i, _)| i);
     parts.into_iter().map(|(i, kind)| Part { span: seg.lines[i], kind }).collect()
@@ -527,6 +566,10 @@ mod tests {
         assert_eq!(got[1], (PartKind::Date, "Published November 20th, 2019 - 07:50 GMT"), "{got:?}");
         // An agency's name between the headline and the date line is the byline.
         let text = format!("Harbour crane collapses in a storm\n\nEXAMPLE PRESS\n\n19 NOV 2019\n\n{BODY}");
+        let got = parts(&text);
+        assert!(got.contains(&(PartKind::Byline, "EXAMPLE PRESS")), "{got:?}");
+        // ... also when it opens the header.
+        let text = format!("Share\n\nEXAMPLE PRESS\n\nNov 20 2019, 11:06am\n\n{BODY}");
         let got = parts(&text);
         assert!(got.contains(&(PartKind::Byline, "EXAMPLE PRESS")), "{got:?}");
         // A page's own prompt is never a headline.
