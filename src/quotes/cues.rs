@@ -38,8 +38,18 @@ pub fn attribution(doc: &Doc, qi: usize) -> Option<Np> {
     // fragment inside a sentence belongs to the cue before it rather than
     // to a cue further on in the sentence.
     let inside = qa > lo && doc.toks[qa - 1].word && doc.toks[qa - 1].inq.is_none();
+    // `X dismissed them as “baseless,” and auditors told Y …`: a cue in a
+    // clause joined after a fragment inside a sentence is another clause's.
+    // (Not `“…” and affects us all, Ruiz said`: the cue after a comma is
+    // the whole sentence's.)
+    let trail = trail.filter(|np| {
+        let conj = (qb..np.first).rev().find(|&k| matches!(doc.low(k), "and" | "but" | "while" | "whereas"));
+        !(inside && conj.is_some_and(|c| (c..np.first).all(|k| doc.t(k) != ",")))
+    });
     if let Some(np) = &trail {
-        if inside && np.first > qb + 1 {
+        // (`… explained that farmers rest fields to “let the soil recover.” Jo
+        // Lind told …`: a fragment that ends its sentence too.)
+        if inside && (np.first > qb + 1 || finished) {
             if let Some(lead) = leading(doc, lo, qa) {
                 return Some(lead);
             }
@@ -163,6 +173,14 @@ pub fn leading(doc: &Doc, lo: usize, qa: usize) -> Option<Np> {
                 }
             }
             CueKind::Finite => {
+                // "He was told by Minister Ivan Orlov of “…”": the agent of
+                // a passive verb whose object is the listener speaks.
+                let after = v + c.words.len();
+                if !c.invertible && doc.low(after) == "by" && after > 0 && v > lo && is_passive(doc, v - 1) {
+                    if let Some(np) = np_after(doc, after + 1, qa).filter(|np| np.kind == NpKind::Name) {
+                        return Some(np);
+                    }
+                }
                 // "The spot ends with footage of Hart saying, “…”": the
                 // participle's own subject, named right before it.
                 if let Some(np) = participle.and_then(|p| participle_subject(doc, p, lo)) {
@@ -212,6 +230,11 @@ pub fn leading(doc: &Doc, lo: usize, qa: usize) -> Option<Np> {
         return Some(np);
     }
     clause_subject(doc, lo, p)
+}
+
+/// Token `k` is a form of "be" (or "get") before a passive participle.
+fn is_passive(doc: &Doc, k: usize) -> bool {
+    matches!(doc.low(k), "was" | "were" | "is" | "are" | "been" | "being" | "be" | "got" | "get" | "gets")
 }
 
 /// The name right before participle `p` after "of" or "with" ("footage of

@@ -22,6 +22,14 @@ pub(crate) struct Tok<'a> {
     pub inq: Option<usize>,
 }
 
+/// An Arabic name word written with its lower-case article ("el-Masri",
+/// "al-Amin"): a capitalised word for the quote layer.
+fn particle_name(s: &str) -> bool {
+    ["al-", "el-", "ad-", "ar-", "as-", "ash-", "az-", "an-"]
+        .iter()
+        .any(|p| s.strip_prefix(p).is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase)))
+}
+
 /// The text seen by the quote layer: tokens, paragraphs and quotations.
 pub(crate) struct Doc<'a> {
     pub text: &'a str,
@@ -56,7 +64,7 @@ impl<'a> Doc<'a> {
                     } else {
                         Cow::Owned(s.to_lowercase())
                     },
-                    cap: s.chars().next().is_some_and(|c| c.is_uppercase()),
+                    cap: s.chars().next().is_some_and(|c| c.is_uppercase()) || particle_name(s),
                     inq: None,
                 }
             })
@@ -186,8 +194,15 @@ impl<'a> Doc<'a> {
     /// "Mayor Ilse Varga" -> "Ilse Varga". Returns the new start.
     pub fn strip(&self, s: usize, e: usize) -> usize {
         let lex = vocabulary::get();
+        // An acronym that spells a function word ("the WHO", "the US") stays, unless
+        // the run is shouted in capitals ("THE PRESIDENT").
+        let caps = |k: usize| {
+            let t = self.t(k);
+            t.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !t.chars().any(char::is_lowercase)
+        };
+        let shouted = (s..e).filter(|&k| caps(k)).count() >= 2;
         let mut s2 = s;
-        while s2 < e && capitalised_non_names().contains(&self.low(s2)) {
+        while s2 < e && capitalised_non_names().contains(&self.low(s2)) && (shouted || !caps(s2)) {
             s2 += 1;
         }
         let mut cut = s2;

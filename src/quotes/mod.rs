@@ -336,6 +336,15 @@ fn kind_of(doc: &Doc, qi: usize, has_speaker: bool) -> QuoteKind {
     if nickname {
         return QuoteKind::Scare;
     }
+    // `said on “Morning Talk.”`: a show's name after "on".
+    let small = |k: usize| matches!(doc.low(k), "the" | "a" | "of" | "and" | "with");
+    let show = (1..=4).contains(&inner.len())
+        && inner.first().is_some_and(|&k| doc.toks[k].cap)
+        && inner.iter().all(|&k| doc.toks[k].cap || small(k))
+        && prev.is_some_and(|p| doc.t(p) == "on" && p > 0 && doc.cue(p - 1).is_some());
+    if show {
+        return QuoteKind::Title;
+    }
     let inside_sentence = prev.is_some_and(|p| doc.toks[p].word && doc.toks[p].inq.is_none());
     // (“…,” she said, “and then…”: the same sentence of speech, resumed.)
     let resumed = prev.is_some_and(|p| doc.t(p) == ",");
@@ -379,7 +388,10 @@ fn embedded(doc: &Doc, qi: usize, people: &mut speakers::People) -> Option<Speak
     let inner: Vec<usize> = (qa..qb).filter(|&k| doc.toks[k].word).collect();
     // A quoted name or title ("the show “Late Night”"), a term named as
     // such ("known as “Blue House”", "the word “reset”"): nobody's words.
-    let name_like = inner.iter().all(|&k| doc.toks[k].cap || !doc.t(k).chars().any(char::is_alphabetic));
+    // (A court case: "Ruiz v. Orbit Air".)
+    let name_like = inner.iter().all(|&k| {
+        doc.toks[k].cap || !doc.t(k).chars().any(char::is_alphabetic) || matches!(doc.low(k), "v" | "v." | "vs" | "vs.")
+    });
     let naming = (qa.saturating_sub(4).max(np.last)..qa).any(|k| vocabulary::naming().contains(&doc.low(k)))
         || (doc.low(p) == "as" && doc.low(p - 1) == "known");
     // A short fragment is the subject's only after a verb of judging.

@@ -93,7 +93,7 @@ pub fn subject_before(doc: &Doc, v: usize, lo: usize) -> Option<Np> {
                 continue;
             }
             if doc.toks[k].inq.is_some() || doc.is_terminator(k) {
-                return None;
+                break;
             }
             if doc.t(k) == "," {
                 let Some(np) = np_ending_at(doc, k, lo) else { continue };
@@ -134,9 +134,30 @@ pub fn subject_before(doc: &Doc, v: usize, lo: usize) -> Option<Np> {
                 }
             }
         }
-        return None;
+        // "Finland's chief inspector of mines and quarries, Aino Lehto,
+        // said": no phrase before the appositive is a subject; the name
+        // set off by commas right before the verb is.
+        return np_ending_at(doc, p, lo)
+            .filter(|np| np.kind == NpKind::Name && np.first > lo && doc.t(np.first - 1) == ",");
     }
     let np = np_ending_at(doc, j, lo)?;
+    // "Jo Lin of Orbit University and adviser to Harbor wrote": a
+    // name after "to" is not the subject; the clause's first name is.
+    if np.kind == NpKind::Name && np.first > lo && doc.low(np.first - 1) == "to" {
+        if let Some(subject) = clause_subject(doc, lo, np.first).filter(|s| s.kind == NpKind::Name) {
+            return Some(subject);
+        }
+    }
+    // "Ana Ruiz and her team wrote": the named person leads.
+    if np.kind == NpKind::Nominal
+        && np.first > lo + 1
+        && matches!(doc.low(np.first), "his" | "her" | "their")
+        && doc.low(np.first - 1) == "and"
+    {
+        if let Some(named) = np_ending_at(doc, np.first - 1, lo).filter(|n| n.kind == NpKind::Name) {
+            return Some(named);
+        }
+    }
     // "Students walking across the campus shouted": the phrase found is
     // inside a participle's prepositional phrase; the subject is before it.
     if np.kind == NpKind::Nominal
@@ -241,6 +262,11 @@ fn np_ending_at(doc: &Doc, j: usize, lo: usize) -> Option<Np> {
     let mut n = 0;
     while k > lo && n < 6 && doc.same_line(k - 1, p) {
         let x = k - 1;
+        // `the “Harbor Lights” actress`: a short quoted title is a modifier.
+        if doc.in_short_quote(x) {
+            k = x;
+            continue;
+        }
         if doc.toks[x].inq.is_some() {
             break;
         }
@@ -254,7 +280,10 @@ fn np_ending_at(doc: &Doc, j: usize, lo: usize) -> Option<Np> {
             && !function_words().contains(&xl)
             && !capitalised_non_names().contains(&xl)
             && lex.cue_at(&[xl], 0).is_none();
-        if doc.possessive(x) || modifier || (xl == "-" && x > lo && doc.toks[x - 1].word) {
+        // "The WHO's statement": a capitalised owner is a modifier even
+        // when it reads as a function word.
+        let owner = doc.toks[x].cap && doc.toks[x].word && doc.possessive(x + 1);
+        if doc.possessive(x) || modifier || owner || (xl == "-" && x > lo && doc.toks[x - 1].word) {
             k = x;
             n += 1;
         } else {
@@ -387,14 +416,19 @@ pub fn clause_subject(doc: &Doc, lo: usize, v: usize) -> Option<Np> {
     while i > lo {
         i -= 1;
         let t = &doc.toks[i];
-        let starts = i == lo || matches!(doc.t(i - 1), "," | ";" | ":") || doc.toks[i - 1].inq.is_some();
+        // (A clause also starts after "while", "whereas" and "but".)
+        let starts = i == lo
+            || matches!(doc.t(i - 1), "," | ";" | ":" | "while" | "whereas" | "but")
+            || doc.toks[i - 1].inq.is_some();
         if t.inq.is_none() && t.word && starts {
-            if let Some(np) = np_after(doc, i, v) {
+            // "The Treasury dismissed ...": the article before a name.
+            let n = if doc.low(i) == "the" && i + 1 < v && doc.name_word(i + 1) { i + 1 } else { i };
+            if let Some(np) = np_after(doc, n, v) {
                 let verb = doc.toks.get(np.last).is_some_and(|n| n.word && !n.cap && n.inq.is_none())
                     && !doc.possessive(np.last);
                 if matches!(np.kind, NpKind::Name | NpKind::Pronoun | NpKind::Joint)
                     && verb
-                    && np.first <= i + 1
+                    && np.first <= n + 1
                 {
                     return Some(np);
                 }
@@ -430,6 +464,9 @@ fn pronoun_gender(w: &str) -> Option<char> {
         _ => None,
     }
 }
+
+/// A subject's weight in salience in the pronoun's sentence or the one before.
+const SUBJECT_NEAR: f32 = 4.0;
 
 /// How many sentences back a pronoun's referent is looked for by salience.
 const SALIENCE_SENTENCES: u32 = 8;
@@ -576,10 +613,15 @@ fn is_subject(doc: &Doc, lowers: &[&str], s0: usize, s: usize, e: usize) -> bool
     }
     let inverted =
         c > 0 && doc.cue(c - 1).is_some_and(|cf| cf.invertible && cf.kind != vocabulary::CueKind::Prep);
+    // "..., according to Jo Kent.": a source named at a sentence's end.
+    let source = doc.is_terminator(e2)
+        && (2..=3).any(|k| {
+            c >= k && doc.cue(c - k).is_some_and(|cf| cf.kind == vocabulary::CueKind::Prep && cf.words.len() == k)
+        });
     let introduced = doc.t(e2) == ","
         && (e2 + 1..(e2 + 4).min(n)).any(|k| doc.role(k).is_some())
         && !(e2 + 1..(e2 + 4).min(n)).any(|k| doc.name_word(k));
-(starts && verb) || cue_next || prep_next || inverted || introduced
+(starts && verb) || cue_next || prep_next || inverted || source || introduced
 }
 
 /// Runs of capitalised words outside boilerplate and headlines, titles
@@ -858,7 +900,9 @@ impl<'m> People<'m> {
             if !fits(r) {
                 continue;
             }
-            let w = if r.subject {
+            let w = if r.subject && d <= 1 {
+                SUBJECT_NEAR
+            } else if r.subject {
                 2.0
             } else if self.oblique.contains(&t) {
                 0.5
@@ -928,6 +972,26 @@ impl<'m> People<'m> {
     /// written with or without its accents.
     pub fn fullest(&self, s: Speaker) -> Speaker {
         let Some(name) = s.name.as_deref() else { return s };
+        // An organisation's acronym ("HPA") is the one organisation named in
+        // full whose initials spell it ("Harbor Ports Authority").
+        let acronym = name.len() >= 2 && name.len() <= 6 && name.chars().all(|c| c.is_ascii_uppercase());
+        if acronym && s.entity.and_then(|e| self.entities.get(e)).is_none_or(|e| e.label == Label::Org) {
+            let initials = |n: &str| -> String {
+                n.split_whitespace()
+                    .filter(|w| !matches!(*w, "and" | "of" | "for" | "the" | "on" | "in" | "&"))
+                    .filter_map(|w| w.chars().next())
+                    .collect()
+            };
+            let mut full = self
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.label == Label::Org && e.name.contains(' ') && initials(&e.name) == name);
+            if let (Some((i, e)), None) = (full.next(), full.next()) {
+                return Speaker { span: s.span, entity: Some(i), name: Some(e.name.clone()) };
+            }
+            return s;
+        }
         if name.contains(' ') || s.entity.and_then(|e| self.entities.get(e)).is_some_and(|e| e.label != Label::Person) {
             return s;
         }
@@ -1168,6 +1232,25 @@ impl<'m> People<'m> {
                     let rf = self.reference(doc, m.first, m.last, false);
                     let org = rf.entity.and_then(|e| self.entities.get(e)).is_some_and(|e| e.label == Label::Org);
                     org.then_some(rf)
+                });
+                let rf = rf.or_else(|| {
+                    // "the agency" -> the organisation the text has just
+                    // made a clause's subject ("Orbitel announced ... the
+                    // agency said"), within a few sentences.
+                    if !(lex.is_org_word(head) && doc.low(np.first) == "the" && np.last - np.first == 2) {
+                        return None;
+                    }
+                    let here = self.sent.get(np.first).copied().unwrap_or(0);
+                    let r = self
+                        .runs
+                        .iter()
+                        .rev()
+                        .filter(|r| r.first < np.first && !r.in_quote)
+                        .take_while(|r| here - self.sent.get(r.first).copied().unwrap_or(0) <= 3)
+                        .find(|r| !r.person)?;
+                    let rf = self.reference(doc, r.first, r.last, false);
+                    let org = rf.entity.and_then(|e| self.entities.get(e)).is_some_and(|e| e.label == Label::Org);
+                    (org && r.subject).then_some(rf)
                 });
                 // "the New York businessman", "Obama's former strategist",
                 // "the mother of three": a definite description of a person
