@@ -192,7 +192,9 @@ impl Sheet {
             let body = &rest[body_start..close];
             rest = &rest[(close + 1).min(rest.len())..];
             let values = declarations(body);
-            if values.iter().all(Option::is_none) {
+            // float:none, position:relative and the like only matter against a rule that
+            // floats or positions the same element: rare, and each kept selector costs matching
+            if values[..2].iter().all(Option::is_none) && values[2..].iter().all(|d| d.is_none_or(|d| d.0 == 0)) {
                 continue;
             }
             let shows = values[0].is_some_and(|d| d.0 != Display::None as u8) || values[1].is_some_and(|v| v.0 == 0);
@@ -375,7 +377,11 @@ fn declarations(body: &str) -> [Option<(u8, bool)>; 4] {
     let mut out = [None; 4];
     for d in body.split(';') {
         let Some((prop, value)) = d.split_once(':') else { continue };
-        let prop = prop.trim().to_ascii_lowercase();
+        let prop = prop.trim();
+        if !["display", "visibility", "float", "position"].iter().any(|p| prop.eq_ignore_ascii_case(p)) {
+            continue;
+        }
+        let prop = prop.to_ascii_lowercase();
         let value = value.trim().to_ascii_lowercase();
         let (value, important) = match value.strip_suffix("!important") {
             Some(v) => (v.trim_end().to_string(), true),
