@@ -1,11 +1,15 @@
-//! The page's own hiding rules: `display` and `visibility` declarations in its `<style>`
-//! elements, for selectors of the simple forms (a tag or `*`, `.class`, `#id`, compounds of
-//! those, descendant and child combinators, selector lists), matched while the tree is built
-//! and decided by the cascade (`!important`, then specificity, then order), so
-//! `.menu{display:none}` hides and a later `.menu.open{display:block}` shows again. Any other
-//! selector (attributes, pseudo-classes, siblings) is skipped, never guessed; so are rules
-//! inside at-rules other than `@media screen` / `@media all` (a phone layout or print sheet
-//! does not apply to the page as shown on a desktop).
+//! The page's own display rules: `display`, `visibility`, `float` and `position`
+//! declarations in its `<style>` elements (and the `style` attribute's display), for selectors
+//! of the simple forms (a tag or `*`, `.class`, `#id`, `[attr]` with `=`, `~=`, `^=`, `$=`, `*=`,
+//! `|=`, compounds of those, descendant and child combinators, selector lists), matched while
+//! the tree is built and decided by the cascade (`!important`, then specificity, then order), so
+//! `.menu{display:none}` hides and a later `.menu.open{display:block}` shows again. What they give
+//! ([`Style`]) hides an element or moves its line breaks as innerText does: a block, an inline
+//! element, a flex or grid container whose children are blocks, a floated or positioned element
+//! that is a block. Any other selector (pseudo-classes, siblings) is skipped, never guessed; so
+//! are rules inside `@media` queries that do not hold on a 1280x720 desktop screen
+//! ([`media_matches`]: a phone layout or print sheet does not apply to the page as shown on a
+//! desktop) and inside at-rules other than `@media` and `@supports`.
 //!
 //! Matching is left to right as elements open: an element that matches a selector's first
 //! compounds leaves a state for its descendants (or, after `>`, its children), popped with it.
