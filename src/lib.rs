@@ -137,11 +137,15 @@ pub struct HtmlAnnotation {
 /// assert_eq!(out.annotation.quotes.len(), 1);
 /// ```
 pub fn annotate_html(html: &str, opts: &Options) -> HtmlAnnotation {
-    let page = html::parse(html);
+    let mut page = html::parse(html);
     let boilerplate = if opts.boilerplate { html::boilerplate(&page) } else { Vec::new() };
-    let seg = segment::Segments::new(&page.text);
+    // the page's lines and blocks are not needed past this point (memory, issue 26)
+    let text = std::mem::take(&mut page.text);
+    drop(page);
+    let seg = segment::Segments::new(&text);
     let annotation = annotate_with(&seg, boilerplate, opts, Header::KeptOnly);
-    HtmlAnnotation { annotation, text: page.text }
+    drop(seg);
+    HtmlAnnotation { annotation, text }
 }
 
 /// [`annotate_html`] for a page's bytes in any encoding: the encoding is sniffed as a browser

@@ -118,14 +118,50 @@ pub fn split_lines(text: &str) -> Vec<Span> {
     out
 }
 
+/// A line longer than this many bytes is tokenized in pieces that end at white space (the
+/// per-character table of a piece is 16 bytes a character; issue 26 bounds memory).
+const PIECE: usize = 1 << 16;
+
 fn tokenize_into(text: &str, line: Span, line_no: usize, out: &mut Vec<Token>) {
+    tokenize_in_pieces(text, line, line_no, PIECE, out)
+}
+
+fn tokenize_in_pieces(text: &str, line: Span, line_no: usize, piece: usize, out: &mut Vec<Token>) {
     let s = &text[line.start..line.end];
+    let mut a = 0;
+    while a < s.len() {
+        // the piece ends at the first white space after `piece` bytes (tokens never hold white
+        // space; the rules look at most a few characters past a token's end, and back two)
+        let mut b = s.len();
+        if s.len() - a > piece {
+            let mut from = a + piece;
+            while !s.is_char_boundary(from) {
+                from += 1;
+            }
+            if let Some(p) = s[from..].find(char::is_whitespace) {
+                b = from + p;
+            }
+        }
+        tokenize_piece(text, line, line_no, a, b, out);
+        a = b;
+    }
+}
+
+/// The tokens of `line` that start in its bytes `a..b` (`a` is 0 or at white space, `b` at
+/// white space or the line's end), read with two characters before and four after as context.
+fn tokenize_piece(text: &str, line: Span, line_no: usize, a: usize, b: usize, out: &mut Vec<Token>) {
+    let full = &text[line.start..line.end];
+    let lo = full[..a].char_indices().rev().take(2).last().map_or(a, |(i, _)| i);
+    let hi = full[b..].char_indices().nth(4).map_or(full.len(), |(i, _)| b + i);
+    let s = &full[lo..hi];
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let n = chars.len();
+    let first = full[lo..a].chars().count();
+    let end = first + full[a..b].chars().count();
     let at = |k: usize| chars.get(k).map(|&(_, c)| c);
     let byte = |k: usize| if k < n { chars[k].0 } else { s.len() };
-    let mut k = 0;
-    while k < n {
+    let mut k = first;
+    while k < end {
         let c = chars[k].1;
         if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
             k += 1;
@@ -170,7 +206,7 @@ fn tokenize_into(text: &str, line: Span, line_no: usize, out: &mut Vec<Token>) {
                 break;
             }
             // "1." opening a line is a list number ("1. Paul Tergat").
-            if !word && start == 0 && at(k) == Some('.') && at(k + 1).is_some_and(|d| d.is_whitespace()) {
+            if !word && start == 0 && lo == 0 && at(k) == Some('.') && at(k + 1).is_some_and(|d| d.is_whitespace()) {
                 k += 1;
             }
             kind = if word { TokenKind::Word } else { TokenKind::Number };
@@ -232,7 +268,7 @@ fn tokenize_into(text: &str, line: Span, line_no: usize, out: &mut Vec<Token>) {
             kind = TokenKind::Punct;
         }
         out.push(Token {
-            span: Span::new(line.start + byte(start), line.start + byte(k)),
+            span: Span::new(line.start + lo + byte(start), line.start + lo + byte(k)),
             kind,
             line: line_no,
         });
@@ -352,6 +388,21 @@ mod tests {
         assert_eq!(toks("C$ 1.5 and US$2 $3"), ["C$", "1.5", "and", "US$", "2", "$", "3"]);
         // Not a clitic: a quote opened after a space.
         assert_eq!(toks("said 'sorry'"), ["said", "'", "sorry", "'"]);
+    }
+
+    #[test]
+    fn a_long_line_tokenized_in_pieces_gives_the_same_tokens() {
+        let t = "1. Kenya 's U.S. army , I 'm \u{a0}sure 1,200 won 6-2 \"no.\" x\u{200b}y C$ 1.5 ... -- Norway’s al-Sarraj 3. ";
+        let text = format!("  {}", t.repeat(20));
+        let line = Span::new(2, text.trim_end().len());
+        let mut whole = Vec::new();
+        tokenize_in_pieces(&text, line, 0, usize::MAX, &mut whole);
+        assert!(whole.len() > 400);
+        for piece in [1, 2, 3, 5, 8, 13, 40, 100] {
+            let mut pieces = Vec::new();
+            tokenize_in_pieces(&text, line, 0, piece, &mut pieces);
+            assert_eq!(pieces, whole, "pieces of {piece} bytes");
+        }
     }
 
     #[test]

@@ -1,11 +1,15 @@
-//! The page's own hiding rules: `display` and `visibility` declarations in its `<style>`
-//! elements, for selectors of the simple forms (a tag or `*`, `.class`, `#id`, compounds of
-//! those, descendant and child combinators, selector lists), matched while the tree is built
-//! and decided by the cascade (`!important`, then specificity, then order), so
-//! `.menu{display:none}` hides and a later `.menu.open{display:block}` shows again. Any other
-//! selector (attributes, pseudo-classes, siblings) is skipped, never guessed; so are rules
-//! inside at-rules other than `@media screen` / `@media all` (a phone layout or print sheet
-//! does not apply to the page as shown on a desktop).
+//! The page's own display rules: `display`, `visibility`, `float` and `position`
+//! declarations in its `<style>` elements (and the `style` attribute's display), for selectors
+//! of the simple forms (a tag or `*`, `.class`, `#id`, `[attr]` with `=`, `~=`, `^=`, `$=`, `*=`,
+//! `|=`, compounds of those, descendant and child combinators, selector lists), matched while
+//! the tree is built and decided by the cascade (`!important`, then specificity, then order), so
+//! `.menu{display:none}` hides and a later `.menu.open{display:block}` shows again. What they give
+//! ([`Style`]) hides an element or moves its line breaks as innerText does: a block, an inline
+//! element, a flex or grid container whose children are blocks, a floated or positioned element
+//! that is a block. Any other selector (pseudo-classes, siblings) is skipped, never guessed; so
+//! are rules inside `@media` queries that do not hold on a 1280x720 desktop screen
+//! ([`media_matches`]: a phone layout or print sheet does not apply to the page as shown on a
+//! desktop) and inside at-rules other than `@media` and `@supports`.
 //!
 //! Matching is left to right as elements open: an element that matches a selector's first
 //! compounds leaves a state for its descendants (or, after `>`, its children), popped with it.
@@ -14,7 +18,7 @@
 use std::collections::HashMap;
 
 /// At most this many selectors are kept (the rest of a huge sheet is skipped).
-const MAX_SELECTORS: usize = 4000;
+const MAX_SELECTORS: usize = 20_000;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Compound {
@@ -22,6 +26,9 @@ struct Compound {
     tag: Option<String>,
     ids: Vec<String>,
     classes: Vec<String>,
+    /// Attribute conditions: lower-case name, operator (0 present, `=`, `~`, `^`, `$`, `*`, `|`)
+    /// and value.
+    attrs: Vec<(String, u8, String)>,
     /// The combinator before this compound is `>` (else descendant).
     child: bool,
 }
@@ -31,8 +38,60 @@ struct Compound {
 pub struct Decl {
     /// Cascade rank: important, specificity (ids, classes, tags), source order.
     rank: (bool, u16, u16, u16, u32),
-    /// For `display`: none; for `visibility`: hidden or collapse.
-    pub hides: bool,
+    /// The value: for `display` a [`Display`] as u8; for `visibility` 1 = hidden or collapse;
+    /// for `float` 1 = left or right; for `position` 1 = absolute or fixed (these two make an
+    /// inline element a block, as a browser's blockification does).
+    v: u8,
+}
+
+/// A `display` value as it moves line breaks (innerText's required line breaks).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Display {
+    None,
+    /// block, list-item, table, table-row, flow-root, ...: a line of its own.
+    Block,
+    /// inline, inline-block, inline-table, contents: no break.
+    Inline,
+    /// flex, grid (and the old box forms): a block whose children are blocks.
+    Flex,
+    /// inline-flex, inline-grid: inline, its children are blocks.
+    InlineFlex,
+    /// table-cell: a cell of a row.
+    Cell,
+}
+
+impl Display {
+    fn from_u8(v: u8) -> Option<Display> {
+        use Display::*;
+        [None, Block, Inline, Flex, InlineFlex, Cell].get(v as usize).copied()
+    }
+
+    /// The value of a `display` declaration (lower case), None when not one we know (a browser
+    /// ignores an invalid value; vendor fallbacks come before the standard one).
+    fn parse(v: &str) -> Option<Display> {
+        use Display::*;
+        Some(match v {
+            "none" => None,
+            "block" | "list-item" | "table" | "flow-root" | "table-row" | "table-caption" | "table-row-group"
+            | "table-header-group" | "table-footer-group" | "run-in" => Block,
+            "inline" | "inline-block" | "inline-table" | "contents" | "ruby" | "inline list-item" => Inline,
+            "flex" | "grid" | "-webkit-flex" | "-webkit-box" | "-ms-flexbox" | "-ms-grid" | "-moz-box" => Flex,
+            "inline-flex" | "inline-grid" | "-webkit-inline-flex" | "-webkit-inline-box" | "-ms-inline-flexbox"
+            | "-ms-inline-grid" | "-moz-inline-box" => InlineFlex,
+            "table-cell" => Cell,
+            _ => return Option::None,
+        })
+    }
+}
+
+/// What the cascade gives an element: hidden (display:none or visibility:hidden), its
+/// display if a rule sets one, and whether it floats or is positioned out of flow (then an
+/// inline display counts as block).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Style {
+    pub hidden: bool,
+    pub display: Option<Display>,
+    pub out_of_flow: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -42,8 +101,8 @@ struct Selector {
     /// or id of its last compound appears in a skipped selector that sets a shown display or
     /// visibility. Then this selector does not hide (we cannot tell which wins).
     contested: bool,
-    display: Option<Decl>,
-    visibility: Option<Decl>,
+    /// display, visibility, float, position
+    decls: [Option<Decl>; 4],
 }
 
 /// The hiding rules of a page.
@@ -62,6 +121,8 @@ pub struct Element<'a> {
     pub tag: &'a str,
     pub id: &'a str,
     pub class: &'a str,
+    /// Its attributes (name as written, value), for attribute selectors.
+    pub attrs: &'a [(&'a [u8], &'a str)],
 }
 
 impl Compound {
@@ -69,6 +130,20 @@ impl Compound {
         self.tag.as_deref().is_none_or(|t| t == e.tag)
             && self.ids.iter().all(|i| i == e.id)
             && self.classes.iter().all(|c| e.class.split_ascii_whitespace().any(|w| w == c))
+            && self.attrs.iter().all(|(name, op, v)| {
+                e.attrs.iter().any(|(n, value)| {
+                    n.eq_ignore_ascii_case(name.as_bytes())
+                        && match op {
+                            0 => true,
+                            b'=' => value == v,
+                            b'~' => value.split_ascii_whitespace().any(|w| w == v),
+                            b'^' => !v.is_empty() && value.starts_with(v.as_str()),
+                            b'$' => !v.is_empty() && value.ends_with(v.as_str()),
+                            b'*' => !v.is_empty() && value.contains(v.as_str()),
+                            _ => value == v || value.strip_prefix(v.as_str()).is_some_and(|r| r.starts_with('-')),
+                        }
+                })
+            })
     }
 }
 
@@ -99,10 +174,18 @@ impl Sheet {
             let prelude = rest[..open].rsplit(';').next().unwrap_or("").trim();
             let body_start = open + 1;
             if let Some(at) = prelude.strip_prefix('@') {
-                // an at-rule: its block (nested braces) is read only for @media screen / all
+                // an at-rule: its block (nested braces) is read for @media queries that hold on
+                // a desktop screen ([`media_matches`]) and for @supports
                 let end = block_end(rest, body_start);
-                let media = at.strip_prefix("media").map(|m| m.trim().to_ascii_lowercase());
-                if matches!(media.as_deref(), Some("screen" | "all")) {
+                let at = at.to_ascii_lowercase();
+                let read = if let Some(q) = at.strip_prefix("media") {
+                    media_matches(q)
+                } else if let Some(q) = at.strip_prefix("supports") {
+                    !q.trim_start().starts_with("not")
+                } else {
+                    false
+                };
+                if read {
                     let inner = Sheet::parse_rules(&rest[body_start..end.saturating_sub(1).max(body_start)]);
                     sheet.extend(inner, &mut order);
                 }
@@ -112,20 +195,19 @@ impl Sheet {
             let close = rest[body_start..].find('}').map_or(rest.len(), |p| body_start + p);
             let body = &rest[body_start..close];
             rest = &rest[(close + 1).min(rest.len())..];
-            let (display, visibility) = declarations(body);
-            if display.is_none() && visibility.is_none() {
+            let values = declarations(body);
+            // float:none, position:relative and the like only matter against a rule that
+            // floats or positions the same element: rare, and each kept selector costs matching
+            if values[..2].iter().all(Option::is_none) && values[2..].iter().all(|d| d.is_none_or(|d| d.0 == 0)) {
                 continue;
             }
-            let shows = display.is_some_and(|d| !d.0) || visibility.is_some_and(|v| !v.0);
+            let shows = values[0].is_some_and(|d| d.0 != Display::None as u8) || values[1].is_some_and(|v| v.0 == 0);
             for sel in prelude.split(',') {
                 order += 1;
                 if let Some(compounds) = selector(sel) {
                     let spec = specificity(&compounds);
-                    let decl = |d: Option<(bool, bool)>| {
-                        d.map(|(hides, imp)| Decl { rank: (imp, spec.0, spec.1, spec.2, order), hides })
-                    };
-                    let (display, visibility) = (decl(display), decl(visibility));
-                    sheet.push(Selector { compounds, contested: false, display, visibility });
+                    let decls = values.map(|d| d.map(|(v, imp)| Decl { rank: (imp, spec.0, spec.1, spec.2, order), v }));
+                    sheet.push(Selector { compounds, contested: false, decls });
                 } else if shows {
                     for name in sel.split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '#'))) {
                         let mut rest = name;
@@ -145,7 +227,7 @@ impl Sheet {
         self.skipped_shows.extend(other.skipped_shows);
         for mut s in other.selectors {
             *order += 1;
-            for d in [&mut s.display, &mut s.visibility].into_iter().flatten() {
+            for d in s.decls.iter_mut().flatten() {
                 d.rank.4 = *order;
             }
             self.push(s);
@@ -185,22 +267,21 @@ impl Sheet {
 
     /// Match element `e` at stack depth `depth` (its parent at `depth - 1`) against the
     /// selectors and the partial matches its ancestors left in `states`; appends the states it
-    /// leaves for its descendants. Returns whether the cascade hides it (display:none or
-    /// visibility:hidden winning), `inline_display` being whether its `style` attribute sets a
-    /// display other than none. `work` counts steps; at zero only one-compound selectors are
-    /// tried.
-    pub fn hides(&self, e: &Element, depth: u32, states: &mut Vec<State>, inline_display: bool, work: &mut usize) -> bool {
-        let mut display: Option<Decl> = None;
-        let mut visibility: Option<Decl> = None;
+    /// leaves for its descendants. Returns what the cascade gives it, `inline` being the display
+    /// its `style` attribute sets (which beats any rule not `!important`). `work` counts steps;
+    /// at zero only one-compound selectors are tried.
+    pub fn style(&self, e: &Element, depth: u32, states: &mut Vec<State>, inline: Option<Display>, work: &mut usize) -> Style {
+        let mut best: [Option<Decl>; 4] = [None; 4];
         let mut found = |sel: &Selector| {
-            if sel.contested {
-                return;
-            }
-            for (best, d) in [(&mut display, sel.display), (&mut visibility, sel.visibility)] {
-                if let Some(d) = d {
-                    if best.is_none_or(|b| d.rank > b.rank) {
-                        *best = Some(d);
-                    }
+            for (slot, (b, d)) in best.iter_mut().zip(sel.decls).enumerate() {
+                let Some(d) = d else { continue };
+                // a hiding rule a skipped selector may override is not applied
+                let hides = if slot == 0 { d.v == Display::None as u8 } else { slot == 1 && d.v == 1 };
+                if hides && sel.contested {
+                    continue;
+                }
+                if b.is_none_or(|b| d.rank > b.rank) {
+                    *b = Some(d);
                 }
             }
         };
@@ -245,8 +326,16 @@ impl Sheet {
                 }
             }
         }
-        let display_hides = display.is_some_and(|d| d.hides && (d.rank.0 || !inline_display));
-        display_hides || visibility.is_some_and(|d| d.hides)
+        let display = match (best[0], inline) {
+            (Some(d), _) if d.rank.0 => Display::from_u8(d.v),
+            (_, Some(i)) => Some(i),
+            (d, None) => d.and_then(|d| Display::from_u8(d.v)),
+        };
+        Style {
+            hidden: display == Some(Display::None) || best[1].is_some_and(|d| d.v == 1),
+            display,
+            out_of_flow: best[2].is_some_and(|d| d.v == 1) || best[3].is_some_and(|d| d.v == 1),
+        }
     }
 
     /// Steps of matching allowed for an input of `n` bytes.
@@ -286,31 +375,101 @@ fn block_end(s: &str, from: usize) -> usize {
     s.len()
 }
 
-/// The last `display` and `visibility` declarations of a block: (hides, important) each.
-#[allow(clippy::type_complexity)]
-fn declarations(body: &str) -> (Option<(bool, bool)>, Option<(bool, bool)>) {
-    let (mut display, mut visibility) = (None, None);
+/// The last valid `display`, `visibility`, `float` and `position` declarations of a block:
+/// (value as in [`Decl::v`], important) each.
+fn declarations(body: &str) -> [Option<(u8, bool)>; 4] {
+    let mut out = [None; 4];
     for d in body.split(';') {
         let Some((prop, value)) = d.split_once(':') else { continue };
-        let prop = prop.trim().to_ascii_lowercase();
+        let prop = prop.trim();
+        if !["display", "visibility", "float", "position"].iter().any(|p| prop.eq_ignore_ascii_case(p)) {
+            continue;
+        }
+        let prop = prop.to_ascii_lowercase();
         let value = value.trim().to_ascii_lowercase();
         let (value, important) = match value.strip_suffix("!important") {
             Some(v) => (v.trim_end().to_string(), true),
             None => (value, false),
         };
-        // a later normal declaration does not beat an earlier important one in the same block
-        let set = |slot: &mut Option<(bool, bool)>, hides: bool| {
-            if !slot.is_some_and(|(_, imp)| imp && !important) {
-                *slot = Some((hides, important));
-            }
+        let (slot, v) = match prop.as_str() {
+            "display" => match Display::parse(&value) {
+                Some(d) => (0, d as u8),
+                None => continue,
+            },
+            "visibility" => (1, u8::from(value == "hidden" || value == "collapse")),
+            "float" => (2, u8::from(value == "left" || value == "right")),
+            "position" => (3, u8::from(value == "absolute" || value == "fixed")),
+            _ => continue,
         };
-        match prop.as_str() {
-            "display" => set(&mut display, value == "none"),
-            "visibility" => set(&mut visibility, value == "hidden" || value == "collapse"),
-            _ => {}
+        // a later normal declaration does not beat an earlier important one in the same block
+        if !out[slot].is_some_and(|(_, imp)| imp && !important) {
+            out[slot] = Some((v, important));
         }
     }
-    (display, visibility)
+    out
+}
+
+/// The display an element's `style` attribute sets, if any.
+pub fn inline_display(style: &str) -> Option<Display> {
+    let [d, ..] = declarations(style);
+    d.and_then(|(v, _)| Display::from_u8(v))
+}
+
+/// Whether a media query list holds on the screen the text is read as on: a desktop browser
+/// window 1280 by 720 CSS pixels (Chromium's default window for a headless page), colour,
+/// fine pointer, light scheme. A query with a feature we do not know does not hold (its rules are
+/// skipped, never guessed).
+fn media_matches(list: &str) -> bool {
+    const W: f32 = 1280.0;
+    const H: f32 = 720.0;
+    let length = |v: &str| -> Option<f32> {
+        let v = v.trim();
+        let (num, unit) = v.split_at(v.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(v.len()));
+        let n: f32 = num.parse().ok()?;
+        match unit.trim() {
+            "px" | "" => Some(n),
+            "em" | "rem" => Some(n * 16.0),
+            _ => None,
+        }
+    };
+    let feature = |f: &str| -> bool {
+        let Some((name, value)) = f.split_once(':') else {
+            return matches!(f.trim(), "color" | "hover" | "pointer" | "any-hover" | "any-pointer");
+        };
+        let (name, value) = (name.trim(), value.trim());
+        let name = name.strip_prefix("-webkit-").unwrap_or(name);
+        match name {
+            "min-width" | "min-device-width" => length(value).is_some_and(|v| W >= v),
+            "max-width" | "max-device-width" => length(value).is_some_and(|v| W <= v),
+            "min-height" | "min-device-height" => length(value).is_some_and(|v| H >= v),
+            "max-height" | "max-device-height" => length(value).is_some_and(|v| H <= v),
+            "orientation" => value == "landscape",
+            "min-device-pixel-ratio" | "min-resolution" => value.trim_end_matches("dppx").trim_end_matches("dpi").parse::<f32>().is_ok_and(|v| v <= 1.0),
+            "max-device-pixel-ratio" | "max-resolution" => value.trim_end_matches("dppx").parse::<f32>().is_ok_and(|v| v >= 1.0),
+            "prefers-color-scheme" => value == "light",
+            "prefers-reduced-motion" => value == "no-preference",
+            "hover" | "any-hover" => value == "hover",
+            "pointer" | "any-pointer" => value == "fine",
+            _ => false,
+        }
+    };
+    list.split(',').any(|q| {
+        let q = q.trim();
+        let (not, q) = match q.strip_prefix("not ") {
+            Some(r) => (true, r),
+            None => (false, q.strip_prefix("only ").unwrap_or(q)),
+        };
+        let mut holds = true;
+        for part in q.split(" and ") {
+            let part = part.trim();
+            holds &= if let Some(f) = part.strip_prefix('(').and_then(|p| p.strip_suffix(')')) {
+                feature(f)
+            } else {
+                matches!(part, "screen" | "all" | "")
+            };
+        }
+        holds != not
+    })
 }
 
 /// A selector of the simple forms, or None.
@@ -350,7 +509,7 @@ fn selector(s: &str) -> Option<Vec<Compound>> {
 fn compound(s: &str) -> Option<Compound> {
     let ident = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     let mut c = Compound::default();
-    let first = s.find(['.', '#']).unwrap_or(s.len());
+    let first = s.find(['.', '#', '[']).unwrap_or(s.len());
     let tag = &s[..first];
     if tag != "*" && !tag.is_empty() {
         if !ident(tag) {
@@ -361,7 +520,13 @@ fn compound(s: &str) -> Option<Compound> {
     let mut rest = &s[first..];
     while !rest.is_empty() {
         let kind = rest.as_bytes()[0];
-        let end = rest[1..].find(['.', '#']).map_or(rest.len(), |p| p + 1);
+        if kind == b'[' {
+            let close = rest.find(']')?;
+            c.attrs.push(attribute(&rest[1..close])?);
+            rest = &rest[close + 1..];
+            continue;
+        }
+        let end = rest[1..].find(['.', '#', '[']).map_or(rest.len(), |p| p + 1);
         let name = &rest[1..end];
         if !ident(name) {
             return None;
@@ -376,9 +541,31 @@ fn compound(s: &str) -> Option<Compound> {
     Some(c)
 }
 
+/// The inside of `[...]`: `name`, `name=value`, `name~=value` (and `^=`, `$=`, `*=`, `|=`), the
+/// value bare or quoted; a case flag (`i`) or anything else is None.
+fn attribute(s: &str) -> Option<(String, u8, String)> {
+    let ident = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':'));
+    let Some(eq) = s.find('=') else {
+        let name = s.trim();
+        return ident(name).then(|| (name.to_ascii_lowercase(), 0, String::new()));
+    };
+    let (mut name, op) = match s[..eq].trim_end().as_bytes().last() {
+        Some(&o @ (b'~' | b'^' | b'$' | b'*' | b'|')) => (&s[..eq - 1], o),
+        _ => (&s[..eq], b'='),
+    };
+    name = name.trim();
+    let v = s[eq + 1..].trim();
+    let v = match v.as_bytes().first() {
+        Some(&q @ (b'"' | b'\'')) => v[1..].strip_suffix(q as char)?,
+        _ if ident(v) => v,
+        _ => return None,
+    };
+    (ident(name) && !v.contains(['"', '\'', '\\'])).then(|| (name.to_ascii_lowercase(), op, v.to_string()))
+}
+
 fn specificity(cs: &[Compound]) -> (u16, u16, u16) {
     cs.iter().fold((0, 0, 0), |(a, b, t), c| {
-        (a + c.ids.len() as u16, b + c.classes.len() as u16, t + u16::from(c.tag.is_some()))
+        (a + c.ids.len() as u16, b + (c.classes.len() + c.attrs.len()) as u16, t + u16::from(c.tag.is_some()))
     })
 }
 
@@ -393,7 +580,7 @@ mod tests {
         let mut work = 1000;
         path.iter()
             .enumerate()
-            .map(|(d, &(tag, id, class))| sheet.hides(&Element { tag, id, class }, d as u32 + 1, &mut states, false, &mut work))
+            .map(|(d, &(tag, id, class))| sheet.style(&Element { tag, id, class, attrs: &[] }, d as u32 + 1, &mut states, None, &mut work).hidden)
             .collect()
     }
 
@@ -419,5 +606,68 @@ mod tests {
         // a skipped selector that may show the element again: not hidden (not guessed)
         assert_eq!(hidden(".menu{display:none} .menu:not(.x){display:flex}", &p), [false; 3]);
         assert_eq!(hidden("ul{display:none} [data-open] ul{display:block}", &p), [false, true, false]);
+    }
+
+    /// The display the sheet gives the last element of `path`.
+    fn display(css: &str, path: &[(&str, &str, &str)]) -> Style {
+        let sheet = Sheet::parse(css);
+        let mut states = Vec::new();
+        let mut work = 1000;
+        let mut last = Style::default();
+        for (d, &(tag, id, class)) in path.iter().enumerate() {
+            last = sheet.style(&Element { tag, id, class, attrs: &[] }, d as u32 + 1, &mut states, None, &mut work);
+        }
+        last
+    }
+
+    #[test]
+    fn display_values_floats_and_media_queries() {
+        let p = [("div", "", "bar"), ("span", "", "item")];
+        let d = |css| display(css, &p).display;
+        assert_eq!(d(".item{display:block}"), Some(Display::Block));
+        assert_eq!(d(".item{display:-webkit-box;display:-ms-flexbox;display:flex}"), Some(Display::Flex));
+        assert_eq!(d(".item{display:block;display:nonsense}"), Some(Display::Block));
+        assert_eq!(d(".item{display:inline-grid}"), Some(Display::InlineFlex));
+        assert_eq!(d(".item{display:table-cell}"), Some(Display::Cell));
+        assert_eq!(d(".bar .item{display:inline-block} .item{display:block}"), Some(Display::Inline));
+        assert_eq!(d(".item{color:red}"), None);
+        assert!(display(".item{float:right}", &p).out_of_flow);
+        assert!(display(".item{position:fixed}", &p).out_of_flow);
+        assert!(!display(".item{position:relative;float:none}", &p).out_of_flow);
+        // the style attribute beats a rule, unless the rule is important
+        let sheet = Sheet::parse(".item{display:block} .x{display:none!important}");
+        let e = |class| Element { tag: "span", id: "", class, attrs: &[] };
+        let inline = Some(Display::Inline);
+        assert_eq!(sheet.style(&e("item"), 1, &mut Vec::new(), inline, &mut 100).display, inline);
+        assert!(sheet.style(&e("x"), 1, &mut Vec::new(), inline, &mut 100).hidden);
+        // media queries on a 1280 by 720 desktop screen
+        assert!(media_matches(" (min-width: 1024px)"));
+        assert!(media_matches(" only screen and (min-width:64em)"));
+        assert!(!media_matches(" (max-width: 767px)"));
+        assert!(media_matches(" print, screen and (max-width: 2000px)"));
+        assert!(!media_matches(" print"));
+        assert!(media_matches(" not print"));
+        assert!(!media_matches(" (min-width: 600px) and (max-width: 1023px)"));
+        assert!(!media_matches(" (scan: interlace)"));
+        assert!(media_matches(" (orientation: landscape) and (-webkit-min-device-pixel-ratio: 1)"));
+    }
+
+    #[test]
+    fn attribute_selectors() {
+        let sheet = Sheet::parse("[data-x]{display:none} a[href^='/share']{display:none} [class~=ad]{visibility:hidden} [lang|=en]{display:none} [a=\"b c\"], [x=y i]{display:none}");
+        let hides = |tag, attrs: &[(&[u8], &str)]| {
+            let class = attrs.iter().find(|a| a.0 == b"class").map_or("", |a| a.1);
+            sheet.style(&Element { tag, id: "", class, attrs }, 1, &mut Vec::new(), None, &mut 100).hidden
+        };
+        assert!(hides("p", &[(b"DATA-X", "")]));
+        assert!(hides("a", &[(b"href", "/share/x")]));
+        assert!(!hides("a", &[(b"href", "/about")]));
+        assert!(!hides("p", &[(b"href", "/share/x")]));
+        assert!(hides("p", &[(b"class", "x ad")]));
+        assert!(!hides("p", &[(b"class", "x add")]));
+        assert!(hides("p", &[(b"lang", "en-GB")]));
+        assert!(!hides("p", &[(b"lang", "eng")]));
+        assert!(!hides("p", &[(b"a", "b c")])); // spaces in a value: the selector is skipped
+        assert!(!hides("p", &[(b"x", "y")])); // a case flag: skipped
     }
 }

@@ -124,86 +124,164 @@ fn container(page: &Page, good: &[f32], share: f32) -> usize {
 
 pub const N_BASE: usize = 40;
 
-/// Dense features of every line of `page` (stage 1).
-pub fn features(page: &Page) -> Vec<Vec<f32>> {
-    let n = page.lines.len();
-    if n == 0 {
-        return Vec::new();
-    }
-    let title_words: std::collections::HashSet<String> = words(&page.title).iter().map(|w| w.to_lowercase()).collect();
-    let mut counts: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
-    for l in &page.lines {
-        *counts.entry(&page.text[l.start..l.end]).or_insert(0) += 1;
-    }
-    let st: Vec<LineStat> = page
-        .lines
-        .iter()
-        .map(|l| {
-            let t = &page.text[l.start..l.end];
-            let chars = l.chars.max(1) as f32;
-            let ld = l.link_chars as f32 / chars;
-            let w = words(t).len() as f32;
-            let good = chars >= 60.0 && ld < 0.35 && l.heading == 0;
-            let _ = &t;
-            LineStat { chars, words: w, ld, good }
-        })
-        .collect();
-    let agg = aggregate(page, &st);
-    let nb = page.blocks.len();
-    let main = (0..nb).max_by(|&x, &y| agg.score[x].partial_cmp(&agg.score[y]).unwrap_or(std::cmp::Ordering::Equal).then(x.cmp(&y))).unwrap_or(0);
-    let rmain = (0..nb).max_by(|&x, &y| agg.rscore[x].partial_cmp(&agg.rscore[y]).unwrap_or(std::cmp::Ordering::Equal).then(x.cmp(&y))).unwrap_or(0);
-    let in_main = descendants(page, main);
-    let c50 = descendants(page, container(page, &agg.good, 0.5));
-    let c75 = descendants(page, container(page, &agg.good, 0.75));
-    let c90 = descendants(page, container(page, &agg.good, 0.9));
-    // first h1, and the line most like the title (the headline)
-    let first_h1 = page.lines.iter().position(|l| l.heading == 1);
-    let headline = {
-        let mut best = (0.0f32, usize::MAX);
-        for (i, l) in page.lines.iter().enumerate() {
-            let ws = words(&page.text[l.start..l.end]);
-            if ws.is_empty() || ws.len() > 40 {
-                continue;
+/// Base features of a line its neighbours see (indices into its own features).
+const NEIGHBOUR_KEEP: [usize; 10] = [0, 2, 3, 8, 14, 18, 28, 30, 31, 32];
+
+/// What the stage-1 features of a page's lines need from the whole page: a few numbers per
+/// line and per block, never a line's whole feature vector (a page of many short lines would
+/// hold about 1 KB per line; issue 26 bounds memory per input byte).
+struct Stage1<'a> {
+    page: &'a Page,
+    title_words: std::collections::HashSet<String>,
+    counts: std::collections::HashMap<&'a str, u32>,
+    st: Vec<LineStat>,
+    agg: Agg,
+    main: usize,
+    in_main: Vec<bool>,
+    in_rmain: Vec<bool>,
+    c50: Vec<bool>,
+    c75: Vec<bool>,
+    c90: Vec<bool>,
+    first_h1: Option<usize>,
+    headline: Option<usize>,
+    total_chars: f32,
+    total_good: f32,
+    first_main: usize,
+    last_main: usize,
+    first_good: usize,
+    last_good: usize,
+    dist_good: Vec<f32>,
+    /// Characters of the lines before each line.
+    cum: Vec<f32>,
+    /// Each line's [`NEIGHBOUR_KEEP`] features.
+    base: Vec<[f32; NEIGHBOUR_KEEP.len()]>,
+}
+
+impl<'a> Stage1<'a> {
+    fn new(page: &'a Page) -> Option<Stage1<'a>> {
+        let n = page.lines.len();
+        if n == 0 {
+            return None;
+        }
+        let title_words: std::collections::HashSet<String> = words(&page.title).iter().map(|w| w.to_lowercase()).collect();
+        let mut counts: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+        for l in &page.lines {
+            *counts.entry(&page.text[l.start..l.end]).or_insert(0) += 1;
+        }
+        let st: Vec<LineStat> = page
+            .lines
+            .iter()
+            .map(|l| {
+                let t = &page.text[l.start..l.end];
+                let chars = l.chars.max(1) as f32;
+                let ld = l.link_chars as f32 / chars;
+                let w = word_count(t) as f32;
+                let good = chars >= 60.0 && ld < 0.35 && l.heading == 0;
+                LineStat { chars, words: w, ld, good }
+            })
+            .collect();
+        let agg = aggregate(page, &st);
+        let nb = page.blocks.len();
+        let main = (0..nb).max_by(|&x, &y| agg.score[x].partial_cmp(&agg.score[y]).unwrap_or(std::cmp::Ordering::Equal).then(x.cmp(&y))).unwrap_or(0);
+        let rmain = (0..nb).max_by(|&x, &y| agg.rscore[x].partial_cmp(&agg.rscore[y]).unwrap_or(std::cmp::Ordering::Equal).then(x.cmp(&y))).unwrap_or(0);
+        let in_main = descendants(page, main);
+        let c50 = descendants(page, container(page, &agg.good, 0.5));
+        let c75 = descendants(page, container(page, &agg.good, 0.75));
+        let c90 = descendants(page, container(page, &agg.good, 0.9));
+        // first h1, and the line most like the title (the headline)
+        let first_h1 = page.lines.iter().position(|l| l.heading == 1);
+        let headline = {
+            let mut best = (0.0f32, usize::MAX);
+            for (i, l) in page.lines.iter().enumerate() {
+                let ws = words(&page.text[l.start..l.end]);
+                if ws.is_empty() || ws.len() > 40 {
+                    continue;
+                }
+                let hit = ws.iter().filter(|w| title_words.contains(&w.to_lowercase())).count() as f32;
+                let sc = hit / (ws.len().max(title_words.len()) as f32) + if l.heading > 0 { 0.2 } else { 0.0 };
+                if sc > best.0 + 1e-6 {
+                    best = (sc, i);
+                }
             }
-            let hit = ws.iter().filter(|w| title_words.contains(&w.to_lowercase())).count() as f32;
-            let sc = hit / (ws.len().max(title_words.len()) as f32) + if l.heading > 0 { 0.2 } else { 0.0 };
-            if sc > best.0 + 1e-6 {
-                best = (sc, i);
+            if best.0 >= 0.5 { Some(best.1) } else { first_h1 }
+        };
+        let in_rmain = descendants(page, rmain);
+        let total_chars: f32 = st.iter().map(|s| s.chars).sum::<f32>().max(1.0);
+        let total_good: f32 = st.iter().filter(|s| s.good).map(|s| s.chars).sum::<f32>().max(1.0);
+        // first and last line of the main block
+        let first_main = page.lines.iter().position(|l| in_main.get(l.block as usize).copied().unwrap_or(false)).unwrap_or(0);
+        let last_main = page.lines.iter().rposition(|l| in_main.get(l.block as usize).copied().unwrap_or(false)).unwrap_or(n - 1);
+        let first_good = st.iter().position(|s| s.good).unwrap_or(0);
+        let last_good = st.iter().rposition(|s| s.good).unwrap_or(n - 1);
+        // distance (in lines) to the nearest good line
+        let mut dist_good = vec![n as f32; n];
+        let mut last = None;
+        for i in 0..n {
+            if st[i].good {
+                last = Some(i);
+            }
+            if let Some(j) = last {
+                dist_good[i] = (i - j) as f32;
             }
         }
-        if best.0 >= 0.5 { Some(best.1) } else { first_h1 }
-    };
-    let in_rmain = descendants(page, rmain);
-    let total_chars: f32 = st.iter().map(|s| s.chars).sum::<f32>().max(1.0);
-    let total_good: f32 = st.iter().filter(|s| s.good).map(|s| s.chars).sum::<f32>().max(1.0);
-    // first and last line of the main block
-    let first_main = page.lines.iter().position(|l| in_main.get(l.block as usize).copied().unwrap_or(false)).unwrap_or(0);
-    let last_main = page.lines.iter().rposition(|l| in_main.get(l.block as usize).copied().unwrap_or(false)).unwrap_or(n - 1);
-    let first_good = st.iter().position(|s| s.good).unwrap_or(0);
-    let last_good = st.iter().rposition(|s| s.good).unwrap_or(n - 1);
-    // distance (in lines) to the nearest good line
-    let mut dist_good = vec![n as f32; n];
-    let mut last = None;
-    for i in 0..n {
-        if st[i].good {
-            last = Some(i);
+        last = None;
+        for i in (0..n).rev() {
+            if st[i].good {
+                last = Some(i);
+            }
+            if let Some(j) = last {
+                dist_good[i] = dist_good[i].min((j - i) as f32);
+            }
         }
-        if let Some(j) = last {
-            dist_good[i] = (i - j) as f32;
+        let mut cum = Vec::with_capacity(n);
+        let mut c = 0.0f32;
+        for s in &st {
+            cum.push(c);
+            c += s.chars;
         }
+        let mut s1 = Stage1 {
+            page,
+            title_words,
+            counts,
+            st,
+            agg,
+            main,
+            in_main,
+            in_rmain,
+            c50,
+            c75,
+            c90,
+            first_h1,
+            headline,
+            total_chars,
+            total_good,
+            first_main,
+            last_main,
+            first_good,
+            last_good,
+            dist_good,
+            cum,
+            base: Vec::new(),
+        };
+        let mut base = Vec::with_capacity(n);
+        let mut f = Vec::new();
+        for i in 0..n {
+            s1.own(i, &mut f);
+            base.push(NEIGHBOUR_KEEP.map(|k| f[k]));
+        }
+        s1.base = base;
+        Some(s1)
     }
-    last = None;
-    for i in (0..n).rev() {
-        if st[i].good {
-            last = Some(i);
-        }
-        if let Some(j) = last {
-            dist_good[i] = dist_good[i].min((j - i) as f32);
-        }
-    }
-    let mut cum = 0.0f32;
-    let mut out = Vec::with_capacity(n);
-    for (i, l) in page.lines.iter().enumerate() {
+
+    /// Line `i`'s own features (the first [`N_BASE`], then its tag, class-word and block
+    /// class-word bits) in `f` (cleared first).
+    fn own(&self, i: usize, f: &mut Vec<f32>) {
+        let (page, st, agg) = (self.page, &self.st, &self.agg);
+        let title_words = &self.title_words;
+        let n = page.lines.len();
+        let nb = page.blocks.len();
+        let main = self.main;
+        let l = &page.lines[i];
         let t = &page.text[l.start..l.end];
         let s = &st[i];
         let b = (l.block as usize).min(nb.saturating_sub(1));
@@ -219,16 +297,18 @@ pub fn features(page: &Page) -> Vec<Vec<f32>> {
         let ends = matches!(last_c, '.' | '!' | '?' | '"' | '”' | '’' | '。' | ')' | ':' | '…') as u8 as f32;
         let in_title = if ws.is_empty() { 0.0 } else { ws.iter().filter(|w| title_words.contains(&w.to_lowercase())).count() as f32 / ws.len() as f32 };
         let title_cov = if title_words.is_empty() { 0.0 } else { ws.iter().filter(|w| title_words.contains(&w.to_lowercase())).count() as f32 / title_words.len() as f32 };
-        let dup = counts.get(t).copied().unwrap_or(1) as f32;
-        let pos_rel_main = if i < first_main { -1.0 } else if i > last_main { 1.0 } else { 0.0 };
-        let pos_rel_good = if i < first_good { -1.0 } else if i > last_good { 1.0 } else { 0.0 };
+        let dup = self.counts.get(t).copied().unwrap_or(1) as f32;
+        let pos_rel_main = if i < self.first_main { -1.0 } else if i > self.last_main { 1.0 } else { 0.0 };
+        let pos_rel_good = if i < self.first_good { -1.0 } else if i > self.last_good { 1.0 } else { 0.0 };
+        let total_chars = self.total_chars;
         let bt = |x: usize| -> (f32, f32, f32) {
             let c = agg.chars[x].max(1.0);
             (agg.link[x] / c, agg.good[x] / c, agg.chars[x] / total_chars)
         };
         let (bld, bgood, bshare) = bt(b);
         let (pld, pgood, pshare) = bt(parent);
-        let mut f = vec![
+        f.clear();
+        f.extend_from_slice(&[
             (s.chars + 1.0).ln(),
             (s.words + 1.0).ln(),
             s.ld,
@@ -239,15 +319,15 @@ pub fn features(page: &Page) -> Vec<Vec<f32>> {
             upper / s.words.max(1.0),
             l.heading as f32,
             i as f32 / n as f32,
-            cum / total_chars,
+            self.cum[i] / total_chars,
             in_title,
             title_cov,
             dup.min(5.0),
-            in_main.get(b).copied().unwrap_or(false) as u8 as f32,
-            in_rmain.get(b).copied().unwrap_or(false) as u8 as f32,
+            self.in_main.get(b).copied().unwrap_or(false) as u8 as f32,
+            self.in_rmain.get(b).copied().unwrap_or(false) as u8 as f32,
             pos_rel_main,
             pos_rel_good,
-            dist_good[i].min(50.0),
+            self.dist_good[i].min(50.0),
             bld,
             bgood,
             bshare,
@@ -256,20 +336,20 @@ pub fn features(page: &Page) -> Vec<Vec<f32>> {
             pshare,
             agg.lines[b].ln_1p(),
             (blk.depth as f32 - page.blocks.get(main).map_or(0, |m| m.depth) as f32).clamp(-20.0, 20.0),
-            agg.good[main] / total_good,
+            agg.good[main] / self.total_good,
             s.good as u8 as f32,
             (l.first_tags & T_A != 0) as u8 as f32,
             stopd,
-            c50.get(b).copied().unwrap_or(false) as u8 as f32,
-            c75.get(b).copied().unwrap_or(false) as u8 as f32,
-            c90.get(b).copied().unwrap_or(false) as u8 as f32,
-            first_h1.map_or(0.0, |h| if i < h { -1.0 } else if i == h { 0.0 } else { 1.0 }),
-            headline.map_or(0.0, |h| if i < h { -1.0 } else if i == h { 0.0 } else { 1.0 }),
-            headline.map_or(50.0, |h| (i as f32 - h as f32).clamp(-50.0, 50.0)),
+            self.c50.get(b).copied().unwrap_or(false) as u8 as f32,
+            self.c75.get(b).copied().unwrap_or(false) as u8 as f32,
+            self.c90.get(b).copied().unwrap_or(false) as u8 as f32,
+            self.first_h1.map_or(0.0, |h| if i < h { -1.0 } else if i == h { 0.0 } else { 1.0 }),
+            self.headline.map_or(0.0, |h| if i < h { -1.0 } else if i == h { 0.0 } else { 1.0 }),
+            self.headline.map_or(50.0, |h| (i as f32 - h as f32).clamp(-50.0, 50.0)),
             lower / s.words.max(1.0),
             agg.rscore[b].ln_1p(),
             agg.rscore[parent].ln_1p(),
-        ];
+        ]);
         debug_assert_eq!(f.len(), N_BASE);
         for k in 0..32 {
             f.push(((l.tags >> k) & 1) as f32);
@@ -280,61 +360,88 @@ pub fn features(page: &Page) -> Vec<Vec<f32>> {
         for k in 0..64 {
             f.push(((blk.own_words >> k) & 1) as f32);
         }
-        cum += s.chars;
-        out.push(f);
     }
-    // neighbour features: a few base features of lines i-2..i+2
-    let keep = [0usize, 2, 3, 8, 14, 18, 28, 30, 31, 32];
-    let base: Vec<Vec<f32>> = out.iter().map(|f| keep.iter().map(|&k| f[k]).collect()).collect();
-    for (i, row) in out.iter_mut().enumerate() {
+
+    /// Line `i`'s stage-1 features in `f` (cleared first): its own, then a few of the lines
+    /// i-2..i+2 (with a flag for each that exists).
+    fn line(&self, i: usize, f: &mut Vec<f32>) {
+        self.own(i, f);
         for d in [-2i64, -1, 1, 2] {
             let j = i as i64 + d;
-            if j >= 0 && (j as usize) < n {
-                row.extend_from_slice(&base[j as usize]);
-                row.push(1.0);
+            if let Some(b) = usize::try_from(j).ok().and_then(|j| self.base.get(j)) {
+                f.extend_from_slice(b);
+                f.push(1.0);
             } else {
-                row.extend(std::iter::repeat_n(0.0, keep.len()));
-                row.push(0.0);
+                f.extend(std::iter::repeat_n(0.0, NEIGHBOUR_KEEP.len()));
+                f.push(0.0);
             }
         }
     }
-    out
 }
 
-/// Stage-2 features: stage-1 features plus the first-stage probabilities around the line and
-/// in its block / parent block.
-pub fn features2(page: &Page, f1: &[Vec<f32>], p1: &[f32]) -> Vec<Vec<f32>> {
-    let n = f1.len();
-    let nb = page.blocks.len().max(1);
-    let mut bsum = vec![0.0f32; nb];
-    let mut bcnt = vec![0.0f32; nb];
-    for (l, &p) in page.lines.iter().zip(p1) {
-        let b = (l.block as usize).min(nb - 1);
-        bsum[b] += p;
-        bcnt[b] += 1.0;
-        let pb = page.blocks[b].parent as usize;
-        if pb != b {
-            bsum[pb] += p;
-            bcnt[pb] += 1.0;
+/// Words in `s` (as [`words`] counts them), without collecting them.
+fn word_count(s: &str) -> usize {
+    s.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).count()
+}
+
+/// Dense features of every line of `page` (stage 1).
+#[cfg_attr(not(feature = "internals"), allow(dead_code))] // used in training (tools/)
+pub fn features(page: &Page) -> Vec<Vec<f32>> {
+    let Some(s1) = Stage1::new(page) else { return Vec::new() };
+    (0..page.lines.len())
+        .map(|i| {
+            let mut f = Vec::new();
+            s1.line(i, &mut f);
+            f
+        })
+        .collect()
+}
+
+/// What stage 2 reads from the whole page: the first-stage probabilities' means per block and
+/// their running maxima.
+struct Stage2 {
+    bsum: Vec<f32>,
+    bcnt: Vec<f32>,
+    before: Vec<f32>,
+    after: Vec<f32>,
+}
+
+impl Stage2 {
+    fn new(page: &Page, p1: &[f32]) -> Stage2 {
+        let n = p1.len();
+        let nb = page.blocks.len().max(1);
+        let mut bsum = vec![0.0f32; nb];
+        let mut bcnt = vec![0.0f32; nb];
+        for (l, &p) in page.lines.iter().zip(p1) {
+            let b = (l.block as usize).min(nb - 1);
+            bsum[b] += p;
+            bcnt[b] += 1.0;
+            let pb = page.blocks[b].parent as usize;
+            if pb != b {
+                bsum[pb] += p;
+                bcnt[pb] += 1.0;
+            }
         }
+        // running max of p before / after
+        let mut before = vec![0.0f32; n];
+        let mut after = vec![0.0f32; n];
+        let mut m = 0.0f32;
+        for i in 0..n {
+            before[i] = m;
+            m = m.max(p1[i]);
+        }
+        m = 0.0;
+        for i in (0..n).rev() {
+            after[i] = m;
+            m = m.max(p1[i]);
+        }
+        Stage2 { bsum, bcnt, before, after }
     }
-    // probability-weighted document stats
-    let mut out = Vec::with_capacity(n);
-    // running max of p before / after
-    let mut before = vec![0.0f32; n];
-    let mut after = vec![0.0f32; n];
-    let mut m = 0.0f32;
-    for i in 0..n {
-        before[i] = m;
-        m = m.max(p1[i]);
-    }
-    m = 0.0;
-    for i in (0..n).rev() {
-        after[i] = m;
-        m = m.max(p1[i]);
-    }
-    for i in 0..n {
-        let mut f = f1[i].clone();
+
+    /// Appends line `i`'s stage-2 features to its stage-1 features `f`.
+    fn push(&self, page: &Page, p1: &[f32], i: usize, f: &mut Vec<f32>) {
+        let n = p1.len();
+        let nb = page.blocks.len().max(1);
         f.push(p1[i]);
         for d in [-3i64, -2, -1, 1, 2, 3] {
             let j = i as i64 + d;
@@ -342,17 +449,29 @@ pub fn features2(page: &Page, f1: &[Vec<f32>], p1: &[f32]) -> Vec<Vec<f32>> {
         }
         let b = (page.lines[i].block as usize).min(nb - 1);
         let pb = page.blocks[b].parent as usize;
-        f.push(bsum[b] / bcnt[b].max(1.0));
-        f.push(bsum[pb] / bcnt[pb].max(1.0));
-        f.push(before[i]);
-        f.push(after[i]);
+        f.push(self.bsum[b] / self.bcnt[b].max(1.0));
+        f.push(self.bsum[pb] / self.bcnt[pb].max(1.0));
+        f.push(self.before[i]);
+        f.push(self.after[i]);
         // mean over a window of 10
         let lo = i.saturating_sub(5);
         let hi = (i + 6).min(n);
         f.push(p1[lo..hi].iter().sum::<f32>() / (hi - lo) as f32);
-        out.push(f);
     }
-    out
+}
+
+/// Stage-2 features: stage-1 features plus the first-stage probabilities around the line and
+/// in its block / parent block.
+#[cfg_attr(not(feature = "internals"), allow(dead_code))] // used in training (tools/)
+pub fn features2(page: &Page, f1: &[Vec<f32>], p1: &[f32]) -> Vec<Vec<f32>> {
+    let s2 = Stage2::new(page, p1);
+    (0..f1.len())
+        .map(|i| {
+            let mut f = f1[i].clone();
+            s2.push(page, p1, i, &mut f);
+            f
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------- gradient-boosted trees
@@ -415,14 +534,30 @@ pub struct Model {
 }
 
 /// Probability that each line of `page` is article body.
+///
+/// One line's features at a time (the same as [`features`] and [`features2`] give, which the
+/// trainer uses): a line's stage-1 features are computed again for stage 2 rather than kept.
 pub fn probabilities(page: &Page, m: &Model) -> Vec<f32> {
-    let f1 = features(page);
-    let p1: Vec<f32> = f1.iter().map(|x| m.s1.prob(x)).collect();
+    let Some(s1) = Stage1::new(page) else { return Vec::new() };
+    let n = page.lines.len();
+    let mut f = Vec::new();
+    let p1: Vec<f32> = (0..n)
+        .map(|i| {
+            s1.line(i, &mut f);
+            m.s1.prob(&f)
+        })
+        .collect();
     if m.s2.0.is_empty() {
         return p1;
     }
-    let f2 = features2(page, &f1, &p1);
-    f2.iter().map(|x| m.s2.prob(x)).collect()
+    let s2 = Stage2::new(page, &p1);
+    (0..n)
+        .map(|i| {
+            s1.line(i, &mut f);
+            s2.push(page, &p1, i, &mut f);
+            m.s2.prob(&f)
+        })
+        .collect()
 }
 
 /// For each line of `page`, whether it lies in the article container: the block whose
@@ -534,5 +669,29 @@ impl Model {
         }
         flush(&mut m, cur);
         Some(m)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn probabilities_one_line_at_a_time_are_the_trainers() {
+        let html = "<title>Bridge opens</title><nav><a href=/>Home</a> <a href=/w>World</a></nav>\
+                    <article><h1>Bridge opens</h1><p>The mayor opened the new bridge on Monday, and \
+                    hundreds of people walked across it before the cars came.</p><ul><li>one</li>\
+                    <li>two</li></ul><p>It took three years to build, the council said.</p></article>\
+                    <footer>Contact us</footer>";
+        let page = super::super::parse(html);
+        let m = super::super::embedded().expect("the embedded model reads");
+        let f1 = features(&page);
+        assert_eq!(f1.len(), page.lines.len());
+        assert!(f1.len() >= 6);
+        let p1: Vec<f32> = f1.iter().map(|x| m.s1.prob(x)).collect();
+        let f2 = features2(&page, &f1, &p1);
+        let want: Vec<f32> = f2.iter().map(|x| m.s2.prob(x)).collect();
+        assert_eq!(probabilities(&page, m), want);
+        assert!(probabilities(&super::super::parse(""), m).is_empty());
     }
 }

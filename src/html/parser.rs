@@ -8,7 +8,7 @@
 //! stack entries, so no search of the stack), so time is linear in the input.
 //! Nothing is executed or fetched.
 
-use super::css::{Element, Sheet, State};
+use super::css::{inline_display, Display, Element, Sheet, State, Style};
 use super::entities::lookup;
 
 // ---------------------------------------------------------------- tag flags (ancestors)
@@ -464,6 +464,10 @@ struct Open {
     is_block: bool,
     /// Length of `Builder::css_states` before this element's own partial matches.
     css_mark: u32,
+    /// The breaks it makes (its tag's kind, or the one the page's CSS display gives it).
+    breaks: Kind,
+    /// A flex or grid container (the page's CSS): its children are blocks.
+    flex: bool,
 }
 
 struct Builder {
@@ -512,6 +516,8 @@ const ROOT: Open = Open {
     prev_block: 0,
     is_block: false,
     css_mark: 0,
+    breaks: Inline,
+    flex: false,
 };
 
 fn hash(s: &[u8]) -> u64 {
@@ -528,8 +534,10 @@ struct Attrs<'a> {
     /// id and class as written (for the page's CSS rules).
     id: &'a str,
     class: &'a str,
-    /// The style attribute sets a display other than none.
-    shown_inline: bool,
+    /// The display the style attribute sets.
+    display: Option<Display>,
+    /// The first attributes (name, value as written), for the page's attribute selectors.
+    all: Vec<(&'a [u8], &'a str)>,
     words: u64,
     hidden: bool,
     /// The `open` attribute (details, dialog).
@@ -750,8 +758,8 @@ impl Builder {
                 self.top_block = e.prev_block;
             }
             self.css_states.truncate(e.css_mark as usize);
-            if let Some(inf) = info(e.id).filter(|_| !e.hidden) {
-                match inf.kind {
+            if !e.hidden {
+                match e.breaks {
                     Block => self.request_break(1),
                     Para => self.request_break(2),
                     Cell => self.cell_sep(),
@@ -866,24 +874,47 @@ impl Builder {
         }
         // the page's own rules, for shown elements of the document's body
         let css_mark = self.css_states.len() as u32;
-        let by_css = !self.sheet.is_empty()
-            && !foreign
-            && !parent.hidden
-            && !matches!(name_s, "html" | "body" | "head")
-            && self.sheet.hides(
-                &Element { tag: lower.as_deref().unwrap_or(""), id: attrs.id, class: attrs.class },
+        let styled = !foreign && !parent.hidden && !matches!(name_s, "html" | "body" | "head");
+        let style = if styled && !self.sheet.is_empty() {
+            self.sheet.style(
+                &Element { tag: lower.as_deref().unwrap_or(""), id: attrs.id, class: attrs.class, attrs: &attrs.all },
                 self.stack.len() as u32 + 1,
                 &mut self.css_states,
-                attrs.shown_inline,
+                attrs.display,
                 &mut self.css_work,
-            );
+            )
+        } else if styled && self.css_work > 0 {
+            Style { display: attrs.display, ..Style::default() }
+        } else {
+            Style::default()
+        };
         let hidden = ((parent.hidden || parent.closed_details) && !summary)
-            || by_css
+            || style.hidden
             || attrs.hidden
             || kind == Hidden
             || (name_s == "dialog" && !attrs.open);
+        // The breaks the element makes: its tag's, unless the page's CSS gives it another
+        // display (a flex or grid container's children, floats and positioned elements are blocks,
+        // as a browser's blockification makes them). A <p> keeps its blank lines whatever its
+        // display, as innerText gives them.
+        let breaks = match kind {
+            Hidden => Hidden,
+            k => {
+                let k = match style.display {
+                    Some(Display::Block | Display::Flex) if k != Para => Block,
+                    Some(Display::Inline | Display::InlineFlex) if k != Para || name_s != "p" => Inline,
+                    Some(Display::Cell) => Cell,
+                    _ => k,
+                };
+                if k == Inline && (parent.flex || style.out_of_flow) && !void {
+                    Block
+                } else {
+                    k
+                }
+            }
+        };
         // line breaks (an element that is not shown makes none)
-        match kind {
+        match breaks {
             _ if hidden => {}
             Block => self.request_break(1),
             Para => self.request_break(2),
@@ -954,6 +985,8 @@ impl Builder {
             prev_block,
             is_block,
             css_mark,
+            breaks,
+            flex: matches!(style.display, Some(Display::Flex | Display::InlineFlex)),
         });
         // raw-text elements: the caller reads their contents
         !foreign && inf.is_some_and(|i| i.raw)
@@ -1039,8 +1072,11 @@ fn class_words(v: &str) -> u64 {
 
 const MAX_CLASSES: usize = 8;
 
-fn attr<'a>(attrs: &mut Attrs<'a>, name: &[u8], value: &'a str) {
+fn attr<'a>(attrs: &mut Attrs<'a>, name: &'a [u8], value: &'a str) {
     let n = name;
+    if attrs.all.len() < 32 {
+        attrs.all.push((name, value));
+    }
     if n.eq_ignore_ascii_case(b"class") {
         attrs.class = value;
     } else if n.eq_ignore_ascii_case(b"id") {
@@ -1061,7 +1097,7 @@ fn attr<'a>(attrs: &mut Attrs<'a>, name: &[u8], value: &'a str) {
         if compact.contains("display:none") || compact.contains("visibility:hidden") {
             attrs.hidden = true;
         } else if compact.contains("display:") {
-            attrs.shown_inline = true;
+            attrs.display = inline_display(value);
         }
     } else if n.eq_ignore_ascii_case(b"role") {
         for r in value.split_ascii_whitespace() {
