@@ -165,7 +165,8 @@ fn byline_opener(l: &Line) -> Option<usize> {
 }
 
 fn is_byline(l: &Line, span: Span, mentions: &[Mention]) -> bool {
-    if l.words.is_empty() || l.words.len() > 16 || l.text.trim_start().starts_with('@') {
+    // (A photo credit, "(Ann Ruiz / Example Press)", names who took the picture.)
+    if l.words.is_empty() || l.words.len() > 16 || l.text.trim_start().starts_with('@') || credit(l.text) {
         return false;
     }
     let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
@@ -358,7 +359,7 @@ pub fn detect(seg: &Segments, mentions: &[Mention], boilerplate: &[Boilerplate])
             parts.push((i, k));
         } else if title_shaped(&lines[i]) || lines[i].words.len() >= 8 {
             run.push(i);
-        } else if name_shaped(&lines[i]) {
+        } else if name_shaped(&lines[i]) && !credit(lines[i].text) {
             names.push(i);
         } else if !dimmed[i] {
             break;
@@ -581,6 +582,16 @@ mod tests {
         let text = format!("Fact Check: Is An Oxygen Bar In The Old Town Selling Fresh Air For Ten Euros?\n\n{BODY}");
         let got = parts(&text);
         assert_eq!(got, vec![(PartKind::Headline, "Fact Check: Is An Oxygen Bar In The Old Town Selling Fresh Air For Ten Euros?")]);
+    }
+
+    #[test]
+    fn a_photo_credit_under_the_headline_is_no_byline() {
+        let text = format!(
+            "Harbour crane collapses in a storm\n\n(Ana Ruiz / Example Press)\n\nBy Tom Reyes\n\nNov. 19, 2019\n\n{BODY}"
+        );
+        let got = parts(&text);
+        assert!(!got.iter().any(|p| p.1 == "(Ana Ruiz / Example Press)"), "{got:?}");
+        assert!(got.contains(&(PartKind::Byline, "By Tom Reyes")), "{got:?}");
     }
 
     #[test]
