@@ -1,11 +1,15 @@
-//! `bench [FILE|--polnear] [--kb N] [--only LAYER] [--runs N]`: throughput of each layer
+//! `bench [FILE|--polnear] [--kb N] [--only LAYER] [--runs N] [--rounds N]`: throughput of each layer
 //! and of the whole pipeline on news-like text, natively. Prints MB/s and
 //! tokens/s. `--only` times one row (for a profiler); `--only html` just the HTML path
 //! against the plain-text path (a real ~1 MB page and 1 MB of news in `<p>`); `--only memory`
-//! the peak heap bytes per input byte on floods.
+//! the peak heap bytes per input byte on floods; `--only jobs` the archive path (`annotate
+//! --jsonl`'s, JSON in and out) on 1, 2, ... jobs up to the cores and twice that: MB/s, MB/s per
+//! job, and the speed-up over one job (best of `--rounds N`, default 3, rounds interleaved).
 //! Default text: the first N KB (default 100) of PolNeAR dev articles read
 //! from ../shared at run time.
 
+use annotator::batch::{default_jobs, map_ordered};
+use annotator::export::jsonl_line;
 use annotator::internals::segment::Segments;
 use annotator::internals::{boilerplate, entities, quotes};
 use annotator::{annotate, annotate_html, Options};
@@ -113,7 +117,8 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .and_then(|s| s.parse().ok())
         .unwrap_or(100);
-    let value_of_flag = |i: usize| i > 0 && matches!(args[i - 1].as_str(), "--kb" | "--only" | "--runs");
+    let value_of_flag =
+        |i: usize| i > 0 && matches!(args[i - 1].as_str(), "--kb" | "--only" | "--runs" | "--rounds");
     let text = match args
         .iter()
         .enumerate()
@@ -172,11 +177,85 @@ fn main() {
     if only.is_none() || only.as_deref() == Some("memory") {
         memory();
     }
+    if only.is_none() || only.as_deref() == Some("jobs") {
+        let rounds = args
+            .iter()
+            .position(|a| a == "--rounds")
+            .and_then(|i| args.get(i + 1))
+            .and_then(|s| s.parse().ok());
+        if let Err(e) = jobs(rounds.unwrap_or(3)) {
+            eprintln!("bench: jobs: {e}");
+        }
+    }
     if only.is_none() || only.as_deref() == Some("html") {
         if let Err(e) = html_vs_text() {
             eprintln!("bench: html: {e}");
         }
     }
+}
+
+/// The archive path on 1..=2x the cores: PolNeAR's dev and train articles as JSON Lines
+/// ({"id","text"}, about 4 MB), through the CLI's own line function and ordered map, every
+/// output line kept (as the CLI writes them). Each round times every job count once, so a
+/// burst of load from elsewhere on the machine hits them alike; the best round counts.
+fn jobs(rounds: usize) -> Result<(), String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/quotes");
+    let mut lines = Vec::new();
+    for name in ["polnear-dev.gold.jsonl", "polnear-train.jsonl"] {
+        let raw =
+            std::fs::read_to_string(format!("{dir}/{name}")).map_err(|e| format!("{dir}/{name}: {e}"))?;
+        for l in raw.lines() {
+            let v: serde_json::Value = serde_json::from_str(l).map_err(|e| e.to_string())?;
+            let line = serde_json::json!({"id": v["id"], "text": v["text"]});
+            lines.push(line.to_string());
+        }
+    }
+    let bytes: usize = lines.iter().map(String::len).sum();
+    let cores = default_jobs();
+    let mut counts: Vec<usize> = (1..=cores).collect();
+    counts.push(cores * 2);
+    let o = Options::default();
+    let run = |jobs: usize| -> Result<f64, String> {
+        let t0 = Instant::now();
+        let mut out = Vec::with_capacity(lines.len());
+        map_ordered(
+            lines.iter(),
+            jobs,
+            |l| jsonl_line(l, &o),
+            |r| {
+                out.push(r.map_err(|e| e.to_string())?);
+                Ok::<(), String>(())
+            },
+        )?;
+        black_box(out);
+        Ok(t0.elapsed().as_secs_f64())
+    };
+    let mut best = vec![f64::INFINITY; counts.len()];
+    for _ in 0..rounds.max(1) {
+        for (b, &j) in best.iter_mut().zip(&counts) {
+            *b = b.min(run(j)?);
+        }
+    }
+    println!(
+        "archive (annotate --jsonl's path): {} articles, {:.1} MB, {} cores available, best of {} rounds",
+        lines.len(),
+        bytes as f64 / 1e6,
+        cores,
+        rounds.max(1)
+    );
+    println!("{:<6} {:>9} {:>8} {:>13} {:>9}", "jobs", "s", "MB/s", "MB/s per core", "speed-up");
+    for (&j, &t) in counts.iter().zip(&best) {
+        let mbs = bytes as f64 / 1e6 / t;
+        println!(
+            "{:<6} {:>9.3} {:>8.2} {:>13.2} {:>8.2}x",
+            j,
+            t,
+            mbs,
+            mbs / j.min(cores) as f64,
+            best[0] / t
+        );
+    }
+    Ok(())
 }
 
 /// Whether the pipeline stays linear on the bad-input suite's floods: the
