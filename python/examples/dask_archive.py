@@ -54,7 +54,7 @@ def main() -> None:
         client = Client(cluster)
     with client:
         annotate_archive(args.archive).map(json.dumps, ensure_ascii=False).to_textfiles(
-            f"{args.out.rstrip('/')}/part-*.jsonl"
+            f"{args.out.rstrip('/')}/part-*.jsonl", name_function=lambda i: f"{i:05d}"
         )
 
 
