@@ -2,7 +2,9 @@
 # Installs everything the project needs on a fresh Debian machine of this
 # kind, skipping what is already there: the wasm32 standard library (rustup,
 # else Debian's rustc-web), the wasm-bindgen CLI matching Cargo.toml, wasm-opt,
-# Chromium, and the npm dev dependencies (playwright-core). Idempotent.
+# Chromium, the Python packages the Python binding's tests need (maturin,
+# pytest, dask[distributed], pandas) and the npm dev dependencies
+# (playwright-core). Idempotent.
 #
 #   scripts/setup.sh        everything the tests need
 #   scripts/setup.sh app    only what building and serving the page needs
@@ -72,7 +74,22 @@ if [ "$want" != app ]; then
 fi
 command -v node >/dev/null || apt_install nodejs npm
 
-# 4. npm dev dependencies: playwright-core drives the system Chromium,
+# 4. Python packages for the Python binding's build and tests (scripts/python.sh):
+# maturin, pytest, Dask distributed (the archive example's LocalCluster) and pandas.
+if [ "$want" != app ]; then
+  py_missing=()
+  for m in maturin pytest distributed pandas; do python3 -c "import $m" 2>/dev/null || py_missing+=("$m"); done
+  if [ ${#py_missing[@]} -gt 0 ]; then
+    python3 -m pip --version >/dev/null 2>&1 || apt_install python3-pip
+    pkgs=("${py_missing[@]/distributed/dask[distributed]}")
+    log "pip install ${pkgs[*]}"
+    # (a Debian python3 marks its environment externally managed: then into it anyway)
+    python3 -m pip install -q --root-user-action=ignore "${pkgs[@]}" 2>/dev/null \
+      || python3 -m pip install -q --root-user-action=ignore --break-system-packages "${pkgs[@]}"
+  fi
+fi
+
+# 5. npm dev dependencies: playwright-core drives the system Chromium,
 # binaryen gives wasm-opt.
 lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ "$(cat node_modules/.setup-stamp 2>/dev/null)" != "$lock_sum" ]; then

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up a fresh machine (scripts/setup.sh) and runs every test: Rust unit
-# and integration tests, the wasm module in node, and end-to-end tests in
-# headless Chromium. Exits non-zero if any suite fails.
+# and integration tests, the Python package (pytest, Dask), the wasm module in
+# node, and end-to-end tests in headless Chromium. Exits non-zero if any suite fails.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -12,6 +12,8 @@ gates=0
 cargo fmt --all --check || { echo "cargo fmt --check: run cargo fmt --all"; gates=1; }
 cargo clippy -q --all-targets -- -D warnings || gates=1
 cargo clippy -q -p article-annotator --lib -- -D warnings || gates=1
+# The Python package's native module (a workspace member, not a default one).
+cargo clippy -q -p annotator-python -- -D warnings || gates=1
 # (wasm only where rustup has the wasm32 std; the Debian route builds std from source)
 if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   cargo clippy -q -p article-annotator --lib --target wasm32-unknown-unknown -- -D warnings || gates=1
@@ -22,6 +24,10 @@ RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps -p annotator-tools || gates=1
 echo "== cargo test (unit + integration, the annotator and tools/)"
 cargo test --workspace --no-fail-fast
 rust=$?
+
+echo "== python: build and install the wheel, pytest (the API against the CLI, Dask on a LocalCluster)"
+scripts/python.sh test
+py=$?
 
 echo "== fuzz annotate for 60 s (invariants on every output)"
 scripts/fuzz.sh 60
@@ -36,6 +42,7 @@ js=$?
 
 [ "$gates" -eq 0 ] || echo "a gate failed (fmt, clippy or rustdoc)"
 [ "$rust" -eq 0 ] || echo "cargo test failed"
+[ "$py" -eq 0 ] || echo "python tests failed"
 [ "$fuzz" -eq 0 ] || echo "fuzzing found a failure"
 [ "$js" -eq 0 ] || echo "node tests failed"
-[ "$gates" -eq 0 ] && [ "$rust" -eq 0 ] && [ "$fuzz" -eq 0 ] && [ "$js" -eq 0 ]
+[ "$gates" -eq 0 ] && [ "$rust" -eq 0 ] && [ "$py" -eq 0 ] && [ "$fuzz" -eq 0 ] && [ "$js" -eq 0 ]

@@ -180,6 +180,41 @@ pub fn record(text: &str, ann: &Annotation, unit: Unit) -> Record {
     }
 }
 
+/// The record of `text` (offsets in code points, `text` included): what `annotate FILE`
+/// prints, and the Python package's `annotate`.
+pub fn text_record(text: &str, opts: &crate::Options) -> Record {
+    let mut rec = record(text, &crate::annotate(text, opts), Unit::CodePoint);
+    rec.text = Some(text.to_string());
+    rec
+}
+
+/// The record of HTML (offsets in code points into the derived text, which is included):
+/// what `annotate --from-html` prints for a UTF-8 page, and the Python package's `annotate_html`.
+pub fn html_record(html: &str, opts: &crate::Options) -> Record {
+    let out = crate::annotate_html(html, opts);
+    let mut rec = record(&out.text, &out.annotation, Unit::CodePoint);
+    rec.text = Some(out.text);
+    rec
+}
+
+/// One line of `annotate --jsonl`: a JSON object with a `"text"` or an `"html"` string and
+/// an optional `"id"` (a non-string id is kept as its JSON text) in, one JSON record out.
+/// The Python package's `annotate_many` goes through it too, so both give the same bytes.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn jsonl_line(line: &str, opts: &crate::Options) -> Result<String, crate::Error> {
+    use crate::Error;
+    let v: serde_json::Value = serde_json::from_str(line).map_err(|e| Error::BadRequest(e.to_string()))?;
+    let mut rec = if let Some(text) = v.get("text").and_then(|t| t.as_str()) {
+        text_record(text, opts)
+    } else if let Some(src) = v.get("html").and_then(|t| t.as_str()) {
+        html_record(src, opts)
+    } else {
+        return Err(Error::BadRequest("no \"text\" or \"html\" string".into()));
+    };
+    rec.id = v.get("id").map(|id| id.as_str().map_or_else(|| id.to_string(), str::to_string));
+    serde_json::to_string(&rec).map_err(|e| Error::BadRequest(e.to_string()))
+}
+
 fn escape_into(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {

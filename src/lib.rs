@@ -18,6 +18,8 @@
 #![forbid(unsafe_code)]
 
 mod annotation;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod batch;
 pub mod export;
 
 pub mod offsets;

@@ -206,3 +206,72 @@ fn jsonl_accepts_html_and_text_lines() {
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("\"html\""));
 }
+
+/// Made-up articles of very different lengths (so later lines often finish first on many
+/// jobs), text and HTML lines mixed, with a blank line among them.
+fn archive_lines() -> String {
+    let mut out = String::new();
+    for i in 0..60 {
+        let paragraphs = if i % 7 == 0 { 40 } else { 1 + i % 3 };
+        let body: String = (0..paragraphs)
+            .map(|p| {
+                format!(
+                    "\u{201c}We will finish the bridge by May,\u{201d} said Anna Weber, the mayor of Lakeport, on day {p}.\n\n"
+                )
+            })
+            .collect();
+        let line = if i % 5 == 4 {
+            serde_json::json!({"id": i, "html": format!("<h1>Story {i}</h1><p>{body}</p>")})
+        } else {
+            serde_json::json!({"id": format!("doc-{i}"), "text": format!("Story {i}\n\n{body}Advertisement\n")})
+        };
+        out.push_str(&line.to_string());
+        out.push('\n');
+        if i == 30 {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[test]
+fn jsonl_on_many_jobs_is_byte_identical_to_one_job_in_input_order() {
+    let input = archive_lines();
+    let one = run(&["--jsonl", "--jobs", "1"], &input);
+    assert!(one.status.success(), "{}", String::from_utf8_lossy(&one.stderr));
+    let ids: Vec<String> = String::from_utf8(one.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string())
+        .collect();
+    let want: Vec<String> =
+        (0..60).map(|i| if i % 5 == 4 { i.to_string() } else { format!("doc-{i}") }).collect();
+    assert_eq!(ids, want, "one result per non-blank line, in input order");
+    for jobs in ["2", "3", "8"] {
+        let many = run(&["--jsonl", "--jobs", jobs], &input);
+        assert!(many.status.success(), "{}", String::from_utf8_lossy(&many.stderr));
+        assert!(many.stdout == one.stdout, "--jobs {jobs} differs from --jobs 1");
+    }
+    // The default (every core) too.
+    assert!(run(&["--jsonl"], &input).stdout == one.stdout);
+}
+
+#[test]
+fn jsonl_on_many_jobs_stops_at_the_first_bad_line_after_writing_those_before() {
+    let mut input = archive_lines();
+    input.push_str("not json\n");
+    input.push_str(&archive_lines());
+    for jobs in ["1", "4"] {
+        let out = run(&["--jsonl", "--jobs", jobs], &input);
+        assert!(!out.status.success());
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("line 62"),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 60, "--jobs {jobs}");
+    }
+    let zero = run(&["--jsonl", "--jobs", "0"], "");
+    assert!(!zero.status.success());
+    assert!(String::from_utf8_lossy(&zero.stderr).contains("--jobs 0"));
+}

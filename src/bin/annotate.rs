@@ -1,9 +1,9 @@
 //! The command-line front end: reads text, prints the scorer's JSON schema
 //! (offsets in Unicode code points), JSON Lines, or a highlighted HTML page.
 
-use annotator::export::{html, record};
-use annotator::offsets::Unit;
-use annotator::{annotate, annotate_html, annotate_html_bytes, Error, Options};
+use annotator::batch::{default_jobs, map_ordered};
+use annotator::export::{html, jsonl_line, text_record};
+use annotator::{annotate, annotate_html_bytes, Error, Options};
 use std::io::{BufRead, Read, Write};
 use std::process::ExitCode;
 
@@ -14,8 +14,9 @@ const USAGE: &str = "usage:
   annotate --from-html FILE|- [--id ID]  the same for HTML (a page or a clipboard
                                   fragment): its text as a browser shows it, in \"text\";
                                   any encoding (BOM, <meta charset>), bad bytes as U+FFFD
-  annotate --jsonl [FILE|-]       read lines {\"id\",\"text\"} or {\"id\",\"html\"}, write one
-                                  result per line (for HTML, the derived text in \"text\")
+  annotate --jsonl [FILE|-] [--jobs N]  read lines {\"id\",\"text\"} or {\"id\",\"html\"}, write
+                                  one result per line, in input order (for HTML, the derived
+                                  text in \"text\"); N lines at a time, default every core
   annotate --html FILE|- [-o OUT] write a standalone highlighted HTML page
 options:
   --no-entities --no-quotes --no-boilerplate   skip a layer
@@ -33,17 +34,30 @@ struct Args {
     input: Option<String>,
     output: Option<String>,
     id: Option<String>,
+    jobs: usize,
     opts: Options,
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut a = Args { mode: Mode::Json, input: None, output: None, id: None, opts: Options::default() };
+    let mut a = Args {
+        mode: Mode::Json,
+        input: None,
+        output: None,
+        id: None,
+        jobs: default_jobs(),
+        opts: Options::default(),
+    };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--jsonl" => a.mode = Mode::Jsonl,
             "--from-html" => a.mode = Mode::FromHtml,
             "--html" => a.mode = Mode::Html,
+            "--jobs" | "-j" => {
+                let n = it.next().ok_or("--jobs needs a number")?;
+                a.jobs =
+                    n.parse().ok().filter(|&n| n > 0).ok_or(format!("--jobs {n}: not a positive number"))?;
+            }
             "--id" => a.id = Some(it.next().ok_or("--id needs a value")?),
             "-o" | "--output" => a.output = Some(it.next().ok_or("-o needs a file name")?),
             "--no-entities" => a.opts.entities = false,
@@ -92,24 +106,6 @@ fn default_id(path: &str) -> Option<String> {
     Some(format!("{dir}-{stem}"))
 }
 
-fn jsonl_line(line: &str, opts: &Options) -> Result<String, Error> {
-    let v: serde_json::Value = serde_json::from_str(line).map_err(|e| Error::BadRequest(e.to_string()))?;
-    let mut rec = if let Some(text) = v.get("text").and_then(|t| t.as_str()) {
-        let mut rec = record(text, &annotate(text, opts), Unit::CodePoint);
-        rec.text = Some(text.to_string());
-        rec
-    } else if let Some(src) = v.get("html").and_then(|t| t.as_str()) {
-        let out = annotate_html(src, opts);
-        let mut rec = record(&out.text, &out.annotation, Unit::CodePoint);
-        rec.text = Some(out.text);
-        rec
-    } else {
-        return Err(Error::BadRequest("no \"text\" or \"html\" string".into()));
-    };
-    rec.id = v.get("id").map(|id| id.as_str().map_or_else(|| id.to_string(), str::to_string));
-    serde_json::to_string(&rec).map_err(|e| Error::BadRequest(e.to_string()))
-}
-
 fn run(a: Args) -> Result<(), String> {
     let stdout = std::io::stdout();
     let mut out: Box<dyn Write> = match &a.output {
@@ -120,8 +116,7 @@ fn run(a: Args) -> Result<(), String> {
     match a.mode {
         Mode::Json => {
             let text = read_text(a.input.as_deref())?;
-            let mut rec = record(&text, &annotate(&text, &a.opts), Unit::CodePoint);
-            rec.text = Some(text.clone());
+            let mut rec = text_record(&text, &a.opts);
             rec.id = a.id.clone().or_else(|| a.input.as_deref().and_then(default_id));
             let s = serde_json::to_string(&rec).map_err(|e| e.to_string())?;
             w(writeln!(out, "{s}"))?;
@@ -129,7 +124,8 @@ fn run(a: Args) -> Result<(), String> {
         Mode::FromHtml => {
             // Bytes in any encoding (sniffed as a browser does); never refused.
             let res = annotate_html_bytes(&read_bytes(a.input.as_deref())?, &a.opts);
-            let mut rec = record(&res.text, &res.annotation, Unit::CodePoint);
+            let mut rec =
+                annotator::export::record(&res.text, &res.annotation, annotator::offsets::Unit::CodePoint);
             rec.text = Some(res.text);
             rec.id = a.id.clone().or_else(|| a.input.as_deref().and_then(default_id));
             let s = serde_json::to_string(&rec).map_err(|e| e.to_string())?;
@@ -141,16 +137,31 @@ fn run(a: Args) -> Result<(), String> {
             w(out.write_all(html(&text, &annotate(&text, &a.opts), title).as_bytes()))?;
         }
         Mode::Jsonl => {
-            for (n, line) in open(a.input.as_deref())?.split(b'\n').enumerate() {
+            // Lines are read on this thread, annotated on `--jobs` threads, written in input
+            // order; a read error ends the input and is reported in its place.
+            let mut failed = false;
+            let lines = open(a.input.as_deref())?
+                .split(b'\n')
+                .enumerate()
+                .map_while(|(n, line)| {
+                    if failed {
+                        return None;
+                    }
+                    failed = line.is_err();
+                    Some((n + 1, line))
+                })
                 // A JSON line is UTF-8; stray bytes become U+FFFD rather than stop the stream.
-                let line = line.map_err(|e| format!("line {}: {e}", n + 1))?;
-                let line = String::from_utf8_lossy(&line);
-                if line.trim().is_empty() {
-                    continue;
-                }
-                let s = jsonl_line(&line, &a.opts).map_err(|e| format!("line {}: {e}", n + 1))?;
-                w(writeln!(out, "{s}"))?;
-            }
+                .filter(|(_, line)| {
+                    line.as_ref().map_or(true, |l| !String::from_utf8_lossy(l).trim().is_empty())
+                });
+            let opts = &a.opts;
+            let annotate_line = |(n, line): (usize, std::io::Result<Vec<u8>>)| {
+                let line = line.map_err(|e| format!("line {n}: {e}"))?;
+                jsonl_line(&String::from_utf8_lossy(&line), opts).map_err(|e| format!("line {n}: {e}"))
+            };
+            map_ordered(lines, a.jobs, annotate_line, |s: Result<String, String>| {
+                w(writeln!(out, "{}", s?))
+            })?;
         }
     }
     w(out.flush())

@@ -22,8 +22,15 @@ pub fn run_bytes(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn annotate");
-    child.stdin.take().expect("stdin").write_all(stdin).expect("write stdin");
-    child.wait_with_output().expect("wait annotate")
+    // Written from another thread while the output is read here: an input and an output
+    // larger than a pipe's buffer would otherwise block each other.
+    let mut pipe = child.stdin.take().expect("stdin");
+    let input = stdin.to_vec();
+    let writer = std::thread::spawn(move || pipe.write_all(&input));
+    let out = child.wait_with_output().expect("wait annotate");
+    // A CLI that stops early (a bad line) may close its input unread: not a failure here.
+    let _ = writer.join();
+    out
 }
 
 /// Annotate `text` through the CLI and parse its JSON.

@@ -1,11 +1,15 @@
-//! `bench [FILE|--polnear] [--kb N] [--only LAYER] [--runs N]`: throughput of each layer
+//! `bench [FILE|--polnear] [--kb N] [--only LAYER] [--runs N] [--rounds N]`: throughput of each layer
 //! and of the whole pipeline on news-like text, natively. Prints MB/s and
 //! tokens/s. `--only` times one row (for a profiler); `--only html` just the HTML path
 //! against the plain-text path (a real ~1 MB page and 1 MB of news in `<p>`); `--only memory`
-//! the peak heap bytes per input byte on floods.
+//! the peak heap bytes per input byte on floods; `--only jobs` the archive path (`annotate
+//! --jsonl`'s, JSON in and out) on 1, 2, ... jobs up to the cores and twice that: MB/s, MB/s per
+//! job, and the speed-up over one job (best of `--rounds N`, default 3, rounds interleaved).
 //! Default text: the first N KB (default 100) of PolNeAR dev articles read
 //! from ../shared at run time.
 
+use annotator::batch::{default_jobs, map_ordered};
+use annotator::export::jsonl_line;
 use annotator::internals::segment::Segments;
 use annotator::internals::{boilerplate, entities, quotes};
 use annotator::{annotate, annotate_html, Options};
@@ -153,7 +157,8 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .and_then(|s| s.parse().ok())
         .unwrap_or(100);
-    let value_of_flag = |i: usize| i > 0 && matches!(args[i - 1].as_str(), "--kb" | "--only" | "--runs");
+    let value_of_flag =
+        |i: usize| i > 0 && matches!(args[i - 1].as_str(), "--kb" | "--only" | "--runs" | "--rounds");
     let text = match args
         .iter()
         .enumerate()
@@ -212,10 +217,113 @@ fn main() {
     if only.is_none() || only.as_deref() == Some("memory") {
         memory();
     }
+    if only.is_none() || only.as_deref() == Some("jobs") {
+        let rounds = args
+            .iter()
+            .position(|a| a == "--rounds")
+            .and_then(|i| args.get(i + 1))
+            .and_then(|s| s.parse().ok());
+        if let Err(e) = jobs(rounds.unwrap_or(3)) {
+            eprintln!("bench: jobs: {e}");
+        }
+    }
     if only.is_none() || only.as_deref() == Some("html") {
         if let Err(e) = html_vs_text() {
             eprintln!("bench: html: {e}");
         }
+    }
+}
+
+/// The archive path on 1..=2x the cores: PolNeAR's dev and train articles as JSON Lines
+/// ({"id","text"}, about 4 MB), through the CLI's own line function and ordered map, every
+/// output line kept (as the CLI writes them). Each round times every job count once, so a
+/// burst of load from elsewhere on the machine hits them alike; the best round counts.
+fn jobs(rounds: usize) -> Result<(), String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/quotes");
+    let mut lines = Vec::new();
+    for name in ["polnear-dev.gold.jsonl", "polnear-train.jsonl"] {
+        let raw =
+            std::fs::read_to_string(format!("{dir}/{name}")).map_err(|e| format!("{dir}/{name}: {e}"))?;
+        for l in raw.lines() {
+            let v: serde_json::Value = serde_json::from_str(l).map_err(|e| e.to_string())?;
+            let line = serde_json::json!({"id": v["id"], "text": v["text"]});
+            lines.push(line.to_string());
+        }
+    }
+    let bytes: usize = lines.iter().map(String::len).sum();
+    let cores = default_jobs();
+    let mut counts: Vec<usize> = (1..=cores).collect();
+    counts.push(cores * 2);
+    let o = Options::default();
+    let run = |jobs: usize| -> Result<(f64, f64), String> {
+        let (t0, c0) = (Instant::now(), cpu_seconds());
+        let mut out = Vec::with_capacity(lines.len());
+        map_ordered(
+            lines.iter(),
+            jobs,
+            |l| jsonl_line(l, &o),
+            |r| {
+                out.push(r.map_err(|e| e.to_string())?);
+                Ok::<(), String>(())
+            },
+        )?;
+        black_box(out);
+        Ok((t0.elapsed().as_secs_f64(), cpu_seconds() - c0))
+    };
+    // Best wall time per job count, and the CPU time of that run (all threads).
+    let mut best = vec![(f64::INFINITY, 0.0); counts.len()];
+    for _ in 0..rounds.max(1) {
+        for (b, &j) in best.iter_mut().zip(&counts) {
+            let r = run(j)?;
+            if r.0 < b.0 {
+                *b = r;
+            }
+        }
+    }
+    println!(
+        "archive (annotate --jsonl's path): {} articles, {:.1} MB, {} cores available, best of {} rounds",
+        lines.len(),
+        bytes as f64 / 1e6,
+        cores,
+        rounds.max(1)
+    );
+    println!(
+        "{:<6} {:>9} {:>8} {:>13} {:>9} {:>9} {:>14}",
+        "jobs", "s", "MB/s", "MB/s per core", "speed-up", "CPU s", "MB per CPU s"
+    );
+    for (&j, &(t, cpu)) in counts.iter().zip(&best) {
+        let mb = bytes as f64 / 1e6;
+        println!(
+            "{:<6} {:>9.3} {:>8.2} {:>13.2} {:>8.2}x {:>9.2} {:>14.2}",
+            j,
+            t,
+            mb / t,
+            mb / t / j.min(cores) as f64,
+            best[0].0 / t,
+            cpu,
+            mb / cpu
+        );
+    }
+    println!(
+        "(CPU s: user + system time of the whole process during the run, from /proc/self/stat; \
+         on a machine shared with other work the speed-up is capped by the cores it leaves free, \
+         the CPU time per MB is not)"
+    );
+    Ok(())
+}
+
+/// User + system CPU seconds of this process so far (every thread), from /proc/self/stat
+/// (Linux; 0 elsewhere). Clock ticks are 1/100 s on Linux.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // The fields after the command name (which may hold spaces) start after its last ')'.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<f64> = rest.split_whitespace().filter_map(|x| x.parse().ok()).collect();
+    // utime and stime are fields 14 and 15 of the line; after ')' the state letter (field 3)
+    // does not parse as a number, so they are at 10 and 11 here.
+    match (f.get(10), f.get(11)) {
+        (Some(u), Some(s)) => (u + s) / 100.0,
+        _ => 0.0,
     }
 }
 
