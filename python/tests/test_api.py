@@ -17,7 +17,7 @@ def test_annotate_gives_the_cli_record_with_code_point_offsets():
     text = articles()[3]
     rec = aa.annotate(text, id="doc-3")
     assert rec == cli(["-", "--id", "doc-3"], text.encode())[0]
-    assert set(rec) == {"id", "text", "entities", "groups", "quotes", "boilerplate", "parts"}
+    assert set(rec) == {"id", "text", "language", "entities", "groups", "quotes", "boilerplate", "parts"}
     assert rec["entities"] and rec["quotes"] and rec["boilerplate"]
     for e in rec["entities"]:
         assert text[e["start"] : e["end"]] == e["text"]  # code points: Python slices
