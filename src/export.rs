@@ -191,7 +191,18 @@ pub fn text_record(text: &str, opts: &crate::Options) -> Record {
 /// The record of HTML (offsets in code points into the derived text, which is included):
 /// what `annotate --from-html` prints for a UTF-8 page, and the Python package's `annotate_html`.
 pub fn html_record(html: &str, opts: &crate::Options) -> Record {
-    let out = crate::annotate_html(html, opts);
+    derived_text_record(crate::annotate_html(html, opts))
+}
+
+/// The record of a page's bytes in any encoding ([`crate::annotate_html_bytes`]): what
+/// `annotate --from-html FILE` prints, and the Python package's `annotate_html` for `bytes`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn html_bytes_record(bytes: &[u8], opts: &crate::Options) -> Record {
+    derived_text_record(crate::annotate_html_bytes(bytes, opts))
+}
+
+/// The record of an HTML annotation, with the text derived from the page included.
+fn derived_text_record(out: crate::HtmlAnnotation) -> Record {
     let mut rec = record(&out.text, &out.annotation, Unit::CodePoint);
     rec.text = Some(out.text);
     rec

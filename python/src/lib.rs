@@ -6,9 +6,8 @@
 //! `annotate_lines` uses every core.
 
 use annotator::batch::{default_jobs, map_ordered};
-use annotator::export::{html_record, jsonl_line, record, text_record, Record};
-use annotator::offsets::Unit;
-use annotator::{annotate_html_bytes, Options};
+use annotator::export::{html_bytes_record, html_record, jsonl_line, text_record, Record};
+use annotator::Options;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
@@ -57,12 +56,7 @@ fn annotate_html_json(
     let opts = options(entities, quotes, boilerplate, inside_boilerplate);
     let mut rec = if let Ok(b) = html.cast::<PyBytes>() {
         let bytes = b.as_bytes().to_vec();
-        py.detach(|| {
-            let out = annotate_html_bytes(&bytes, &opts);
-            let mut rec = record(&out.text, &out.annotation, Unit::CodePoint);
-            rec.text = Some(out.text);
-            rec
-        })
+        py.detach(|| html_bytes_record(&bytes, &opts))
     } else if let Ok(s) = html.extract::<String>() {
         py.detach(|| html_record(&s, &opts))
     } else {

@@ -2,8 +2,8 @@
 //! (offsets in Unicode code points), JSON Lines, or a highlighted HTML page.
 
 use annotator::batch::{default_jobs, map_ordered};
-use annotator::export::{html, jsonl_line, text_record};
-use annotator::{annotate, annotate_html_bytes, Error, Options};
+use annotator::export::{html, html_bytes_record, jsonl_line, text_record};
+use annotator::{annotate, Error, Options};
 use std::io::{BufRead, Read, Write};
 use std::process::ExitCode;
 
@@ -123,10 +123,7 @@ fn run(a: Args) -> Result<(), String> {
         }
         Mode::FromHtml => {
             // Bytes in any encoding (sniffed as a browser does); never refused.
-            let res = annotate_html_bytes(&read_bytes(a.input.as_deref())?, &a.opts);
-            let mut rec =
-                annotator::export::record(&res.text, &res.annotation, annotator::offsets::Unit::CodePoint);
-            rec.text = Some(res.text);
+            let mut rec = html_bytes_record(&read_bytes(a.input.as_deref())?, &a.opts);
             rec.id = a.id.clone().or_else(|| a.input.as_deref().and_then(default_id));
             let s = serde_json::to_string(&rec).map_err(|e| e.to_string())?;
             w(writeln!(out, "{s}"))?;
