@@ -378,10 +378,13 @@ pub fn detect(seg: &Segments, mentions: &[Mention], boilerplate: &[Boilerplate])
             + 2.0 * f64::from(u8::from(above_part))
             - 0.25 * rank as f64
     };
+    // A line that may be the headline: title-shaped, and not what the page names or prompts.
+    let headline_like =
+        |i: usize| title_shaped(&lines[i]) && named(i).is_none() && !page_prompt(lines[i].text);
     let headline = run
         .iter()
         .enumerate()
-        .filter(|&(_, &i)| title_shaped(&lines[i]) && named(i).is_none() && !page_prompt(lines[i].text))
+        .filter(|&(_, &i)| headline_like(i))
         .map(|(rank, &i)| (score(rank, i), i))
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, i)| i);
@@ -392,8 +395,6 @@ pub fn detect(seg: &Segments, mentions: &[Mention], boilerplate: &[Boilerplate])
     let first = (0..body).find(|&i| !lines[i].words.is_empty());
     let stem = first.map(|f| title_stem(lines[f].text));
     let next_line = |i: usize| (i + 1..body).find(|&k| !lines[k].words.is_empty());
-    let headline_like =
-        |i: usize| title_shaped(&lines[i]) && named(i).is_none() && !page_prompt(lines[i].text);
     let echoed = if headline.is_some() {
         None
     } else {
@@ -451,15 +452,9 @@ pub fn detect(seg: &Segments, mentions: &[Mention], boilerplate: &[Boilerplate])
     // or opening the header, is the byline ("REUTERS", "Ann Ruiz", "Example Press, Washington");
     // so is such a line taken for a second headline ("The Example Press").
     let headlines = parts.iter().filter(|p| p.1 == PartKind::Headline).count();
-    let byline_shaped = |b: usize| {
-        let l = &lines[b];
-        (1..=6).contains(&l.words.len())
-            && !ends_sentence(l.text)
-            && name_shaped(l)
-            && !furniture(b)
-            && named(b).is_none()
-            && !page_prompt(l.text)
-    };
+    // (name_shaped: one to six capitalised words, no sentence end.)
+    let byline_shaped =
+        |b: usize| name_shaped(&lines[b]) && !furniture(b) && named(b).is_none() && !page_prompt(lines[b].text);
     let mut bylines: Vec<usize> = Vec::new();
     for (k, &(d, kind)) in parts.iter().enumerate() {
         if kind != PartKind::Date {
